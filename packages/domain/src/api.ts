@@ -1,0 +1,101 @@
+/**
+ * The shapes that leave the server. The API declares them as its response schemas (so they are
+ * also the allow-list of what may leave it) and the web client parses responses with them.
+ */
+import { z } from 'zod';
+import {
+  metricSchema,
+  principleSchema,
+  suppressionReasonSchema,
+  unitKindSchema,
+} from './schemas.js';
+
+export const errorEnvelopeSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional(),
+    requestId: z.string(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
+
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  isDemo: z.boolean(),
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+export const metricResponseSchema = metricSchema;
+export const metricsResponseSchema = z.array(metricResponseSchema);
+
+export const principleResponseSchema = principleSchema.extend({
+  metrics: z.array(z.string()).describe('Keys of the metrics linked to the principle'),
+});
+export const principlesResponseSchema = z.array(principleResponseSchema);
+export type PrincipleResponse = z.infer<typeof principleResponseSchema>;
+
+export interface UnitTreeNode {
+  id: string;
+  name: string;
+  kind: z.infer<typeof unitKindSchema>;
+  parentId: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  children: UnitTreeNode[];
+}
+export const unitTreeNodeSchema: z.ZodType<UnitTreeNode> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: unitKindSchema,
+    parentId: z.string().nullable(),
+    validFrom: z.string().nullable(),
+    validTo: z.string().nullable(),
+    children: z.array(unitTreeNodeSchema),
+  }),
+);
+export const unitsResponseSchema = z.array(unitTreeNodeSchema);
+
+export const pointSchema = z.object({
+  year: z.number().int(),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  suppressed: z.boolean(),
+  reason: suppressionReasonSchema.nullable(),
+  source: z.string().nullable(),
+  isSynthetic: z.boolean().describe('True when the figure comes from synthetic demo data'),
+});
+export type Point = z.infer<typeof pointSchema>;
+
+export const unitRefSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: unitKindSchema,
+  parentId: z.string().nullable(),
+});
+export type UnitRef = z.infer<typeof unitRefSchema>;
+
+export const valuesResponseSchema = z.object({
+  unit: unitRefSchema,
+  metric: metricResponseSchema,
+  points: z.array(pointSchema),
+});
+export type ValuesResponse = z.infer<typeof valuesResponseSchema>;
+
+export const valuesQuerySchema = z
+  .object({
+    metric: z.string().trim().min(1, 'Ange ett nyckeltal (metric)'),
+    unit: z.string().trim().min(1, 'Ange en enhet (unit)'),
+    from: z.coerce.number().int().min(1990).max(2100).optional(),
+    to: z.coerce.number().int().min(1990).max(2100).optional(),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'from måste vara mindre än eller lika med to',
+    path: ['from'],
+  });
+export type ValuesQuery = z.infer<typeof valuesQuerySchema>;

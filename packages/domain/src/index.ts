@@ -1,0 +1,11 @@
+export * from './schemas.js';
+export * from './ratio.js';
+export * from './tree.js';
+export * from './aggregate.js';
+export * from './suppression.js';
+export * from './format.js';
+export * from './assess.js';
+export * from './series.js';
+export * from './api.js';
+export { DEFAULT_METRICS, METRIC_KEYS } from './catalogue.js';
+export { DEFAULT_PRINCIPLES } from './principles.js';

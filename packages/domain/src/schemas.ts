@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/** A text the product shows in both of its languages: Swedish first, English second. */
+export const localizedTextSchema = z.object({
+  sv: z.string().trim().min(1).max(4000),
+  en: z.string().trim().min(1).max(4000),
+});
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+export const languageSchema = z.enum(['sv', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const unitIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'Enhetens id får bara innehålla a–z, 0–9, - och _');
+
+export const isoDateSchema = z.iso.date();
+
+export const unitKindSchema = z.enum(['organisation', 'department', 'area', 'unit']);
+export type UnitKind = z.infer<typeof unitKindSchema>;
+
+/**
+ * One node of the organisation tree. Units are never deleted: a closed unit keeps its history
+ * and gets a `validTo`, so a trend can be told across reorganisations.
+ */
+export const unitSchema = z
+  .object({
+    id: unitIdSchema,
+    name: z.string().trim().min(1).max(200),
+    kind: unitKindSchema,
+    parentId: unitIdSchema.nullable(),
+    validFrom: isoDateSchema.nullable(),
+    validTo: isoDateSchema.nullable(),
+  })
+  .refine((u) => u.parentId !== u.id, { message: 'En enhet kan inte vara sin egen överordnade', path: ['parentId'] })
+  .refine((u) => !u.validFrom || !u.validTo || u.validFrom <= u.validTo, {
+    message: 'Giltig från måste vara före giltig till',
+    path: ['validTo'],
+  });
+export type Unit = z.infer<typeof unitSchema>;
+
+export const metricKeySchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/, 'Nyckeltalets nyckel får bara innehålla a–z, 0–9 och _');
+
+export const principleKeySchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z][a-z0-9_]*$/);
+
+/** How a value is read: a percentage (100 × n / d) or a plain ratio (n / d). */
+export const metricScaleSchema = z.enum(['percent', 'ratio']);
+export type MetricScale = z.infer<typeof metricScaleSchema>;
+
+/** What numerator and denominator count. Persons make a group size; hours do not. */
+export const quantityKindSchema = z.enum(['persons', 'hours', 'count']);
+export type QuantityKind = z.infer<typeof quantityKindSchema>;
+
+export const goodDirectionSchema = z.enum(['lower', 'higher', 'neutral']);
+export type GoodDirection = z.infer<typeof goodDirectionSchema>;
+
+export const sensitivitySchema = z.enum(['none', 'personal', 'health']);
+export type Sensitivity = z.infer<typeof sensitivitySchema>;
+
+/** A target in the metric's own unit (percent for percentages). Either bound may be open. */
+export const targetSchema = z
+  .object({
+    min: z.number().finite().nullable(),
+    max: z.number().finite().nullable(),
+  })
+  .refine((t) => t.min !== null || t.max !== null, { message: 'Ett mål behöver minst en gräns' })
+  .refine((t) => t.min === null || t.max === null || t.min <= t.max, {
+    message: 'Målets undre gräns måste vara lägre än den övre',
+  });
+export type Target = z.infer<typeof targetSchema>;
+
+export const metricSchema = z.object({
+  key: metricKeySchema,
+  name: localizedTextSchema,
+  definition: localizedTextSchema,
+  numerator: localizedTextSchema,
+  denominator: localizedTextSchema,
+  numeratorKind: quantityKindSchema,
+  denominatorKind: quantityKindSchema,
+  scale: metricScaleSchema,
+  /** Shown after a ratio value, e.g. "medarbetare per chef". Percentages show "%". */
+  unitLabel: localizedTextSchema.nullable(),
+  decimals: z.number().int().min(0).max(3),
+  goodDirection: goodDirectionSchema,
+  target: targetSchema.nullable(),
+  sensitivity: sensitivitySchema,
+  /** A group of this many persons or fewer is not shown. Null: the metric is not about persons. */
+  suppressionThreshold: z.number().int().min(1).max(1000).nullable(),
+  principles: z.array(principleKeySchema),
+  prompt: localizedTextSchema,
+  /** Where the definition comes from, e.g. SKR's definition or Kolada's key figure. */
+  definitionSource: z.string().trim().max(500).nullable(),
+  sortOrder: z.number().int(),
+});
+export type Metric = z.infer<typeof metricSchema>;
+
+export const principleSchema = z.object({
+  key: principleKeySchema,
+  name: localizedTextSchema,
+  description: localizedTextSchema,
+  sortOrder: z.number().int(),
+});
+export type Principle = z.infer<typeof principleSchema>;
+
+export const yearSchema = z.number().int().min(1990).max(2100);
+
+/** Numbers with at most two decimals (hours may carry hundredths), never negative. */
+export const quantitySchema = z
+  .number()
+  .finite()
+  .min(0, 'Får inte vara negativt')
+  .max(1e12)
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'Högst två decimaler');
+
+/**
+ * One reported figure: a unit's numerator and denominator for a metric and year. `groupSize`
+ * is the number of persons the figure is about; when it is missing and the denominator counts
+ * persons, the denominator is the group size.
+ */
+export const valueSchema = z
+  .object({
+    unitId: unitIdSchema,
+    metricKey: metricKeySchema,
+    year: yearSchema,
+    numerator: quantitySchema,
+    denominator: quantitySchema.refine((d) => d > 0, 'Nämnaren måste vara större än noll'),
+    groupSize: z.number().int().min(0).max(10_000_000).nullable(),
+    source: z.string().trim().min(1).max(500),
+  });
+export type Value = z.infer<typeof valueSchema>;
+
+export const suppressionReasonSchema = z.enum(['small_group', 'secondary', 'unknown_group_size']);
+export type SuppressionReason = z.infer<typeof suppressionReasonSchema>;

@@ -1,0 +1,71 @@
+import { aggregateTree, type Contribution } from './aggregate.js';
+import { metricValue } from './ratio.js';
+import type { Metric, SuppressionReason } from './schemas.js';
+import { suppressTree } from './suppression.js';
+import type { UnitNode } from './tree.js';
+
+/**
+ * One unit's figure for one year, safe to show: a suppressed point carries no value, numerator
+ * or denominator at all, only the reason.
+ */
+export interface SafePoint {
+  year: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  suppressed: boolean;
+  reason: SuppressionReason | null;
+  sources: string[];
+}
+
+export interface YearContribution extends Contribution {
+  year: number;
+}
+
+/**
+ * Every unit's safe figure for every year of one metric: aggregated up the tree, then primary
+ * and secondary suppression applied over the whole tree of that year.
+ */
+export function computeSafePoints(
+  roots: readonly UnitNode[],
+  metric: Pick<Metric, 'scale' | 'denominatorKind' | 'suppressionThreshold'>,
+  contributions: Iterable<YearContribution>,
+): Map<number, Map<string, SafePoint>> {
+  const byYear = new Map<number, Contribution[]>();
+  for (const c of contributions) {
+    const list = byYear.get(c.year) ?? [];
+    list.push(c);
+    byYear.set(c.year, list);
+  }
+  const out = new Map<number, Map<string, SafePoint>>();
+  for (const [year, list] of [...byYear].sort((a, b) => a[0] - b[0])) {
+    const cells = aggregateTree(roots, list, metric);
+    const verdicts = suppressTree(roots, cells, metric.suppressionThreshold);
+    const points = new Map<string, SafePoint>();
+    for (const [unitId, agg] of cells) {
+      if (!agg.total) continue;
+      const verdict = verdicts.get(unitId);
+      points.set(
+        unitId,
+        verdict?.suppressed
+          ? { year, value: null, numerator: null, denominator: null, suppressed: true, reason: verdict.reason, sources: [] }
+          : {
+              year,
+              value: metricValue(metric, agg.total.numerator, agg.total.denominator),
+              numerator: agg.total.numerator,
+              denominator: agg.total.denominator,
+              suppressed: false,
+              reason: null,
+              sources: agg.total.sources,
+            },
+      );
+    }
+    out.set(year, points);
+  }
+  return out;
+}
+
+/** A point for a year without any data. */
+export function emptyPoint(year: number): SafePoint {
+  return { year, value: null, numerator: null, denominator: null, suppressed: false, reason: null, sources: [] };
+}
