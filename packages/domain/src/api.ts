@@ -87,12 +87,18 @@ export const valuesResponseSchema = z.object({
 });
 export type ValuesResponse = z.infer<typeof valuesResponseSchema>;
 
+/** A year in a query string: `2019`, between 1990 and 2100. */
+function yearParam(name: string) {
+  const message = `${name} ska vara ett årtal mellan 1990 och 2100, t.ex. 2019`;
+  return z.coerce.number({ error: message }).int({ error: message }).min(1990, { error: message }).max(2100, { error: message }).optional();
+}
+
 export const valuesQuerySchema = z
   .object({
     metric: z.string().trim().min(1, 'Ange ett nyckeltal (metric)'),
     unit: z.string().trim().min(1, 'Ange en enhet (unit)'),
-    from: z.coerce.number().int().min(1990).max(2100).optional(),
-    to: z.coerce.number().int().min(1990).max(2100).optional(),
+    from: yearParam('from'),
+    to: yearParam('to'),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
     message: 'from måste vara mindre än eller lika med to',

@@ -1,0 +1,106 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createTestApp } from './test-app.js';
+
+describe('the app', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'tillit-web-'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Tillit</title><div id="root"></div>');
+    ({ app } = await createTestApp({ webRoot }));
+  });
+  afterAll(() => app.close());
+
+  it('is healthy and says it runs on demo data', async () => {
+    const res = await app.inject('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', isDemo: true });
+  });
+
+  it('describes every API route in its OpenAPI document', async () => {
+    const res = await app.inject('/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of ['/api/health', '/api/metrics', '/api/principles', '/api/units', '/api/values']) {
+      expect(doc.paths).toHaveProperty([path]);
+    }
+  });
+
+  it('serves the API docs page', async () => {
+    const res = await app.inject('/api/docs/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/html/);
+  });
+
+  it('answers an unknown API path with 404 and the error envelope', async () => {
+    const res = await app.inject('/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', requestId: expect.any(String) });
+  });
+
+  it('serves the web app for any page path, so links into the app work (SPA fallback)', async () => {
+    for (const url of ['/', '/metrics/manager_sick_leave?unit=soc', '/no/such/page']) {
+      const res = await app.inject(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('<div id="root">');
+    }
+  });
+
+  it('answers malformed JSON with 400, not 500', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/values',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"broken":',
+    });
+    expect(res.statusCode).toBeLessThan(500);
+    expect(res.json()).toHaveProperty('error.code');
+  });
+});
+
+describe('the catalogue', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    ({ app } = await createTestApp({ demo: false }));
+  });
+  afterAll(() => app.close());
+
+  it('lists the six metrics of the brief with their definitions, even without demo data', async () => {
+    const metrics = (await app.inject('/api/metrics')).json() as { key: string; definition: { sv: string }; prompt: { sv: string } }[];
+    expect(metrics.map((m) => m.key)).toEqual([
+      'staff_per_manager',
+      'manager_turnover_external',
+      'manager_tenure_3y',
+      'staff_turnover',
+      'manager_sick_leave',
+      'manager_mobility_internal',
+    ]);
+    for (const m of metrics) {
+      expect(m.definition.sv.length).toBeGreaterThan(20);
+      expect(m.prompt.sv).toMatch(/Vilka data behöver du/);
+    }
+  });
+
+  it('lists the seven principles, each with its linked metrics', async () => {
+    const principles = (await app.inject('/api/principles')).json() as { key: string; metrics: string[] }[];
+    expect(principles.map((p) => p.key)).toEqual([
+      'tillit',
+      'medborgarfokus',
+      'helhetssyn',
+      'handlingsutrymme',
+      'stod',
+      'kunskap',
+      'oppenhet',
+    ]);
+    expect(principles.find((p) => p.key === 'stod')!.metrics).toContain('staff_per_manager');
+  });
+
+  it('has no organisation and says it is not a demo', async () => {
+    expect((await app.inject('/api/units')).json()).toEqual([]);
+    expect((await app.inject('/api/health')).json().isDemo).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from './db/database.js';
+import { registerErrorHandling } from './errors.js';
+import { catalogueRoutes } from './routes/catalogue.js';
+import { healthRoutes } from './routes/health.js';
+import { unitRoutes } from './routes/units.js';
+import { valueRoutes } from './routes/values.js';
+import { createCatalogueService } from './services/catalogue.js';
+import { hasDemoData } from './services/seed.js';
+import { createUnitService } from './services/units.js';
+import { createValueService } from './services/values.js';
+import { VERSION } from './version.js';
+
+export interface AppOptions {
+  db: Db;
+  /** The built web app; when missing, `/` explains how to build it. */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Bumped on every write, so caches of computed figures know when to recompute. */
+export function createDataVersion() {
+  let v = 0;
+  return { version: () => v, bump: () => void v++ };
+}
+
+export function createServices(db: Db) {
+  const data = createDataVersion();
+  const units = createUnitService(db, data);
+  const catalogue = createCatalogueService(db);
+  const values = createValueService(db, units, data);
+  return { data, units, catalogue, values };
+}
+export type Services = ReturnType<typeof createServices>;
+
+export interface AppDeps {
+  services: Services;
+  version: string;
+  isDemo: () => boolean;
+}
+
+/** The whole application as a Fastify instance that is not listening yet. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Tillit API',
+        description:
+          'Indicators for trust-based governance. Figures about small groups are suppressed on the server for every caller.',
+        version: VERSION,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const services = createServices(options.db);
+  const deps: AppDeps = { services, version: VERSION, isDemo: () => hasDemoData(options.db) };
+  await app.register(healthRoutes, deps);
+  await app.register(catalogueRoutes, deps);
+  await app.register(unitRoutes, deps);
+  await app.register(valueRoutes, deps);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await registerWeb(app, options.webRoot);
+  return app;
+}
+
+async function registerWeb(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
+  const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      setHeaders(res, path) {
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api');
+    if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (isPage) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .send('<!doctype html><html lang="sv"><title>Tillit</title><p>Webbappen är inte byggd. Kör <code>npm run build</code> (eller <code>npm start</code>).</p></html>');
+    }
+    return reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `Sökvägen ${request.method} ${request.url.split('?')[0]} finns inte.`, requestId: request.id },
+    });
+  });
+}

@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/tillit.db', import.meta.url));
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'], { message: 'Använd 1/0 eller true/false' })
+  .transform((v) => v === '1' || v === 'true');
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE),
+  TILLIT_DEMO: flag.default(true),
+  WEB_ROOT: z.string().min(1).default(DEFAULT_WEB_ROOT),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  isDemo: boolean;
+  webRoot: string;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration from the environment once; a wrong value stops the start. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(configSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
+  );
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Felaktig konfiguration (invalid configuration):\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databasePath: c.DATABASE_PATH,
+    isDemo: c.TILLIT_DEMO,
+    webRoot: c.WEB_ROOT,
+    logLevel: c.LOG_LEVEL,
+  };
+}

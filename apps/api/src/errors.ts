@@ -1,0 +1,75 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** An error a user can act on; the handler turns it into the one error envelope. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details?: ErrorDetail[]) {
+    super(400, 'VALIDATION', message, details);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super(404, 'NOT_FOUND', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'Du har inte behörighet till detta.') {
+    super(403, 'FORBIDDEN', message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(409, 'CONFLICT', message);
+  }
+}
+
+function envelope(code: string, message: string, requestId: string, details?: ErrorDetail[]) {
+  return { error: { code, message, ...(details ? { details } : {}), requestId } };
+}
+
+/** One error envelope for every failure: `{ error: { code, message, details?, requestId } }`. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.statusCode).send(envelope(error.code, error.message, request.id, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
+        message: v.message ?? 'Ogiltigt värde',
+      }));
+      const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
+      return reply.status(400).send(envelope('VALIDATION', `Ogiltig förfrågan – ${summary}`, request.id, details));
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema');
+      return reply.status(500).send(envelope('INTERNAL', 'Ett internt fel inträffade.', request.id));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send(envelope(error.code ?? 'BAD_REQUEST', error.message, request.id));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send(envelope('INTERNAL', 'Ett internt fel inträffade. Försök igen om en stund.', request.id));
+  });
+}

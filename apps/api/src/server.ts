@@ -1,0 +1,45 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { migrate, openDatabase } from './db/database.js';
+import { seed } from './services/seed.js';
+
+/** Starts Tillit: configuration, database (migrated and seeded), the app, and a graceful close. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = openDatabase(config.databasePath);
+  migrate(db);
+  const seeded = seed(db, { demo: config.isDemo });
+  const app = await buildApp({
+    db,
+    webRoot: config.webRoot,
+    logger: { level: config.logLevel },
+  });
+  if (seeded.demo) app.log.info('demo data seeded (synthetic units, calibrated to real department totals)');
+
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+    } finally {
+      db.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Tillit is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error('Tillit could not start:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+import { DEFAULT_METRICS, DEFAULT_PRINCIPLES } from '@tillit/domain';
+import { upsertMetric, upsertPrinciple } from '../db/catalogue.js';
+import type { Db } from '../db/database.js';
+import { getMeta, setMeta } from '../db/meta.js';
+import { countUnits, insertUnits } from '../db/units.js';
+import { ensureSource, insertPublishedFigure, upsertValues } from '../db/values.js';
+import { generateDemoData, REAL_SOURCE, SYNTHETIC_SOURCE } from '../demo/generate.js';
+
+export interface SeedResult {
+  catalogue: boolean;
+  demo: boolean;
+}
+
+/**
+ * Seeds what a database needs and does not have yet: the principles and the metric catalogue
+ * always, the synthetic demo organisation only in demo mode and only into an empty tree. Never
+ * overwrites what a user has edited.
+ */
+export function seed(db: Db, options: { demo: boolean }): SeedResult {
+  return db.transaction((): SeedResult => {
+    const result: SeedResult = { catalogue: false, demo: false };
+    if (getMeta(db, 'catalogue_seeded') === undefined) {
+      DEFAULT_PRINCIPLES.forEach((p) => upsertPrinciple(db, p));
+      DEFAULT_METRICS.forEach((m) => upsertMetric(db, m));
+      setMeta(db, 'catalogue_seeded', new Date().toISOString());
+      result.catalogue = true;
+    }
+    if (options.demo && countUnits(db) === 0) {
+      const data = generateDemoData();
+      insertUnits(db, data.units);
+      const synthetic = ensureSource(db, SYNTHETIC_SOURCE, true);
+      const real = ensureSource(db, REAL_SOURCE, false);
+      upsertValues(
+        db,
+        data.values.map((v) => ({ ...v, sourceId: synthetic })),
+      );
+      for (const f of data.published) insertPublishedFigure(db, { ...f, sourceId: real });
+      setMeta(db, 'demo_data', new Date().toISOString());
+      result.demo = true;
+    }
+    return result;
+  })();
+}
+
+export function hasDemoData(db: Db): boolean {
+  return getMeta(db, 'demo_data') !== undefined;
+}

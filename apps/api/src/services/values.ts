@@ -1,0 +1,86 @@
+import {
+  computeSafePoints,
+  emptyPoint,
+  roundTo,
+  type Metric,
+  type Point,
+  type SafePoint,
+  type Unit,
+} from '@tillit/domain';
+import type { Db } from '../db/database.js';
+import { listContributions, listPublishedFigures, listSources } from '../db/values.js';
+import type { UnitService } from './units.js';
+
+interface MetricCube {
+  version: number;
+  years: number[];
+  points: Map<number, Map<string, Point>>;
+}
+
+/**
+ * Safe figures per metric: aggregated and suppressed over the whole tree, so that a unit's
+ * figure is consistent with its parent's and siblings'. Computed once per metric and data
+ * version, then served from memory.
+ */
+export function createValueService(db: Db, units: UnitService, data: { version: () => number }) {
+  const cubes = new Map<string, MetricCube>();
+
+  const build = (metric: Metric): MetricCube => {
+    const synthetic = new Set(listSources(db).filter((s) => s.isSynthetic).map((s) => s.name));
+    const published = new Map(
+      listPublishedFigures(db, metric.key).map((f) => [`${f.unitId}:${f.year}`, f]),
+    );
+    const safe = computeSafePoints(units.tree(), metric, listContributions(db, metric.key));
+    const points = new Map<number, Map<string, Point>>();
+    for (const [year, byUnit] of safe) {
+      const out = new Map<string, Point>();
+      for (const [unitId, p] of byUnit) {
+        const figure = published.get(`${unitId}:${year}`);
+        const matchesPublished =
+          figure !== undefined && p.value !== null && roundTo(p.value, metric.decimals) === figure.value;
+        out.set(unitId, toPoint(p, matchesPublished ? figure.source : null, synthetic));
+      }
+      points.set(year, out);
+    }
+    const years = [...safe.keys()].sort((a, b) => a - b);
+    return { version: data.version(), years, points };
+  };
+
+  const cube = (metric: Metric): MetricCube => {
+    const cached = cubes.get(metric.key);
+    if (cached && cached.version === data.version()) return cached;
+    const fresh = build(metric);
+    cubes.set(metric.key, fresh);
+    return fresh;
+  };
+
+  return {
+    /** A unit's yearly points, every year from `from` to `to` (default: the years with data). */
+    series(metric: Metric, unit: Unit, range: { from?: number; to?: number } = {}): Point[] {
+      const c = cube(metric);
+      const from = range.from ?? c.years[0];
+      const to = range.to ?? c.years.at(-1);
+      if (from === undefined || to === undefined) return [];
+      const out: Point[] = [];
+      for (let year = from; year <= to; year++) {
+        out.push(c.points.get(year)?.get(unit.id) ?? toPoint(emptyPoint(year), null, new Set()));
+      }
+      return out;
+    },
+  };
+}
+export type ValueService = ReturnType<typeof createValueService>;
+
+function toPoint(p: SafePoint, publishedSource: string | null, synthetic: ReadonlySet<string>): Point {
+  const source = publishedSource ?? (p.sources.length > 0 ? p.sources.join('; ') : null);
+  return {
+    year: p.year,
+    value: p.value,
+    numerator: p.numerator,
+    denominator: p.denominator,
+    suppressed: p.suppressed,
+    reason: p.reason,
+    source,
+    isSynthetic: publishedSource === null && p.sources.some((s) => synthetic.has(s)),
+  };
+}
