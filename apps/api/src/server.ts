@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void close('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Tillit is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  console.log(`\nTillit körs på http://${shown}:${config.port}${config.isDemo ? ' (demoläge, syntetiska data)' : ''}\n`);
 }
 
 main().catch((err: unknown) => {
