@@ -40,15 +40,14 @@ export function groupSizeOf(
 export function combineCells(cells: readonly Cell[]): Cell | null {
   if (cells.length === 0) return null;
   const sources = new Set<string>();
-  let groupSize: number | null = 0;
-  for (const c of cells) {
-    c.sources.forEach((s) => sources.add(s));
-    groupSize = groupSize === null || c.groupSize === null ? null : groupSize + c.groupSize;
-  }
+  for (const c of cells) c.sources.forEach((s) => sources.add(s));
+  // Group sizes taken from average headcounts carry decimals: sum them exactly too, so that
+  // 1.3 + 6.9 + 1.8 is 10 (hidden), not 10.000000000000002 (shown).
+  const isGroupKnown = cells.every((c) => c.groupSize !== null);
   return {
     numerator: sumQuantities(cells.map((c) => c.numerator)),
     denominator: sumQuantities(cells.map((c) => c.denominator)),
-    groupSize,
+    groupSize: isGroupKnown ? sumQuantities(cells.map((c) => c.groupSize!)) : null,
     sources: [...sources].sort(),
   };
 }

@@ -20,7 +20,8 @@ function formatter(language: Language, decimals: number, signed: boolean): Intl.
 
 /** A number in the language's own format: `3,42` and `1 234` in Swedish, `3.42` in English. */
 export function formatNumber(value: number, decimals: number, language: Language, signed = false): string {
-  return formatter(language, decimals, signed).format(roundTo(value, decimals));
+  // `|| 0` turns a rounded −0 into 0, so a tiny negative never shows as "−0,00".
+  return formatter(language, decimals, signed).format(roundTo(value, decimals) || 0);
 }
 
 export function localized(text: LocalizedText, language: Language): string {

@@ -123,7 +123,7 @@ export const quantitySchema = z
   .finite()
   .min(0, 'Får inte vara negativt')
   .max(1e12)
-  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'Högst två decimaler');
+  .refine((n) => Number(n.toFixed(2)) === n, 'Högst två decimaler');
 
 /**
  * One reported figure: a unit's numerator and denominator for a metric and year. `groupSize`

@@ -11,17 +11,16 @@ export interface SuppressionResult {
  * Decides which figures of one metric and year may be shown.
  *
  * Primary suppression hides a figure about `threshold` persons or fewer, or about an unknown
- * number of persons. Secondary suppression then hides more figures until no hidden one can be
- * worked out by subtraction: every unit's total is the sum of its children's totals and its
- * own figures (the "own part", never shown by itself), and each such equation is a family.
- * A term of a family becomes known when it is shown, or when every other term of the family is
- * known. The result is safe when
- *   - no primarily hidden figure becomes known,
- *   - no own part about `threshold` persons or fewer becomes known, and
- *   - in a family whose total is known, the terms left unknown together cover more than
- *     `threshold` persons (else their sum would tell about a small group).
- * Whenever a rule is broken, the smallest figure still shown that breaks the chain is hidden
- * too, and the check runs again. Figures only ever go from shown to hidden, so it ends.
+ * number of persons. Secondary suppression then hides more figures until no small group can be
+ * worked out by subtraction. Every unit's total is the sum of its children's totals and its own
+ * figures (the "own part", never shown by itself). A figure is known when it is shown, or when
+ * it follows from one such sum whose other terms are all known. For every known total, the
+ * part of it that no known figure below it covers (the residual: total minus the topmost known
+ * figures below) is what subtraction reveals; it must be empty or cover more than `threshold`
+ * persons. That one rule also covers a hidden small figure being derived (its residual is
+ * itself) and a hidden area recovered as department minus units below other hidden areas.
+ * Whenever it is broken, the smallest figure still shown that breaks it is hidden too, and the
+ * check runs again. Figures only ever go from shown to hidden, so it ends.
  *
  * Returns an entry for every unit with data; units without data have none.
  */
@@ -33,6 +32,7 @@ export function suppressTree(
   const result = new Map<string, SuppressionResult>();
   const terms = new Map<string, Term>();
   const families: Family[] = [];
+  const childrenOf = new Map<string, string[]>();
 
   const visit = (node: UnitNode): void => {
     const agg = cells.get(node.id);
@@ -44,11 +44,12 @@ export function suppressTree(
     if (childIds.length === 0) return;
     const components = [...childIds];
     if (agg.own) {
-      const ownId = `${node.id}\u0000own`;
+      const ownId = ownPartId(node.id);
       terms.set(ownId, { id: ownId, groupSize: agg.own.groupSize, isOwnPart: true });
       components.push(ownId);
     }
     families.push({ parent: node.id, components });
+    childrenOf.set(node.id, childIds);
   };
   roots.forEach(visit);
 
@@ -79,7 +80,7 @@ export function suppressTree(
     for (const id of terms.keys()) if (isShown(id)) known.set(id, null);
     deriveClosure(families, known);
 
-    const violation = findViolation(families, terms, result, known, isSmall);
+    const violation = findViolation(result, childrenOf, terms, known, isSmall);
     if (!violation) return result;
 
     const target = chooseFigureToHide(violation, families, known, isShown, groupOf);
@@ -104,11 +105,14 @@ interface Family {
   components: string[];
 }
 
-/** A broken rule: a family whose terms are too well known. */
+/** A broken rule: a known figure whose residual reveals a small group. */
 interface Violation {
-  family: number;
-  /** The terms whose knowledge is the problem: they must not all stay known. */
+  /** The family the exposed figure was derived through; null when it is shown. */
+  family: number | null;
+  /** The figure whose residual is too small. */
   exposed: string[];
+  /** The topmost known figures below it, which together with it reveal the residual. */
+  covered: string[];
 }
 
 function termsOf(f: Family): string[] {
@@ -130,33 +134,50 @@ function deriveClosure(families: readonly Family[], known: Map<string, number | 
 }
 
 function findViolation(
-  families: readonly Family[],
-  terms: ReadonlyMap<string, Term>,
   result: ReadonlyMap<string, SuppressionResult>,
+  childrenOf: ReadonlyMap<string, string[]>,
+  terms: ReadonlyMap<string, Term>,
   known: ReadonlyMap<string, number | null>,
   isSmall: (g: number | null) => boolean,
 ): Violation | null {
-  for (const [id, via] of known) {
-    if (via === null) continue;
-    const term = terms.get(id);
-    const res = result.get(id);
-    const isPrimary = res?.suppressed === true && res.reason !== 'secondary';
-    const isSmallOwnPart = term?.isOwnPart === true && isSmall(term.groupSize);
-    if (isPrimary || isSmallOwnPart) return { family: via, exposed: [id] };
-  }
-  for (let i = 0; i < families.length; i++) {
-    const f = families[i]!;
-    if (!known.has(f.parent)) continue;
-    const unknown = f.components.filter((c) => !known.has(c));
-    if (unknown.length === 0) continue;
-    let total: number | null = 0;
-    for (const c of unknown) {
-      const g = terms.get(c)?.groupSize ?? null;
-      total = total === null || g === null ? null : total + g;
+  const groupOf = (id: string): number | null => terms.get(id)?.groupSize ?? null;
+  for (const id of result.keys()) {
+    if (!known.has(id)) continue;
+    // The topmost known figures below this one, and whether anything is left uncovered.
+    const covered: string[] = [];
+    let hasResidual = terms.has(ownPartId(id));
+    const stack = [...(childrenOf.get(id) ?? [])];
+    if (!childrenOf.has(id)) hasResidual = true; // a leaf: the residual is the figure itself
+    while (stack.length > 0) {
+      const c = stack.pop()!;
+      if (known.has(c)) {
+        covered.push(c);
+        continue;
+      }
+      const below = childrenOf.get(c);
+      if (!below || terms.has(ownPartId(c))) hasResidual = true;
+      if (below) stack.push(...below);
     }
-    if (isSmall(total)) return { family: i, exposed: unknown };
+    if (!hasResidual) continue;
+    let residual = groupOf(id);
+    for (const c of covered) {
+      const g = groupOf(c);
+      residual = residual === null || g === null ? null : exactDifference(residual, g);
+    }
+    if (isSmall(residual)) {
+      return { family: known.get(id) ?? null, exposed: [id], covered };
+    }
   }
   return null;
+}
+
+function ownPartId(id: string): string {
+  return `${id}\u0000own`;
+}
+
+/** Group sizes may be averages with two decimals; subtract them without drifting. */
+function exactDifference(a: number, b: number): number {
+  return (Math.round(a * 100) - Math.round(b * 100)) / 100;
 }
 
 /**
@@ -170,8 +191,12 @@ function chooseFigureToHide(
   isShown: (id: string) => boolean,
   groupOf: (id: string) => number | null,
 ): string | null {
+  const shownBelow = violation.covered.filter(isShown);
+  if (shownBelow.length > 0) return smallest(shownBelow, groupOf);
+  const [figure] = violation.exposed;
+  if (figure !== undefined && isShown(figure)) return figure;
   const seen = new Set<number>();
-  let familyIndex: number | undefined = violation.family;
+  let familyIndex: number | undefined = violation.family ?? undefined;
   const exposed = new Set(violation.exposed);
   while (familyIndex !== undefined && !seen.has(familyIndex)) {
     seen.add(familyIndex);
