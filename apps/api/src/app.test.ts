@@ -50,6 +50,12 @@ describe('the app', () => {
     }
   });
 
+  it('answers a missing asset with 404, not with the page (a stale tab after a rebuild must not get HTML as JS)', async () => {
+    const res = await app.inject('/assets/index-old.js');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).not.toMatch(/html/);
+  });
+
   it('answers malformed JSON with 400, not 500', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -94,7 +94,10 @@ async function registerWeb(app: FastifyInstance, webRoot: string | undefined): P
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api');
+    const path = request.url.split('?')[0] ?? '';
+    // A missing file (an old asset after a rebuild, say) is a 404, not the app's page.
+    const isFile = path.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(path);
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api') && !isFile;
     if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     if (isPage) {
       return reply
@@ -102,7 +105,7 @@ async function registerWeb(app: FastifyInstance, webRoot: string | undefined): P
         .send('<!doctype html><html lang="sv"><title>Tillit</title><p>Webbappen är inte byggd. Kör <code>npm run build</code> (eller <code>npm start</code>).</p></html>');
     }
     return reply.status(404).send({
-      error: { code: 'NOT_FOUND', message: `Sökvägen ${request.method} ${request.url.split('?')[0]} finns inte.`, requestId: request.id },
+      error: { code: 'NOT_FOUND', message: `Sökvägen ${request.method} ${path} finns inte.`, requestId: request.id },
     });
   });
 }

@@ -10,8 +10,7 @@ import { createRandom, splitProportionally, spreadInteger } from './random.js';
 
 export const DEMO_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025] as const;
 
-export const SYNTHETIC_SOURCE =
-  'Syntetiska demodata (Tillit): påhittade enhetssiffror, kalibrerade mot Jönköpings kommuns verkliga totaler 2019 och 2024';
+export const SYNTHETIC_SOURCE = 'Syntetiska demodata (Tillit)';
 
 export const REAL_SOURCE =
   'Jönköpings kommun, socialförvaltningen; citerad i artikeln ”Lyckat chefsstöd: ’Kräver att man kan blotta sig’” (26 november 2024)';

@@ -1,0 +1,112 @@
+import { errorEnvelopeSchema, type ErrorEnvelope } from '@tillit/domain';
+import type { z } from 'zod';
+
+type ErrorDetail = NonNullable<ErrorEnvelope['error']['details']>[number];
+
+/** Codes the client gives errors that never reached the API's error handler. */
+export const CLIENT_ERROR_CODES = {
+  network: 'network_error',
+  http: 'http_error',
+  invalidResponse: 'invalid_response',
+} as const;
+
+/**
+ * An error from the API, typed: the envelope's code, message, details and request id, or one of
+ * CLIENT_ERROR_CODES when the answer never was an envelope (no connection, a proxy's HTML page,
+ * a body that does not match the schema). `status` is 0 when there was no answer at all.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  readonly code: string;
+  readonly requestId: string | null;
+  readonly details: readonly ErrorDetail[];
+
+  constructor(init: { status: number; code: string; message: string; requestId?: string | null; details?: readonly ErrorDetail[] }) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId ?? null;
+    this.details = init.details ?? [];
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+
+  /** A request that will fail the same way if it is sent again. */
+  get isClientError(): boolean {
+    return this.status >= 400 && this.status < 500;
+  }
+}
+
+export type QueryParams = Record<string, string | number | undefined>;
+
+export interface ApiClient {
+  /** GETs `path` and returns the body parsed with `schema`; throws ApiError otherwise. */
+  get<T>(path: string, schema: z.ZodType<T>, options?: { params?: QueryParams; signal?: AbortSignal }): Promise<T>;
+}
+
+export function buildUrl(baseUrl: string, path: string, params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(key, String(value));
+  }
+  const query = search.toString();
+  return `${baseUrl}${path}${query ? `?${query}` : ''}`;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorFromResponse(response: Response, body: unknown): ApiError {
+  const envelope = errorEnvelopeSchema.safeParse(body);
+  if (envelope.success) {
+    const { code, message, details, requestId } = envelope.data.error;
+    return new ApiError({ status: response.status, code, message, requestId, details: details ?? [] });
+  }
+  return new ApiError({
+    status: response.status,
+    code: CLIENT_ERROR_CODES.http,
+    message: `HTTP ${response.status} ${response.statusText}`.trim(),
+    requestId: response.headers.get('x-request-id'),
+  });
+}
+
+/** The one fetch client. `fetch` is passed in so tests can answer without a server. */
+export function createApiClient({ fetch, baseUrl = '' }: { fetch: typeof globalThis.fetch; baseUrl?: string }): ApiClient {
+  return {
+    async get(path, schema, { params, signal } = {}) {
+      let response: Response;
+      try {
+        response = await fetch(buildUrl(baseUrl, path, params), { headers: { accept: 'application/json' }, signal });
+      } catch (cause) {
+        if (signal?.aborted) throw cause;
+        const message = cause instanceof Error ? cause.message : String(cause);
+        throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network, message });
+      }
+      const body = await readJson(response);
+      if (!response.ok) throw errorFromResponse(response, body);
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) {
+        throw new ApiError({
+          status: response.status,
+          code: CLIENT_ERROR_CODES.invalidResponse,
+          message: `Unexpected response from ${path}`,
+          requestId: response.headers.get('x-request-id'),
+          details: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+        });
+      }
+      return parsed.data;
+    },
+  };
+}
+
+export const apiClient = createApiClient({ fetch: (input, init) => globalThis.fetch(input, init) });

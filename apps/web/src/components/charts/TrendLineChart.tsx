@@ -1,0 +1,114 @@
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { CHART_THEME } from './chart-theme';
+import { targetLabelPosition } from './trend-layout';
+import type { TrendDatum, TrendMarker, TrendTarget } from './trend-types';
+
+export interface TrendLineChartProps {
+  data: readonly TrendDatum[];
+  domain: [number, number];
+  ticks: readonly number[];
+  target: TrendTarget | null;
+  targetLabel: string;
+  markers: readonly TrendMarker[];
+  formatValue: (value: number) => string;
+  formatTick: (value: number) => string;
+  height: number;
+}
+
+const AXIS_TICK = { fill: CHART_THEME.axis, fontSize: 13 };
+
+function TargetMark({ target, label, data }: { target: TrendTarget; label: string; data: readonly TrendDatum[] }) {
+  if (target.min !== null && target.max !== null) {
+    return (
+      <ReferenceArea
+        y1={target.min}
+        y2={target.max}
+        fill={CHART_THEME.targetFill}
+        fillOpacity={0.7}
+        stroke={CHART_THEME.target}
+        strokeDasharray="6 4"
+        label={{ value: label, position: 'insideTopRight', fill: CHART_THEME.target, fontSize: 13, fontWeight: 600 }}
+      />
+    );
+  }
+  const y = target.max ?? target.min;
+  if (y === null) return null;
+  const position = targetLabelPosition(data, target);
+  return (
+    <ReferenceLine
+      y={y}
+      stroke={CHART_THEME.target}
+      strokeWidth={2}
+      strokeDasharray="6 4"
+      label={{ value: label, position, fill: CHART_THEME.target, fontSize: 13, fontWeight: 600 }}
+    />
+  );
+}
+
+/**
+ * The recharts line chart. Loaded lazily through TrendChart, so recharts stays out of the
+ * overview's bundle. A null value breaks the line: hidden years are gaps, never interpolated.
+ */
+export function TrendLineChart({ data, domain, ticks, target, targetLabel, markers, formatValue, formatTick, height }: TrendLineChartProps) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <LineChart data={[...data]} margin={{ top: 28, right: 24, bottom: 4, left: 4 }} accessibilityLayer={false}>
+        <CartesianGrid stroke={CHART_THEME.grid} vertical={false} />
+        <XAxis dataKey="year" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: CHART_THEME.grid }} padding={{ left: 20, right: 20 }} />
+        <YAxis
+          domain={domain}
+          ticks={[...ticks]}
+          tickFormatter={formatTick}
+          tick={AXIS_TICK}
+          tickLine={false}
+          axisLine={false}
+          width={64}
+        />
+        {markers.map((m) => (
+          <ReferenceLine
+            key={m.year}
+            x={m.year}
+            stroke={CHART_THEME.marker}
+            strokeDasharray="2 4"
+            label={{ value: m.label, position: 'top', fill: CHART_THEME.axis, fontSize: 12 }}
+          />
+        ))}
+        {target && <TargetMark target={target} label={targetLabel} data={data} />}
+        <Tooltip
+          cursor={{ stroke: CHART_THEME.grid, strokeWidth: 2 }}
+          isAnimationActive={false}
+          content={({ active, label }) => {
+            const row = active ? data.find((d) => String(d.year) === String(label)) : undefined;
+            if (!row) return null;
+            return (
+              <div className="chart-tooltip">
+                <div className="chart-tooltip__year">{row.year}</div>
+                <div>{row.value === null ? row.note : formatValue(row.value)}</div>
+              </div>
+            );
+          }}
+        />
+        <Line
+          type="linear"
+          dataKey="value"
+          stroke={CHART_THEME.line}
+          strokeWidth={2.5}
+          dot={{ r: 4, fill: CHART_THEME.line, strokeWidth: 0 }}
+          activeDot={{ r: 6, fill: CHART_THEME.line, stroke: '#fff', strokeWidth: 2 }}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,18 @@
+/** One year of a trend as the chart wrappers draw it; shaping happens in the features. */
+export interface TrendDatum {
+  year: number;
+  /** Null draws a gap: the year is hidden or has no data. */
+  value: number | null;
+  /** Shown instead of a value in the tooltip, e.g. why the year is hidden. */
+  note: string | null;
+}
+
+export interface TrendMarker {
+  year: number;
+  label: string;
+}
+
+export interface TrendTarget {
+  min: number | null;
+  max: number | null;
+}

@@ -1,0 +1,19 @@
+import { metricsResponseSchema, principlesResponseSchema } from '@tillit/domain';
+import { queryOptions } from '@tanstack/react-query';
+import { apiClient } from '../../api/client';
+
+export const catalogueQueries = {
+  all: () => ['catalogue'] as const,
+  metrics: () =>
+    queryOptions({
+      queryKey: [...catalogueQueries.all(), 'metrics'] as const,
+      queryFn: ({ signal }) => apiClient.get('/api/metrics', metricsResponseSchema, { signal }),
+      select: (metrics) => [...metrics].sort((a, b) => a.sortOrder - b.sortOrder),
+    }),
+  principles: () =>
+    queryOptions({
+      queryKey: [...catalogueQueries.all(), 'principles'] as const,
+      queryFn: ({ signal }) => apiClient.get('/api/principles', principlesResponseSchema, { signal }),
+      select: (principles) => [...principles].sort((a, b) => a.sortOrder - b.sortOrder),
+    }),
+};

@@ -1,0 +1,81 @@
+import type { Metric, UnitTreeNode } from '@tillit/domain';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { Icon } from '../../components/ui/Icon';
+import { PageTitle } from '../../components/ui/PageTitle';
+import { QueryState } from '../../components/ui/QueryState';
+import { useLanguage } from '../../i18n/useLanguage';
+import { catalogueQueries } from '../catalogue/queries';
+import { SelectedUnit } from '../units/SelectedUnit';
+import { UnitPath } from '../units/UnitPath';
+import { hrefForUnit } from '../units/unit-tree';
+import { MetricDefinition } from './MetricDefinition';
+import { MetricPrinciples } from './MetricPrinciples';
+import { MetricTrend } from './MetricTrend';
+import { valueQueries } from './queries';
+
+export function MetricPage() {
+  const { key = '' } = useParams();
+  return <SelectedUnit>{(unit, path) => <MetricForUnit metricKey={key} unit={unit} path={path} />}</SelectedUnit>;
+}
+
+function MetricForUnit({ metricKey, unit, path }: { metricKey: string; unit: UnitTreeNode; path: UnitTreeNode[] }) {
+  const { t } = useTranslation();
+  const metrics = useQuery(catalogueQueries.metrics());
+  return (
+    <QueryState query={metrics} loadingLabel={t('metric.loading')}>
+      {(list) => {
+        const metric = list.find((m) => m.key === metricKey);
+        if (metric) return <MetricView metric={metric} unit={unit} path={path} />;
+        return (
+          <>
+            <PageTitle page={t('metric.unknown', { key: metricKey })} />
+            <ErrorMessage title={t('metric.unknown', { key: metricKey })} headingLevel={1}>
+              <p>
+                <Link to={hrefForUnit('/', unit.id)}>{t('metric.back')}</Link>
+              </p>
+            </ErrorMessage>
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function MetricView({ metric, unit, path }: { metric: Metric; unit: UnitTreeNode; path: UnitTreeNode[] }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const values = useQuery(valueQueries.series(metric.key, unit.id));
+  const name = metric.name[language];
+  return (
+    <>
+      <PageTitle page={`${name} – ${unit.name}`} />
+      <div className="page-header">
+        <p className="back-link">
+          <Link to={hrefForUnit('/', unit.id)}>
+            <Icon name="arrowLeft" size={16} />
+            {t('metric.back')}
+          </Link>
+        </p>
+        <UnitPath path={path} />
+        <p className="kicker">{t('metric.kicker', { unit: unit.name })}</p>
+        <h1>{name}</h1>
+      </div>
+      <section className="section" aria-labelledby="trend-heading">
+        <h2 id="trend-heading">{t('metric.trendHeading')}</h2>
+        <QueryState query={values} loadingLabel={t('card.loading')} headingLevel={3}>
+          {(data) => <MetricTrend metric={metric} unit={unit} points={data.points} />}
+        </QueryState>
+      </section>
+      <section className="section prompt" aria-labelledby="prompt-heading">
+        <h2 id="prompt-heading">{t('metric.promptHeading')}</h2>
+        <p className="prompt__question">{metric.prompt[language]}</p>
+        <p className="prompt__note">{t('metric.promptNote')}</p>
+      </section>
+      <MetricDefinition metric={metric} />
+      <MetricPrinciples metric={metric} />
+    </>
+  );
+}

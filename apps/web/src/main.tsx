@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { Providers } from './app/Providers';
+import { createQueryClient } from './app/query-client';
+import { createRouter } from './app/router';
+import { initI18n } from './i18n/i18n';
+import './styles.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+const i18n = initI18n();
+const queryClient = createQueryClient();
+const router = createRouter();
+
+createRoot(container).render(
+  <StrictMode>
+    <Providers queryClient={queryClient} i18n={i18n}>
+      <RouterProvider router={router} />
+    </Providers>
+  </StrictMode>,
+);

@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The web app bundles the domain from its source, so `vite` needs no `tsc -b` first.
+const domainSource = fileURLToPath(new URL('../../packages/domain/src/index.ts', import.meta.url));
+
+// recharts and the libraries only it uses. The chart is loaded with React.lazy, so this chunk is
+// fetched on the metric page alone; the overview draws its sparklines as plain SVG.
+const CHART_LIBRARIES =
+  /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|internmap|@reduxjs[\\/]toolkit|@standard-schema[\\/][a-z-]+|react-redux|redux|redux-thunk|reselect|immer|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant|clsx)[\\/]/;
+// react-i18next shares use-sync-external-store's shim with the entry; only react-redux uses the
+// selector variant, which belongs with the chart.
+const CHART_ONLY_SHIM = /node_modules[\\/]use-sync-external-store[\\/].*with-selector/;
+// React and the router change far less often than the app: their own chunk stays cached.
+const FRAMEWORK = /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/;
+
+// The API the dev server forwards /api to; override to run against another port.
+const apiTarget = process.env.TILLIT_API_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { '@tillit/domain': domainSource },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': apiTarget },
+  },
+  preview: {
+    port: 4173,
+    proxy: { '/api': apiTarget },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Capture only the chart libraries themselves, not what they import: React must stay
+          // in the entry chunk, or the entry would load the chart chunk to get it.
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'recharts', test: (id) => CHART_LIBRARIES.test(id) || CHART_ONLY_SHIM.test(id), priority: 2 },
+            { name: 'framework', test: FRAMEWORK, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+});
