@@ -33,7 +33,7 @@ export function createDataVersion() {
 export function createServices(db: Db) {
   const data = createDataVersion();
   const units = createUnitService(db, data);
-  const catalogue = createCatalogueService(db);
+  const catalogue = createCatalogueService(db, data);
   const values = createValueService(db, units, data);
   return { data, units, catalogue, values };
 }

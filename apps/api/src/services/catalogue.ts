@@ -1,15 +1,25 @@
 import type { Metric } from '@tillit/domain';
-import { getMetric, listMetrics, listPrinciples } from '../db/catalogue.js';
+import { listMetrics, listPrinciples } from '../db/catalogue.js';
 import type { Db } from '../db/database.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 
-export function createCatalogueService(db: Db) {
+/** The metric catalogue and the principles, read once per data version (every request needs them). */
+export function createCatalogueService(db: Db, data: { version: () => number }) {
+  let cache: { version: number; metrics: Metric[]; byKey: Map<string, Metric> } | null = null;
+  const load = () => {
+    const version = data.version();
+    if (!cache || cache.version !== version) {
+      const metrics = listMetrics(db);
+      cache = { version, metrics, byKey: new Map(metrics.map((m) => [m.key, m])) };
+    }
+    return cache;
+  };
   return {
-    metrics: (): Metric[] => listMetrics(db),
+    metrics: (): Metric[] => load().metrics,
     principles: () => listPrinciples(db),
     /** A metric named in a request; an unknown key is the request's fault. */
     requireMetric(key: string, inQuery = true): Metric {
-      const metric = getMetric(db, key);
+      const metric = load().byKey.get(key);
       if (metric) return metric;
       const message = `Nyckeltalet "${key}" finns inte (unknown metric).`;
       if (inQuery) throw new ValidationError(message, [{ path: 'query.metric', message }]);

@@ -16,18 +16,25 @@ function toTreeNode(n: UnitNode): UnitTreeNode {
 }
 
 export function createUnitService(db: Db, onChange: { version: () => number }) {
-  let cache: { version: number; units: Unit[]; tree: UnitNode[]; byId: Map<string, Unit> } | null = null;
+  let cache: {
+    version: number;
+    units: Unit[];
+    tree: UnitNode[];
+    response: UnitTreeNode[];
+    byId: Map<string, Unit>;
+  } | null = null;
   const load = () => {
     const version = onChange.version();
     if (!cache || cache.version !== version) {
       const units = listUnits(db);
-      cache = { version, units, tree: buildTree(units), byId: new Map(units.map((u) => [u.id, u])) };
+      const tree = buildTree(units);
+      cache = { version, units, tree, response: tree.map(toTreeNode), byId: new Map(units.map((u) => [u.id, u])) };
     }
     return cache;
   };
   return {
     tree: (): UnitNode[] => load().tree,
-    treeResponse: (): UnitTreeNode[] => load().tree.map(toTreeNode),
+    treeResponse: (): UnitTreeNode[] => load().response,
     /** A unit named in a request's query; an unknown id is the request's fault. */
     requireUnit(id: string): Unit {
       const unit = load().byId.get(id);
