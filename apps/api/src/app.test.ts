@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestApp } from './test-app.js';
+import type { Db } from './db/database.js';
+import { insertUser } from './db/users.js';
+import { hashPasswordSync } from './services/passwords.js';
+import { createTestApp, signIn } from './test-app.js';
 
 describe('the app', () => {
   let app: FastifyInstance;
@@ -70,13 +73,23 @@ describe('the app', () => {
 
 describe('the catalogue', () => {
   let app: FastifyInstance;
+  let get: (url: string) => ReturnType<FastifyInstance['inject']>;
   beforeAll(async () => {
-    ({ app } = await createTestApp({ demo: false }));
+    let db: Db;
+    ({ app, db } = await createTestApp({ demo: false }));
+    // No demo accounts without demo mode: make the first development manager, as user:create does.
+    insertUser(
+      db,
+      { username: 'anna', displayName: 'Anna', role: 'development_manager', passwordHash: hashPasswordSync('ett långt lösenord'), unitIds: [] },
+      new Date().toISOString(),
+    );
+    const cookie = await signIn(app, 'anna', 'ett långt lösenord');
+    get = (url) => app.inject({ method: 'GET', url, headers: { cookie } });
   });
   afterAll(() => app.close());
 
   it('lists the six metrics of the brief with their definitions, even without demo data', async () => {
-    const metrics = (await app.inject('/api/metrics')).json() as { key: string; definition: { sv: string }; prompt: { sv: string } }[];
+    const metrics = (await get('/api/metrics')).json() as { key: string; definition: { sv: string }; prompt: { sv: string } }[];
     expect(metrics.map((m) => m.key)).toEqual([
       'staff_per_manager',
       'manager_turnover_external',
@@ -92,7 +105,7 @@ describe('the catalogue', () => {
   });
 
   it('lists the seven principles, each with its linked metrics', async () => {
-    const principles = (await app.inject('/api/principles')).json() as { key: string; metrics: string[] }[];
+    const principles = (await get('/api/principles')).json() as { key: string; metrics: string[] }[];
     expect(principles.map((p) => p.key)).toEqual([
       'tillit',
       'medborgarfokus',
@@ -106,7 +119,7 @@ describe('the catalogue', () => {
   });
 
   it('has no organisation and says it is not a demo', async () => {
-    expect((await app.inject('/api/units')).json()).toEqual([]);
+    expect((await get('/api/units')).json()).toEqual([]);
     expect((await app.inject('/api/health')).json().isDemo).toBe(false);
   });
 });

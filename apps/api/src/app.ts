@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -7,6 +8,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from './db/database.js';
 import { registerErrorHandling } from './errors.js';
+import { registerAccessControl } from './plugins/access.js';
+import { registerSecurityHeaders } from './plugins/security.js';
+import { authRoutes } from './routes/auth.js';
+import { createAuthService, type AuthOptions } from './services/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { healthRoutes } from './routes/health.js';
 import { unitRoutes } from './routes/units.js';
@@ -22,7 +27,15 @@ export interface AppOptions {
   /** The built web app; when missing, `/` explains how to build it. */
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
+  security?: Partial<SecurityOptions>;
 }
+
+export interface SecurityOptions extends AuthOptions {
+  /** Send the session cookie only over HTTPS (set when served over TLS). */
+  cookieSecure: boolean;
+}
+
+const DEFAULT_SECURITY: SecurityOptions = { cookieSecure: false, sessionHours: 12, idleMinutes: 120 };
 
 /** Bumped on every write, so caches of computed figures know when to recompute. */
 export function createDataVersion() {
@@ -30,17 +43,19 @@ export function createDataVersion() {
   return { version: () => v, bump: () => void v++ };
 }
 
-export function createServices(db: Db) {
+export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECURITY) {
   const data = createDataVersion();
+  const auth = createAuthService(db, security);
   const units = createUnitService(db, data);
   const catalogue = createCatalogueService(db, data);
   const values = createValueService(db, units, data);
-  return { data, units, catalogue, values };
+  return { data, auth, units, catalogue, values };
 }
 export type Services = ReturnType<typeof createServices>;
 
 export interface AppDeps {
   services: Services;
+  security: SecurityOptions;
   version: string;
   isDemo: () => boolean;
 }
@@ -55,6 +70,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  const security = { ...DEFAULT_SECURITY, ...options.security };
+  const services = createServices(options.db, security);
+  await app.register(fastifyCookie);
+  await registerSecurityHeaders(app);
+  registerAccessControl(app, services.auth);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -67,16 +87,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const services = createServices(options.db);
-  const deps: AppDeps = { services, version: VERSION, isDemo: () => hasDemoData(options.db) };
+  const deps: AppDeps = { services, security, version: VERSION, isDemo: () => hasDemoData(options.db) };
   await app.register(healthRoutes, deps);
+  await app.register(authRoutes, deps);
   await app.register(catalogueRoutes, deps);
   await app.register(unitRoutes, deps);
   await app.register(valueRoutes, deps);
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   await registerWeb(app, options.webRoot);
   return app;

@@ -14,6 +14,9 @@ const configSchema = z.object({
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE),
   TILLIT_DEMO: flag.default(true),
   WEB_ROOT: z.string().min(1).default(DEFAULT_WEB_ROOT),
+  COOKIE_SECURE: flag.default(false),
+  SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -24,6 +27,7 @@ export interface Config {
   isDemo: boolean;
   webRoot: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  security: { cookieSecure: boolean; sessionHours: number; idleMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -48,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isDemo: c.TILLIT_DEMO,
     webRoot: c.WEB_ROOT,
     logLevel: c.LOG_LEVEL,
+    security: { cookieSecure: c.COOKIE_SECURE, sessionHours: c.SESSION_HOURS, idleMinutes: c.SESSION_IDLE_MINUTES },
   };
 }

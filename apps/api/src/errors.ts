@@ -37,6 +37,21 @@ export class ForbiddenError extends AppError {
   }
 }
 
+export class UnauthorizedError extends AppError {
+  constructor(message = 'Du behöver logga in.') {
+    super(401, 'UNAUTHORIZED', message);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'TOO_MANY_REQUESTS', message);
+  }
+}
+
 export class ConflictError extends AppError {
   constructor(message: string) {
     super(409, 'CONFLICT', message);
@@ -51,6 +66,7 @@ function envelope(code: string, message: string, requestId: string, details?: Er
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(error.statusCode).send(envelope(error.code, error.message, request.id, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     db,
     webRoot: config.webRoot,
     logger: { level: config.logLevel },
+    security: config.security,
   });
   if (seeded.demo) app.log.info('demo data seeded (synthetic units, calibrated to real department totals)');
 

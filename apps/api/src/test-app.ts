@@ -18,3 +18,12 @@ export async function createTestApp(options: { demo?: boolean; webRoot?: string 
   await app.ready();
   return { app, db };
 }
+
+/** Signs in through the real route and returns the Cookie header to send with requests. */
+export async function signIn(app: FastifyInstance, username: string, password = 'tillit-demo'): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in as ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'tillit_session');
+  if (!cookie) throw new Error('no session cookie');
+  return `${cookie.name}=${cookie.value}`;
+}

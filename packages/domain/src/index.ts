@@ -7,5 +7,6 @@ export * from './format.js';
 export * from './assess.js';
 export * from './series.js';
 export * from './api.js';
+export * from './people.js';
 export { DEFAULT_METRICS, METRIC_KEYS } from './catalogue.js';
 export { DEFAULT_PRINCIPLES } from './principles.js';

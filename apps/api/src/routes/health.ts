@@ -6,6 +6,7 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { versio
   app.get(
     '/api/health',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Is the service up?',
         tags: ['system'],

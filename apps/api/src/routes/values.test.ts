@@ -2,16 +2,19 @@ import { pointSchema, roundTo, valuesResponseSchema, type Point } from '@tillit/
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REAL_FIGURES, REAL_SOURCE } from '../demo/generate.js';
-import { createTestApp } from '../test-app.js';
+import { createTestApp, signIn } from '../test-app.js';
 
 let app: FastifyInstance;
+let cookie: string;
 beforeAll(async () => {
   ({ app } = await createTestApp());
+  cookie = await signIn(app, 'utvecklingschef');
 });
+const get = (url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
 afterAll(() => app.close());
 
 async function values(query: string) {
-  const res = await app.inject({ method: 'GET', url: `/api/values?${query}` });
+  const res = await get(`/api/values?${query}`);
   return { status: res.statusCode, body: res.json() };
 }
 
@@ -46,7 +49,7 @@ describe('GET /api/values', () => {
 
   it('aggregates a unit with children from its subtree: sums, not a mean of ratios', async () => {
     const [area] = await series('staff_per_manager', 'vob');
-    const tree = (await app.inject('/api/units')).json() as { id: string; children: { id: string; children: { id: string }[] }[] }[];
+    const tree = (await get('/api/units')).json() as { id: string; children: { id: string; children: { id: string }[] }[] }[];
     const vob = tree[0]!.children.find((c) => c.id === 'vob')!;
     let numerator = 0;
     let denominator = 0;
@@ -61,7 +64,7 @@ describe('GET /api/values', () => {
   });
 
   it('gives every unit 25 staff per manager or fewer in 2024', async () => {
-    const tree = (await app.inject('/api/units')).json() as { children: { children: { id: string }[] }[] }[];
+    const tree = (await get('/api/units')).json() as { children: { children: { id: string }[] }[] }[];
     const units = tree[0]!.children.flatMap((a) => a.children);
     expect(units).toHaveLength(40);
     for (const unit of units) {
@@ -72,18 +75,18 @@ describe('GET /api/values', () => {
   });
 
   it('never lets a suppressed figure leave the server, for any unit, metric or year', async () => {
-    const units = (await app.inject('/api/units')).json() as { id: string; children: unknown[] }[];
+    const units = (await get('/api/units')).json() as { id: string; children: unknown[] }[];
     const ids: string[] = [];
     const walk = (n: { id: string; children: unknown[] }) => {
       ids.push(n.id);
       (n.children as { id: string; children: unknown[] }[]).forEach(walk);
     };
     units.forEach(walk);
-    const metrics = ((await app.inject('/api/metrics')).json() as { key: string }[]).map((m) => m.key);
+    const metrics = ((await get('/api/metrics')).json() as { key: string }[]).map((m) => m.key);
     let suppressed = 0;
     for (const metric of metrics) {
       for (const unit of ids) {
-        const res = await app.inject(`/api/values?metric=${metric}&unit=${unit}`);
+        const res = await get(`/api/values?metric=${metric}&unit=${unit}`);
         const raw = res.json() as { points: Record<string, unknown>[] };
         for (const p of raw.points) {
           pointSchema.parse(p);

@@ -1,12 +1,14 @@
 import { valuesQuerySchema, valuesResponseSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
+import { STAFF } from '../plugins/access.js';
 import { errorResponses } from './schemas.js';
 
 export const valueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {
   app.get(
     '/api/values',
     {
+      config: { access: STAFF },
       schema: {
         summary: "A unit's yearly figures for one metric; a unit with children is the sum of its subtree",
         description:

@@ -5,6 +5,23 @@ import { getMeta, setMeta } from '../db/meta.js';
 import { countUnits, insertUnits } from '../db/units.js';
 import { ensureSource, insertPublishedFigure, upsertValues } from '../db/values.js';
 import { generateDemoData, REAL_SOURCE, SYNTHETIC_SOURCE } from '../demo/generate.js';
+import { countUsers, insertUser } from '../db/users.js';
+import type { Role } from '@tillit/domain';
+import { hashPasswordSync } from './passwords.js';
+
+/** The demo's shared password, shown on the sign-in page in demo mode only. */
+export const DEMO_PASSWORD = 'tillit-demo';
+
+export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role; unitIds: string[] }[] = [
+  { username: 'utvecklingschef', displayName: 'Utvecklingschef (demo)', role: 'development_manager', unitIds: [] },
+  {
+    username: 'enhetschef',
+    displayName: 'Enhetschef, Hemtjänst Öster och Väster (demo)',
+    role: 'unit_manager',
+    unitIds: ['hemtjanst-hemtjanst-oster', 'hemtjanst-hemtjanst-vaster'],
+  },
+  { username: 'politiker', displayName: 'Ledamot i socialnämnden (demo)', role: 'politician', unitIds: [] },
+];
 
 export interface SeedResult {
   catalogue: boolean;
@@ -35,6 +52,11 @@ export function seed(db: Db, options: { demo: boolean }): SeedResult {
         data.values.map((v) => ({ ...v, sourceId: synthetic })),
       );
       for (const f of data.published) insertPublishedFigure(db, { ...f, sourceId: real });
+      if (countUsers(db) === 0) {
+        const passwordHash = hashPasswordSync(DEMO_PASSWORD);
+        const now = new Date().toISOString();
+        for (const a of DEMO_ACCOUNTS) insertUser(db, { ...a, passwordHash }, now);
+      }
       setMeta(db, 'demo_data', new Date().toISOString());
       result.demo = true;
     }

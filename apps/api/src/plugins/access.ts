@@ -1,0 +1,91 @@
+import type { Role } from '@tillit/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ForbiddenError, UnauthorizedError } from '../errors.js';
+import type { AuthService, SessionUser } from '../services/auth.js';
+
+/**
+ * Who may call a route: `'public'` (anyone, signed in or not) or the roles that may. Every API
+ * route declares one in `config.access`; a route without a decision stops the app from starting.
+ */
+export type Access = 'public' | readonly Role[];
+
+export const SIGNED_IN: readonly Role[] = ['development_manager', 'unit_manager', 'politician'];
+export const STAFF: readonly Role[] = ['development_manager', 'unit_manager'];
+export const DEVELOPMENT_MANAGER: readonly Role[] = ['development_manager'];
+
+/** A registered API route and who may call it: the table the route × role test checks. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+  interface FastifyInstance {
+    routeAccess: RouteAccess[];
+  }
+}
+
+export const SESSION_COOKIE = 'tillit_session';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The signed-in person of a request; throws 401 when there is none (for use in handlers). */
+export function requireUser(request: FastifyRequest): SessionUser {
+  if (!request.user) throw new UnauthorizedError();
+  return request.user;
+}
+
+export function registerAccessControl(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('user', null);
+  const table: RouteAccess[] = [];
+  app.decorate('routeAccess', table);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    if (!url.startsWith('/api')) return;
+    // The generated API documentation is public by nature.
+    if (url.startsWith('/api/docs')) {
+      route.config = { ...route.config, access: 'public' };
+      return;
+    }
+    const access = route.config?.access;
+    if (access === undefined) {
+      throw new Error(`${String(route.method)} ${url} has no access decision: set config.access`);
+    }
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url, access });
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.user = token ? auth.authenticate(token) : null;
+
+    // Cookie-authenticated writes must come from this site: refuse another origin.
+    if (UNSAFE_METHODS.has(request.method) && token !== undefined) {
+      const site = request.headers['sec-fetch-site'];
+      const origin = request.headers.origin;
+      const host = request.headers.host;
+      const isCrossSite = site === 'cross-site' || (origin !== undefined && host !== undefined && !sameHost(origin, host));
+      if (isCrossSite) throw new ForbiddenError('Förfrågan kom från en annan webbplats och har stoppats.');
+    }
+
+    const access = request.routeOptions.config?.access;
+    if (access === undefined || access === 'public') return;
+    if (!request.user) throw new UnauthorizedError();
+    if (!access.includes(request.user.role)) throw new ForbiddenError();
+  });
+}
+
+function sameHost(origin: string, host: string): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

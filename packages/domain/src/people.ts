@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { Unit } from './schemas.js';
+
+export const roleSchema = z.enum(['development_manager', 'unit_manager', 'politician']);
+export type Role = z.infer<typeof roleSchema>;
+export const ROLES = roleSchema.options;
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(2, 'Användarnamnet behöver minst två tecken')
+  .max(64)
+  .regex(/^[a-zA-Z0-9._@-]+$/, 'Användarnamnet får bara innehålla bokstäver a–z, siffror och . _ @ -');
+
+export const passwordSchema = z
+  .string()
+  .min(10, 'Lösenordet behöver minst tio tecken')
+  .max(200, 'Lösenordet får vara högst 200 tecken');
+
+export const loginBodySchema = z.object({
+  username: z.string().trim().min(1, 'Ange ditt användarnamn').max(200),
+  password: z.string().min(1, 'Ange ditt lösenord').max(500),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const meResponseSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  unitIds: z.array(z.string()).describe('The units a unit manager writes in, each with its subtree'),
+});
+export type Me = z.infer<typeof meResponseSchema>;
+
+export const demoAccountsResponseSchema = z.object({
+  password: z.string().nullable(),
+  accounts: z.array(z.object({ username: z.string(), displayName: z.string(), role: roleSchema })),
+});
+export type DemoAccounts = z.infer<typeof demoAccountsResponseSchema>;
+
+/**
+ * Whether a unit lies within a person's scope: one of their units or below one. The development
+ * manager's scope is everything; a politician's is nothing to write in.
+ */
+export function isUnitInScope(
+  user: { role: Role; unitIds: readonly string[] },
+  unitId: string,
+  units: ReadonlyMap<string, Pick<Unit, 'parentId'>>,
+): boolean {
+  if (user.role === 'development_manager') return true;
+  if (user.role !== 'unit_manager') return false;
+  const assigned = new Set(user.unitIds);
+  let cur: string | null = unitId;
+  for (let depth = 0; cur !== null && depth <= units.size; depth++) {
+    if (assigned.has(cur)) return true;
+    cur = units.get(cur)?.parentId ?? null;
+  }
+  return false;
+}
