@@ -1,8 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe.js';
 import { METRIC_NAMES_SV, MetricPage, OverviewPage } from './pages/dashboard.js';
+import { signInAs } from './pages/login.js';
 
 test.describe('the dashboard with demo data', () => {
+  test.beforeEach(async ({ page }) => {
+    await signInAs(page, 'utvecklingschef');
+  });
+
   test('shows the six metrics for the department, labelled as a demo, with no serious a11y violations', async ({ page }) => {
     const overview = new OverviewPage(page);
     await overview.open();

@@ -73,7 +73,7 @@ describe('the app', () => {
 
 describe('the catalogue', () => {
   let app: FastifyInstance;
-  let get: (url: string) => ReturnType<FastifyInstance['inject']>;
+  let get: (url: string) => Promise<{ json: () => unknown }>;
   beforeAll(async () => {
     let db: Db;
     ({ app, db } = await createTestApp({ demo: false }));

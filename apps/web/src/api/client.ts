@@ -42,9 +42,16 @@ export class ApiError extends Error {
 
 export type QueryParams = Record<string, string | number | undefined>;
 
+export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface ApiClient {
   /** GETs `path` and returns the body parsed with `schema`; throws ApiError otherwise. */
   get<T>(path: string, schema: z.ZodType<T>, options?: { params?: QueryParams; signal?: AbortSignal }): Promise<T>;
+  /**
+   * Sends a write with a JSON body (or none) and returns the answer parsed with `schema`
+   * (an empty 204 parses as `undefined`); throws ApiError otherwise.
+   */
+  send<T>(method: WriteMethod, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T>;
 }
 
 export function buildUrl(baseUrl: string, path: string, params: QueryParams = {}): string {
@@ -82,29 +89,42 @@ function errorFromResponse(response: Response, body: unknown): ApiError {
 
 /** The one fetch client. `fetch` is passed in so tests can answer without a server. */
 export function createApiClient({ fetch, baseUrl = '' }: { fetch: typeof globalThis.fetch; baseUrl?: string }): ApiClient {
+  async function request<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(path, { ...init, credentials: 'same-origin' });
+    } catch (cause) {
+      if (init.signal?.aborted) throw cause;
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network, message });
+    }
+    const body = await readJson(response);
+    if (!response.ok) throw errorFromResponse(response, body);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      throw new ApiError({
+        status: response.status,
+        code: CLIENT_ERROR_CODES.invalidResponse,
+        message: `Unexpected response from ${path}`,
+        requestId: response.headers.get('x-request-id'),
+        details: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      });
+    }
+    return parsed.data;
+  }
+
   return {
-    async get(path, schema, { params, signal } = {}) {
-      let response: Response;
-      try {
-        response = await fetch(buildUrl(baseUrl, path, params), { headers: { accept: 'application/json' }, signal });
-      } catch (cause) {
-        if (signal?.aborted) throw cause;
-        const message = cause instanceof Error ? cause.message : String(cause);
-        throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network, message });
-      }
-      const body = await readJson(response);
-      if (!response.ok) throw errorFromResponse(response, body);
-      const parsed = schema.safeParse(body);
-      if (!parsed.success) {
-        throw new ApiError({
-          status: response.status,
-          code: CLIENT_ERROR_CODES.invalidResponse,
-          message: `Unexpected response from ${path}`,
-          requestId: response.headers.get('x-request-id'),
-          details: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-        });
-      }
-      return parsed.data;
+    get(path, schema, { params, signal } = {}) {
+      return request(buildUrl(baseUrl, path, params), { headers: { accept: 'application/json' }, signal }, schema);
+    },
+    send(method, path, schema, body) {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      return request(
+        buildUrl(baseUrl, path),
+        { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
+        schema,
+      );
     },
   };
 }

@@ -1,16 +1,39 @@
+import type { Me } from '@tillit/domain';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, NavLink, useSearchParams } from 'react-router';
+import { homeFor } from '../features/auth/home';
+import { UserMenu } from '../features/auth/UserMenu';
 import { hrefForUnit } from '../features/units/unit-tree';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export function Header() {
+interface NavItem {
+  to: string;
+  label: 'nav.overview' | 'nav.summary' | 'nav.users' | 'nav.audit' | 'nav.publicLinks';
+  keepsUnit: boolean;
+}
+
+/** The menu each role gets: politicians only the summary; the development manager also the admin pages. */
+export function navItemsFor(role: Me['role']): NavItem[] {
+  const items: NavItem[] = [];
+  if (role !== 'politician') items.push({ to: '/', label: 'nav.overview', keepsUnit: true });
+  items.push({ to: '/summary', label: 'nav.summary', keepsUnit: false });
+  if (role === 'development_manager') {
+    items.push({ to: '/admin/public-links', label: 'nav.publicLinks', keepsUnit: false });
+    items.push({ to: '/admin/users', label: 'nav.users', keepsUnit: false });
+    items.push({ to: '/admin/audit', label: 'nav.audit', keepsUnit: false });
+  }
+  return items;
+}
+
+export function Header({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
+  const unit = searchParams.get('unit');
   return (
     <header className="site-header">
       <div className="site-header__bar">
-        <Link to={hrefForUnit('/', searchParams.get('unit'))} className="brand">
+        <Link to={me.role === 'politician' ? homeFor(me.role) : hrefForUnit('/', unit)} className="brand">
           <svg aria-hidden="true" viewBox="0 0 32 32" width="30" height="30" className="brand__mark">
             <rect width="32" height="32" rx="7" fill="currentColor" />
             <path d="M9 10h14M16 10v14" stroke="#fff" strokeWidth="3.5" strokeLinecap="round" />
@@ -20,7 +43,23 @@ export function Header() {
             <span className="brand__tagline">{t('app.tagline')}</span>
           </span>
         </Link>
-        <LanguageSwitch />
+        <div className="site-header__tools">
+          <LanguageSwitch />
+          <UserMenu me={me} />
+        </div>
+      </div>
+      <div className="site-header__nav">
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          <ul>
+            {navItemsFor(me.role).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.keepsUnit ? hrefForUnit(item.to, unit) : item.to} end={item.to === '/'}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
       </div>
       <DemoBanner />
     </header>

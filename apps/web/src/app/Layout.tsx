@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { RequireAuth } from '../features/auth/RequireAuth';
 import { UnitTree } from '../features/units/UnitTree';
 import { Footer } from './Footer';
 import { Header } from './Header';
@@ -20,21 +21,27 @@ export function Layout() {
   const { t } = useTranslation();
   useFocusMainOnNavigate();
   return (
-    <>
-      <a href="#main" className="skip-link">
-        {t('app.skipLink')}
-      </a>
-      <Header />
-      <div className="shell">
-        <aside className="shell__sidebar">
-          <UnitTree />
-        </aside>
-        <main id="main" className="shell__main" tabIndex={-1}>
-          <Outlet />
-        </main>
-      </div>
-      <Footer />
-      <ScrollRestoration />
-    </>
+    <RequireAuth>
+      {(me) => (
+        <>
+          <a href="#main" className="skip-link">
+            {t('app.skipLink')}
+          </a>
+          <Header me={me} />
+          <div className={me.role === 'politician' ? 'shell shell--single' : 'shell'}>
+            {me.role !== 'politician' && (
+              <aside className="shell__sidebar">
+                <UnitTree />
+              </aside>
+            )}
+            <main id="main" className="shell__main" tabIndex={-1}>
+              <Outlet />
+            </main>
+          </div>
+          <Footer />
+          <ScrollRestoration />
+        </>
+      )}
+    </RequireAuth>
   );
 }

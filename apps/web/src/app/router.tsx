@@ -1,22 +1,38 @@
+import type { Role } from '@tillit/domain';
+import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { RequireAuth } from '../features/auth/RequireAuth';
 import { MetricPage } from '../features/metric/MetricPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
 
-/** Every page takes `?unit=ID`; without it the root of the organisation is shown. */
+const STAFF: readonly Role[] = ['development_manager', 'unit_manager'];
+
+/** A page only some roles may open (the server refuses the others' requests too). */
+function only(roles: readonly Role[], page: ReactNode) {
+  return <RequireAuth roles={roles}>{() => page}</RequireAuth>;
+}
+
+/**
+ * Every page takes `?unit=ID`; without it the root of the organisation is shown. Everything
+ * under the layout needs a signed-in person.
+ */
 export function createRouter() {
   return createBrowserRouter([
+    { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
     {
       path: '/',
       element: <Layout />,
       errorElement: <RouteErrorPage />,
       children: [
-        { index: true, element: <OverviewPage /> },
-        { path: 'metrics/:key', element: <MetricPage /> },
+        { index: true, element: only(STAFF, <OverviewPage />) },
+        { path: 'metrics/:key', element: only(STAFF, <MetricPage />) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
   ]);
 }
+

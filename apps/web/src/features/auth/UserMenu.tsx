@@ -1,0 +1,28 @@
+import type { Me } from '@tillit/domain';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useLogout } from './queries';
+
+/** The signed-in person's name and role, and signing out. */
+export function UserMenu({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  return (
+    <div className="user-menu">
+      <span className="user-menu__who">
+        <span className="visually-hidden">{t('auth.signedInAs', { name: '' })}</span>
+        <strong>{me.displayName}</strong>
+        <span className="user-menu__role">{t(`auth.role.${me.role}`)}</span>
+      </span>
+      <button
+        type="button"
+        className="button"
+        onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+        disabled={logout.isPending}
+      >
+        {t('auth.signOut')}
+      </button>
+    </div>
+  );
+}

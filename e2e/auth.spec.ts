@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe.js';
+import { LoginPage, signInAs } from './pages/login.js';
+
+test.describe('signing in', () => {
+  test('a newcomer who mistypes the password gets a clear message and can try again', async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.open();
+    await expect(page.getByRole('heading', { name: 'Demokonton' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await login.signIn('utvecklingschef', 'tillit-demo-fel');
+    await expect(page.getByRole('alert')).toHaveText(/Fel användarnamn eller lösenord/);
+    await expect(page).toHaveURL(/\/login/);
+    await login.signIn('utvecklingschef');
+    await expect(page.getByRole('heading', { level: 1, name: /Socialförvaltningen/ })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath('signed-in.png') });
+  });
+
+  test('a page opened without a session leads to sign-in and back to that page', async ({ page }) => {
+    await page.goto('/metrics/staff_turnover?unit=ifo');
+    await expect(page).toHaveURL(/\/login\?next=/);
+    await new LoginPage(page).signIn('enhetschef');
+    await expect(page).toHaveURL(/\/metrics\/staff_turnover\?unit=ifo/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Personalomsättning' })).toBeVisible();
+  });
+
+  test('each role gets its own menu, and signing out ends the session', async ({ page }) => {
+    await signInAs(page, 'utvecklingschef');
+    const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await expect(menu.getByRole('link')).toHaveText(['Översikt', 'Sammanfattning', 'Publika länkar', 'Användare', 'Logg']);
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    const me = await page.request.get('/api/auth/me');
+    expect(me.status()).toBe(401);
+
+    await signInAs(page, 'enhetschef');
+    await expect(menu.getByRole('link')).toHaveText(['Översikt', 'Sammanfattning']);
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+
+    await signInAs(page, 'politiker');
+    await expect(page).toHaveURL(/\/summary/);
+    await expect(menu.getByRole('link')).toHaveText(['Sammanfattning']);
+    // A politician has no organisation tree and cannot open the staff pages.
+    await expect(page.getByRole('navigation', { name: 'Organisation' })).toHaveCount(0);
+    await page.goto('/metrics/manager_sick_leave');
+    await expect(page).toHaveURL(/\/summary/);
+    expect((await page.request.get('/api/values?metric=manager_sick_leave&unit=soc')).status()).toBe(403);
+  });
+});
