@@ -56,3 +56,63 @@ export function isUnitInScope(
   }
   return false;
 }
+
+export const userResponseSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  unitIds: z.array(z.string()),
+  isActive: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type UserResponse = z.infer<typeof userResponseSchema>;
+
+const displayNameSchema = z.string().trim().min(1, 'Ange ett namn').max(200);
+const unitIdsSchema = z.array(z.string().trim().min(1).max(64)).max(200);
+
+export const userCreateSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: displayNameSchema,
+    role: roleSchema,
+    unitIds: unitIdsSchema.default([]),
+    password: passwordSchema,
+  })
+  .refine((u) => u.role !== 'unit_manager' || u.unitIds.length > 0, {
+    message: 'En enhetschef behöver minst en enhet',
+    path: ['unitIds'],
+  });
+export type UserCreate = z.infer<typeof userCreateSchema>;
+
+export const userUpdateSchema = z
+  .object({
+    displayName: displayNameSchema.optional(),
+    role: roleSchema.optional(),
+    unitIds: unitIdsSchema.optional(),
+    isActive: z.boolean().optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, { message: 'Ange minst ett fält att ändra' });
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
+
+export const passwordResetSchema = z.object({ password: passwordSchema });
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  username: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+  entity: z.string().trim().min(1).max(64).optional(),
+});

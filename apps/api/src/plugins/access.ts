@@ -1,6 +1,7 @@
 import type { Role } from '@tillit/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
+import type { Actor } from '../services/audit.js';
 import type { AuthService, SessionUser } from '../services/auth.js';
 
 /**
@@ -88,4 +89,10 @@ function sameHost(origin: string, host: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The signed-in person as the author of a write, for the audit log. */
+export function actorOf(request: FastifyRequest): Actor {
+  const user = requireUser(request);
+  return { userId: user.id, username: user.username, requestId: request.id };
 }
