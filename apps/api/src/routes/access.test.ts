@@ -25,6 +25,22 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /api/principles': [DM, UM, POL],
   'GET /api/units': [DM, UM, POL],
   'GET /api/values': [DM, UM],
+  'GET /api/users': [DM],
+  'POST /api/users': [DM],
+  'PATCH /api/users/:id': [DM],
+  'POST /api/users/:id/password': [DM],
+  'GET /api/audit': [DM],
+  'GET /api/annotations': [DM, UM],
+  'GET /api/annotations/recent': [DM, UM],
+  'POST /api/annotations': [DM, UM],
+  'PATCH /api/annotations/:id': [DM, UM],
+  'DELETE /api/annotations/:id': [DM, UM],
+  'POST /api/annotations/:id/replies': [DM, UM],
+  'GET /api/summary': [DM, UM, POL],
+  'GET /api/public/:token/summary': PUBLIC,
+  'POST /api/public-links': [DM],
+  'GET /api/public-links': [DM],
+  'DELETE /api/public-links/:id': [DM],
 };
 
 const ACCOUNTS: Record<Role, string> = { development_manager: 'utvecklingschef', unit_manager: 'enhetschef', politician: 'politiker' };

@@ -1,6 +1,8 @@
 import type { Role } from '@tillit/domain';
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { AuditPage } from '../features/admin/AuditPage';
+import { UsersPage } from '../features/admin/UsersPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { MetricPage } from '../features/metric/MetricPage';
@@ -10,6 +12,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
 
 const STAFF: readonly Role[] = ['development_manager', 'unit_manager'];
+const DEVELOPMENT_MANAGER: readonly Role[] = ['development_manager'];
 
 /** A page only some roles may open (the server refuses the others' requests too). */
 function only(roles: readonly Role[], page: ReactNode) {
@@ -30,6 +33,8 @@ export function createRouter() {
       children: [
         { index: true, element: only(STAFF, <OverviewPage />) },
         { path: 'metrics/:key', element: only(STAFF, <MetricPage />) },
+        { path: 'admin/users', element: only(DEVELOPMENT_MANAGER, <UsersPage />) },
+        { path: 'admin/audit', element: only(DEVELOPMENT_MANAGER, <AuditPage />) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
