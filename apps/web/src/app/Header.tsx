@@ -33,7 +33,7 @@ export function Header({ me }: { me: Me }) {
   return (
     <header className="site-header">
       <div className="site-header__bar">
-        <Link to={me.role === 'politician' ? homeFor(me.role) : hrefForUnit('/', unit)} className="brand">
+        <Link to={me.role === 'politician' ? homeFor(me) : hrefForUnit('/', unit)} className="brand">
           <svg aria-hidden="true" viewBox="0 0 32 32" width="30" height="30" className="brand__mark">
             <rect width="32" height="32" rx="7" fill="currentColor" />
             <path d="M9 10h14M16 10v14" stroke="#fff" strokeWidth="3.5" strokeLinecap="round" />

@@ -20,13 +20,13 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const next = safeNext(searchParams.get('next'));
 
-  if (me.data) return <Navigate to={next ?? homeFor(me.data.role)} replace />;
+  if (me.data) return <Navigate to={next ?? homeFor(me.data)} replace />;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     login.mutate(
       { username, password },
-      { onSuccess: (user) => navigate(next ?? homeFor(user.role), { replace: true }) },
+      { onSuccess: (user) => navigate(next ?? homeFor(user), { replace: true }) },
     );
   };
 

@@ -24,8 +24,9 @@ export function RequireAuth({ roles, children }: { roles?: readonly Role[]; chil
           return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
         }
         if (roles && !roles.includes(user.role)) {
-          const home = homeFor(user.role);
-          return home !== location.pathname ? <Navigate to={home} replace /> : <Forbidden />;
+          const home = homeFor(user);
+          const homePath = home.split('?')[0];
+          return homePath !== location.pathname ? <Navigate to={home} replace /> : <Forbidden />;
         }
         return children(user);
       }}

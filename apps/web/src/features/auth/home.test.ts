@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { homeFor, safeNext } from './home';
 
 describe('after signing in', () => {
-  it('sends politicians to the summary and staff to the overview', () => {
-    expect(homeFor('politician')).toBe('/summary');
-    expect(homeFor('unit_manager')).toBe('/');
-    expect(homeFor('development_manager')).toBe('/');
+  it('sends politicians to the summary, unit managers to their own unit, the development manager to the whole', () => {
+    expect(homeFor({ role: 'politician', unitIds: [] })).toBe('/summary');
+    expect(homeFor({ role: 'unit_manager', unitIds: ['hemtjanst-oster', 'hemtjanst-vaster'] })).toBe('/?unit=hemtjanst-oster');
+    expect(homeFor({ role: 'development_manager', unitIds: [] })).toBe('/');
   });
 
   it('follows a next link only within this site', () => {

@@ -1,8 +1,13 @@
-import type { Role } from '@tillit/domain';
+import type { Me } from '@tillit/domain';
 
-/** Where a person lands after signing in: politicians read the summary, staff the overview. */
-export function homeFor(role: Role): string {
-  return role === 'politician' ? '/summary' : '/';
+/**
+ * Where a person lands after signing in: politicians read the summary, a unit manager the
+ * overview of their own (first) unit, the development manager the whole organisation.
+ */
+export function homeFor(me: Pick<Me, 'role' | 'unitIds'>): string {
+  if (me.role === 'politician') return '/summary';
+  const [own] = me.unitIds;
+  return me.role === 'unit_manager' && own ? `/?unit=${encodeURIComponent(own)}` : '/';
 }
 
 /** A `next` location from the sign-in page's URL, kept inside this site. */
