@@ -9,15 +9,24 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Db } from './db/database.js';
 import { registerErrorHandling } from './errors.js';
 import { registerAccessControl } from './plugins/access.js';
+import { withTokenRedaction } from './plugins/log-redaction.js';
 import { registerSecurityHeaders } from './plugins/security.js';
+import { annotationRoutes } from './routes/annotations.js';
 import { authRoutes } from './routes/auth.js';
+import { userRoutes } from './routes/users.js';
+import { createUserService } from './services/users.js';
 import { createAuthService, type AuthOptions } from './services/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { healthRoutes } from './routes/health.js';
+import { publicLinkRoutes } from './routes/public-links.js';
+import { summaryRoutes } from './routes/summary.js';
 import { unitRoutes } from './routes/units.js';
 import { valueRoutes } from './routes/values.js';
+import { createAnnotationService } from './services/annotations.js';
 import { createCatalogueService } from './services/catalogue.js';
+import { createPublicLinkService } from './services/public-links.js';
 import { hasDemoData } from './services/seed.js';
+import { createSummaryService } from './services/summary.js';
 import { createUnitService } from './services/units.js';
 import { createValueService } from './services/values.js';
 import { VERSION } from './version.js';
@@ -49,11 +58,16 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const units = createUnitService(db, data);
   const catalogue = createCatalogueService(db, data);
   const values = createValueService(db, units, data);
-  return { data, auth, units, catalogue, values };
+  const annotations = createAnnotationService(db, units, catalogue);
+  const summary = createSummaryService(db, { units, catalogue, values });
+  const publicLinks = createPublicLinkService(db);
+  const users = createUserService(db);
+  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users };
 }
 export type Services = ReturnType<typeof createServices>;
 
 export interface AppDeps {
+  db: Db;
   services: Services;
   security: SecurityOptions;
   version: string;
@@ -63,7 +77,7 @@ export interface AppDeps {
 /** The whole application as a Fastify instance that is not listening yet. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withTokenRedaction(options.logger),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
@@ -89,12 +103,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const deps: AppDeps = { services, security, version: VERSION, isDemo: () => hasDemoData(options.db) };
+  const deps: AppDeps = { db: options.db, services, security, version: VERSION, isDemo: () => hasDemoData(options.db) };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
+  await app.register(userRoutes, deps);
   await app.register(catalogueRoutes, deps);
   await app.register(unitRoutes, deps);
   await app.register(valueRoutes, deps);
+  await app.register(annotationRoutes, deps);
+  await app.register(summaryRoutes, deps);
+  await app.register(publicLinkRoutes, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 

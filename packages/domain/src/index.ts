@@ -8,5 +8,8 @@ export * from './assess.js';
 export * from './series.js';
 export * from './api.js';
 export * from './people.js';
+export * from './summary.js';
+export * from './summary-api.js';
+export * from './annotations.js';
 export { DEFAULT_METRICS, METRIC_KEYS } from './catalogue.js';
 export { DEFAULT_PRINCIPLES } from './principles.js';

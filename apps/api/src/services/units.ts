@@ -35,6 +35,8 @@ export function createUnitService(db: Db, onChange: { version: () => number }) {
   return {
     tree: (): UnitNode[] => load().tree,
     treeResponse: (): UnitTreeNode[] => load().response,
+    /** Every unit by id, e.g. for deciding whether a unit lies within a person's scope. */
+    byId: (): ReadonlyMap<string, Unit> => load().byId,
     /** A unit named in a request's query; an unknown id is the request's fault. */
     requireUnit(id: string): Unit {
       const unit = load().byId.get(id);

@@ -7,6 +7,9 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { MetricPage } from '../features/metric/MetricPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { PublicLinksPage } from '../features/public-links/PublicLinksPage';
+import { PublicSummaryPage } from '../features/summary/PublicSummaryPage';
+import { SummaryPage } from '../features/summary/SummaryPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
@@ -26,6 +29,8 @@ function only(roles: readonly Role[], page: ReactNode) {
 export function createRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    // A public read-only link: no sign-in, no layout, no way into the rest of the product.
+    { path: '/p/:token', element: <PublicSummaryPage />, errorElement: <RouteErrorPage /> },
     {
       path: '/',
       element: <Layout />,
@@ -33,6 +38,8 @@ export function createRouter() {
       children: [
         { index: true, element: only(STAFF, <OverviewPage />) },
         { path: 'metrics/:key', element: only(STAFF, <MetricPage />) },
+        { path: 'summary', element: <SummaryPage /> },
+        { path: 'admin/public-links', element: only(DEVELOPMENT_MANAGER, <PublicLinksPage />) },
         { path: 'admin/users', element: only(DEVELOPMENT_MANAGER, <UsersPage />) },
         { path: 'admin/audit', element: only(DEVELOPMENT_MANAGER, <AuditPage />) },
         { path: '*', element: <NotFoundPage /> },

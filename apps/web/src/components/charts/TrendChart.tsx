@@ -2,7 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatWithUnit, tickFormatter, type ValueFormat } from './chart-format';
 import { DataTable, type Column } from './DataTable';
-import type { TrendDatum, TrendMarker, TrendTarget } from './trend-types';
+import type { TrendDatum, TrendMarker, TrendNoteMark, TrendTarget } from './trend-types';
 
 // recharts is the largest library we use; only this chart needs it.
 const TrendLineChart = lazy(() => import('./TrendLineChart').then((m) => ({ default: m.TrendLineChart })));
@@ -14,6 +14,8 @@ interface TrendChartProps<Row extends TrendDatum> {
   target: TrendTarget | null;
   targetLabel: string;
   markers: readonly TrendMarker[];
+  /** Numbered notes on the chart; their text belongs in `notes` or next to the chart. */
+  noteMarks?: readonly TrendNoteMark[];
   /** The chart in words; screen readers read this instead of the drawing. */
   label: string;
   loadingLabel: string;
@@ -35,6 +37,7 @@ export function TrendChart<Row extends TrendDatum>({
   target,
   targetLabel,
   markers,
+  noteMarks,
   label,
   loadingLabel,
   notes,
@@ -53,6 +56,7 @@ export function TrendChart<Row extends TrendDatum>({
             target={target}
             targetLabel={targetLabel}
             markers={markers}
+            noteMarks={noteMarks}
             formatValue={(v) => formatWithUnit(format, v, language)}
             formatTick={tickFormatter(format, scale.ticks, language)}
             height={height}

@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import { CHART_THEME } from './chart-theme';
 import { targetLabelPosition } from './trend-layout';
-import type { TrendDatum, TrendMarker, TrendTarget } from './trend-types';
+import type { TrendDatum, TrendMarker, TrendNoteMark, TrendTarget } from './trend-types';
 
 export interface TrendLineChartProps {
   data: readonly TrendDatum[];
@@ -20,6 +20,8 @@ export interface TrendLineChartProps {
   target: TrendTarget | null;
   targetLabel: string;
   markers: readonly TrendMarker[];
+  /** Numbered notes: a line at a year, a band over a span. */
+  noteMarks?: readonly TrendNoteMark[];
   formatValue: (value: number) => string;
   formatTick: (value: number) => string;
   height: number;
@@ -55,18 +57,54 @@ function TargetMark({ target, label, data }: { target: TrendTarget; label: strin
   );
 }
 
+/** A note's numbers in a filled badge just inside the top of the plot. */
+function noteLabel(text: string) {
+  return {
+    value: text,
+    position: 'insideTop' as const,
+    offset: 8,
+    fill: '#fff',
+    fontSize: 12,
+    fontWeight: 700,
+    background: { fill: CHART_THEME.note, rx: 9, ry: 9, padding: { x: 6, y: 2 } },
+  };
+}
+
+function NoteMark({ mark }: { mark: TrendNoteMark }) {
+  if (mark.from === mark.to) {
+    return (
+      <ReferenceLine x={mark.from} className="trend-chart__note" stroke={CHART_THEME.note} strokeWidth={2} label={noteLabel(mark.label)} />
+    );
+  }
+  return (
+    <ReferenceArea
+      x1={mark.from}
+      x2={mark.to}
+      className="trend-chart__note"
+      fill={CHART_THEME.noteFill}
+      fillOpacity={0.8}
+      stroke={CHART_THEME.note}
+      strokeWidth={1.5}
+      label={noteLabel(mark.label)}
+    />
+  );
+}
+
 /**
  * The recharts line chart. Loaded lazily through TrendChart, so recharts stays out of the
  * overview's bundle. A null value breaks the line: hidden years are gaps, never interpolated.
  */
-export function TrendLineChart({ data, domain, ticks, target, targetLabel, markers, formatValue, formatTick, height }: TrendLineChartProps) {
+export function TrendLineChart({ data, domain, ticks, target, targetLabel, markers, noteMarks = [], formatValue, formatTick, height }: TrendLineChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={[...data]} margin={{ top: 28, right: 24, bottom: 4, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid stroke={CHART_THEME.grid} vertical={false} />
         <XAxis dataKey="year" tick={AXIS_TICK} tickLine={false} axisLine={{ stroke: CHART_THEME.grid }} padding={{ left: 20, right: 20 }} />
+        {/* The domain always covers the values and the target; saying so lets recharts draw the
+            axis, the target and the marks also when every year is hidden (no data to measure). */}
         <YAxis
           domain={domain}
+          allowDataOverflow
           ticks={[...ticks]}
           tickFormatter={formatTick}
           tick={AXIS_TICK}
@@ -82,6 +120,9 @@ export function TrendLineChart({ data, domain, ticks, target, targetLabel, marke
             strokeDasharray="2 4"
             label={{ value: m.label, position: 'top', fill: CHART_THEME.axis, fontSize: 12 }}
           />
+        ))}
+        {noteMarks.map((m) => (
+          <NoteMark key={`${m.from}-${m.to}`} mark={m} />
         ))}
         {target && <TargetMark target={target} label={targetLabel} data={data} />}
         <Tooltip

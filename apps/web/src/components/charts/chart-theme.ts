@@ -9,5 +9,8 @@ export const CHART_THEME = {
   grid: '#dfe3e8',
   axis: '#525c66',
   marker: '#6b7580',
+  /** Notes (annotations): a colour no other mark uses, with white numbers on it (7:1). */
+  note: '#9c2a6d',
+  noteFill: '#f8e8f1',
   font: 'inherit',
 } as const;

@@ -16,3 +16,13 @@ export interface TrendTarget {
   min: number | null;
   max: number | null;
 }
+
+/**
+ * A numbered note on the chart: one year (`from === to`) draws a line, a span of years a band.
+ * The label is the notes' numbers, e.g. "1" or "2, 3", matching the list beside the chart.
+ */
+export interface TrendNoteMark {
+  from: number;
+  to: number;
+  label: string;
+}

@@ -7,6 +7,8 @@ import { Icon } from '../../components/ui/Icon';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { QueryState } from '../../components/ui/QueryState';
 import { useLanguage } from '../../i18n/useLanguage';
+import { AnnotationsSection } from '../annotations/AnnotationsSection';
+import { annotationQueries } from '../annotations/queries';
 import { catalogueQueries } from '../catalogue/queries';
 import { SelectedUnit } from '../units/SelectedUnit';
 import { UnitPath } from '../units/UnitPath';
@@ -48,6 +50,8 @@ function MetricView({ metric, unit, path }: { metric: Metric; unit: UnitTreeNode
   const { t } = useTranslation();
   const { language } = useLanguage();
   const values = useQuery(valueQueries.series(metric.key, unit.id));
+  // The chart draws the notes' marks; the section below lists them. One query serves both.
+  const annotations = useQuery(annotationQueries.threads({ metricKey: metric.key, unitId: unit.id }));
   const name = metric.name[language];
   return (
     <>
@@ -66,9 +70,16 @@ function MetricView({ metric, unit, path }: { metric: Metric; unit: UnitTreeNode
       <section className="section" aria-labelledby="trend-heading">
         <h2 id="trend-heading">{t('metric.trendHeading')}</h2>
         <QueryState query={values} loadingLabel={t('card.loading')} headingLevel={3}>
-          {(data) => <MetricTrend metric={metric} unit={unit} points={data.points} />}
+          {(data) => <MetricTrend metric={metric} unit={unit} points={data.points} annotations={annotations.data} />}
         </QueryState>
       </section>
+      <AnnotationsSection
+        key={`${metric.key}:${unit.id}`}
+        metricKey={metric.key}
+        unit={unit}
+        path={path}
+        chartYears={values.data?.points.map((p) => p.year).sort((a, b) => a - b) ?? []}
+      />
       <section className="section prompt" aria-labelledby="prompt-heading">
         <h2 id="prompt-heading">{t('metric.promptHeading')}</h2>
         <p className="prompt__question">{metric.prompt[language]}</p>

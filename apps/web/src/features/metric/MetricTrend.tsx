@@ -1,8 +1,9 @@
-import { formatMetricValue, type Metric, type Point, type UnitTreeNode } from '@tillit/domain';
+import { formatMetricValue, type AnnotationThread, type Metric, type Point, type UnitTreeNode } from '@tillit/domain';
 import { useTranslation } from 'react-i18next';
 import type { Column } from '../../components/charts/DataTable';
 import { TrendChart } from '../../components/charts/TrendChart';
 import { useLanguage } from '../../i18n/useLanguage';
+import { annotationMarks, listNotesBriefly, notesByYear } from '../annotations/annotation-markers';
 import { buildCardModel } from '../overview/card-model';
 import { MetricFacts } from '../overview/MetricFacts';
 import { buildTrendRows, gapRows, hiddenMarkers, yAxisScale, type TrendRow } from './chart-data';
@@ -25,8 +26,16 @@ function Withheld({ status }: { status: TrendRow['status'] }) {
   );
 }
 
+interface MetricTrendProps {
+  metric: Metric;
+  unit: UnitTreeNode;
+  points: readonly Point[];
+  /** The unit's notes on the metric, in list order: numbered marks on the chart, a column in the table. */
+  annotations?: readonly AnnotationThread[];
+}
+
 /** The latest figure, the chart, why it has gaps, and the table; the section around it is the page's. */
-export function MetricTrend({ metric, unit, points }: { metric: Metric; unit: UnitTreeNode; points: readonly Point[] }) {
+export function MetricTrend({ metric, unit, points, annotations = [] }: MetricTrendProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const rows = buildTrendRows(metric, points, language, t);
@@ -35,6 +44,9 @@ export function MetricTrend({ metric, unit, points }: { metric: Metric; unit: Un
   const name = metric.name[language];
   const numeratorDecimals = quantityDecimals(rows.map((r) => r.numerator));
   const denominatorDecimals = quantityDecimals(rows.map((r) => r.denominator));
+  const noteMarks = annotationMarks(annotations, rows.map((r) => r.year));
+  const notesOfYear = notesByYear(annotations);
+  const trendLabel = describeTrend(metric, rows, unit.name, language, t);
 
   const columns: Column<TrendRow>[] = [
     { key: 'year', header: t('metric.column.year'), isRowHeader: true, render: (r) => r.year },
@@ -75,6 +87,9 @@ export function MetricTrend({ metric, unit, points }: { metric: Metric; unit: Un
       render: (r) => (r.status === 'shown' ? t('metric.status.shown') : r.note),
     },
   ];
+  if (annotations.length > 0) {
+    columns.push({ key: 'notes', header: t('annotations.tableColumn'), render: (r) => notesOfYear.get(r.year)?.join(', ') ?? '' });
+  }
 
   return (
     <>
@@ -86,22 +101,33 @@ export function MetricTrend({ metric, unit, points }: { metric: Metric; unit: Un
         target={metric.target}
         targetLabel={target ? `${t('metric.targetLine')}: ${target}` : t('metric.targetLine')}
         markers={hiddenMarkers(rows, t('suppression.hidden'))}
-        label={describeTrend(metric, rows, unit.name, language, t)}
+        noteMarks={noteMarks}
+        label={annotations.length > 0 ? `${trendLabel} ${t('annotations.chartSummary', { list: listNotesBriefly(annotations) })}` : trendLabel}
         loadingLabel={t('metric.chartLoading')}
         notes={
-          gaps.length > 0 && (
-            <div className="chart-notes">
-              <h3>{t('metric.hiddenHeading')}</h3>
-              <p>{t('metric.hiddenIntro')}</p>
-              <ul>
-                {gaps.map((r) => (
-                  <li key={r.year}>
-                    <strong>{r.year}:</strong> {r.note}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )
+          <>
+            {noteMarks.length > 0 && (
+              <p className="chart-legend">
+                <span className="note-badge" aria-hidden="true">
+                  1
+                </span>{' '}
+                <a href="#annotations-heading">{t('annotations.chartLegend')}</a>
+              </p>
+            )}
+            {gaps.length > 0 && (
+              <div className="chart-notes">
+                <h3>{t('metric.hiddenHeading')}</h3>
+                <p>{t('metric.hiddenIntro')}</p>
+                <ul>
+                  {gaps.map((r) => (
+                    <li key={r.year}>
+                      <strong>{r.year}:</strong> {r.note}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </>
         }
         table={{ caption: t('metric.tableCaption', { name, unit: unit.name }), columns }}
       />

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { QueryState } from '../../components/ui/QueryState';
+import { RecentAnnotations } from '../annotations/RecentAnnotations';
 import { catalogueQueries } from '../catalogue/queries';
 import { SelectedUnit } from '../units/SelectedUnit';
 import { UnitPath } from '../units/UnitPath';
@@ -30,13 +31,16 @@ function Overview({ unit, path }: { unit: UnitTreeNode; path: UnitTreeNode[] }) 
       </div>
       <QueryState query={metrics} loadingLabel={t('overview.loading')} isEmpty={(list) => list.length === 0} emptyMessage={t('overview.empty')}>
         {(list) => (
-          <ul className="card-grid">
-            {list.map((metric) => (
-              <li key={metric.key}>
-                <MetricCard metric={metric} unitId={unit.id} />
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="card-grid">
+              {list.map((metric) => (
+                <li key={metric.key}>
+                  <MetricCard metric={metric} unitId={unit.id} />
+                </li>
+              ))}
+            </ul>
+            <RecentAnnotations unit={unit} metrics={list} />
+          </>
         )}
       </QueryState>
     </>

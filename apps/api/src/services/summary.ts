@@ -1,0 +1,118 @@
+import {
+  summarizePoints,
+  summarySentences,
+  type Metric,
+  type Point,
+  type PublicAnnotation,
+  type SummaryFigureResponse,
+  type SummaryMetricResponse,
+  type SummaryResponse,
+  type Unit,
+  type UnitRef,
+} from '@tillit/domain';
+import type { Db } from '../db/database.js';
+import { latestAuditedWrite, latestDataYear } from '../db/freshness.js';
+import { getMeta } from '../db/meta.js';
+import { NotFoundError } from '../errors.js';
+import { listPublicAnnotations } from './annotations.js';
+import type { CatalogueService } from './catalogue.js';
+import { hasDemoData } from './seed.js';
+import type { UnitService } from './units.js';
+import type { ValueService } from './values.js';
+
+/**
+ * The audit entities whose writes change what the summary's figures are: figures, units and
+ * the metric catalogue. `dataUpdatedAt` is the latest such write, or the demo seed. A write
+ * that is not audited under one of these names does not move it, so it may under-state how
+ * fresh the data is, never over-state it.
+ */
+export const FIGURE_ENTITIES = ['metric_value', 'import', 'published_figure', 'unit', 'metric'] as const;
+
+const toRef = (u: Pick<Unit, 'id' | 'name' | 'kind' | 'parentId'>): UnitRef => ({
+  id: u.id,
+  name: u.name,
+  kind: u.kind,
+  parentId: u.parentId,
+});
+
+const figure = (f: SummaryFigureResponse | null): SummaryFigureResponse | null =>
+  f && { year: f.year, value: f.suppressed ? null : f.value, suppressed: f.suppressed, reason: f.reason };
+
+/**
+ * The politicians' summary of one unit (the organisation or an area): for every metric the
+ * latest figure, the changes, the target and the plain-language sentences, all computed from
+ * the suppressed-safe series, so that a hidden figure can appear nowhere in it.
+ */
+export function createSummaryService(
+  db: Db,
+  { units, catalogue, values }: { units: UnitService; catalogue: CatalogueService; values: ValueService },
+) {
+  const metricSummary = (
+    metric: Metric,
+    unit: Unit,
+    principleNames: ReadonlyMap<string, Metric['name']>,
+    annotations: readonly PublicAnnotation[],
+  ): SummaryMetricResponse => {
+    const points: Point[] = values.series(metric, unit);
+    const facts = summarizePoints(metric, points);
+    return {
+      key: metric.key,
+      name: metric.name,
+      definition: metric.definition,
+      scale: metric.scale,
+      decimals: metric.decimals,
+      unitLabel: metric.unitLabel,
+      goodDirection: metric.goodDirection,
+      suppressionThreshold: metric.suppressionThreshold,
+      latest: figure(facts.latest),
+      previous: figure(facts.previous),
+      first: figure(facts.first),
+      changeSinceLastYear: facts.changeSinceLastYear,
+      changeSinceFirst: facts.changeSinceFirst,
+      target: metric.target,
+      isTargetMet: facts.isTargetMet,
+      direction: facts.direction,
+      sentences: {
+        sv: summarySentences(metric, points, 'sv').map((s) => s.text),
+        en: summarySentences(metric, points, 'en').map((s) => s.text),
+      },
+      principles: metric.principles.flatMap((key) => {
+        const name = principleNames.get(key);
+        return name ? [{ key, name }] : [];
+      }),
+      annotations: annotations.filter((a) => a.metricKey === metric.key),
+      points: points.map((p) => ({
+        year: p.year,
+        value: p.suppressed ? null : p.value,
+        suppressed: p.suppressed,
+        reason: p.reason,
+        source: p.suppressed ? null : p.source,
+        isSynthetic: p.isSynthetic,
+      })),
+    };
+  };
+
+  return {
+    /** The summary of `unitId`, or of the root of the organisation when none is given. */
+    summary(unitId: string | undefined): SummaryResponse {
+      const root = units.tree()[0];
+      if (!root) throw new NotFoundError('Det finns ingen organisation att sammanfatta ännu.');
+      const unit = unitId === undefined ? root : units.requireUnit(unitId);
+      const principleNames = new Map(catalogue.principles().map((p) => [p.key, p.name]));
+      const annotations = listPublicAnnotations(db, { unitIds: [unit.id] });
+      const seededAt = getMeta(db, 'demo_data') ?? null;
+      const writtenAt = latestAuditedWrite(db, FIGURE_ENTITIES);
+      return {
+        unit: toRef(unit),
+        root: toRef(root),
+        areas: root.children.map(toRef),
+        generatedAt: new Date().toISOString(),
+        latestYear: latestDataYear(db),
+        dataUpdatedAt: [seededAt, writtenAt].filter((t): t is string => t !== null).sort().at(-1) ?? null,
+        isDemo: hasDemoData(db),
+        metrics: catalogue.metrics().map((m) => metricSummary(m, unit, principleNames, annotations)),
+      };
+    },
+  };
+}
+export type SummaryService = ReturnType<typeof createSummaryService>;
