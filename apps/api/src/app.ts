@@ -14,6 +14,8 @@ import { registerSecurityHeaders } from './plugins/security.js';
 import { annotationRoutes } from './routes/annotations.js';
 import { authRoutes } from './routes/auth.js';
 import { userRoutes } from './routes/users.js';
+import { dataNeedRoutes } from './routes/data-needs.js';
+import { createDataNeedService } from './services/data-needs.js';
 import { createUserService } from './services/users.js';
 import { createAuthService, type AuthOptions } from './services/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
@@ -62,7 +64,8 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const summary = createSummaryService(db, { units, catalogue, values });
   const publicLinks = createPublicLinkService(db);
   const users = createUserService(db);
-  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users };
+  const dataNeeds = createDataNeedService(db, { catalogue, units });
+  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -107,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(userRoutes, deps);
+  await app.register(dataNeedRoutes, deps);
   await app.register(catalogueRoutes, deps);
   await app.register(unitRoutes, deps);
   await app.register(valueRoutes, deps);

@@ -11,5 +11,6 @@ export * from './people.js';
 export * from './summary.js';
 export * from './summary-api.js';
 export * from './annotations.js';
+export * from './data-needs.js';
 export { DEFAULT_METRICS, METRIC_KEYS } from './catalogue.js';
 export { DEFAULT_PRINCIPLES } from './principles.js';

@@ -1,7 +1,7 @@
 import type { Metric } from '@tillit/domain';
 import { listMetrics, listPrinciples } from '../db/catalogue.js';
 import type { Db } from '../db/database.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
 
 /** The metric catalogue and the principles, read once per data version (every request needs them). */
 export function createCatalogueService(db: Db, data: { version: () => number }) {
@@ -17,13 +17,12 @@ export function createCatalogueService(db: Db, data: { version: () => number }) 
   return {
     metrics: (): Metric[] => load().metrics,
     principles: () => listPrinciples(db),
-    /** A metric named in a request; an unknown key is the request's fault. */
-    requireMetric(key: string, inQuery = true): Metric {
+    /** A metric named in a request (at `field`); an unknown key is the request's fault. */
+    requireMetric(key: string, field = 'query.metric'): Metric {
       const metric = load().byKey.get(key);
       if (metric) return metric;
       const message = `Nyckeltalet "${key}" finns inte (unknown metric).`;
-      if (inQuery) throw new ValidationError(message, [{ path: 'query.metric', message }]);
-      throw new NotFoundError(message);
+      throw new ValidationError(message, [{ path: field, message }]);
     },
   };
 }

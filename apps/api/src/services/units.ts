@@ -37,12 +37,12 @@ export function createUnitService(db: Db, onChange: { version: () => number }) {
     treeResponse: (): UnitTreeNode[] => load().response,
     /** Every unit by id, e.g. for deciding whether a unit lies within a person's scope. */
     byId: (): ReadonlyMap<string, Unit> => load().byId,
-    /** A unit named in a request's query; an unknown id is the request's fault. */
-    requireUnit(id: string): Unit {
+    /** A unit named in a request (at `field`); an unknown id is the request's fault. */
+    requireUnit(id: string, field = 'query.unit'): Unit {
       const unit = load().byId.get(id);
       if (unit) return unit;
       const message = `Enheten "${id}" finns inte (unknown unit).`;
-      throw new ValidationError(message, [{ path: 'query.unit', message }]);
+      throw new ValidationError(message, [{ path: field, message }]);
     },
   };
 }
