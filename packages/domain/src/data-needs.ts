@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { annotationTextSchema } from './annotations.js';
 import { metricKeySchema } from './schemas.js';
 
 /** What becomes of an answer to "Vilka data behöver du?". */
@@ -9,12 +10,8 @@ export const DATA_NEED_STATUSES = dataNeedStatusSchema.options;
 /** Statuses that still wait for something to happen. */
 export const OPEN_STATUSES: readonly DataNeedStatus[] = ['received', 'considering', 'planned'];
 
-const needTextSchema = z
-  .string()
-  .trim()
-  .min(3, 'Skriv några ord om vilka data du behöver')
-  .max(4000, 'Högst 4000 tecken')
-  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Texten innehåller otillåtna tecken');
+// Free text follows one rule everywhere: plain text, trimmed, up to 4000 characters, no control characters.
+const needTextSchema = annotationTextSchema;
 
 export const dataNeedCreateSchema = z.object({
   metricKey: metricKeySchema,
