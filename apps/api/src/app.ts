@@ -15,6 +15,8 @@ import { annotationRoutes } from './routes/annotations.js';
 import { authRoutes } from './routes/auth.js';
 import { userRoutes } from './routes/users.js';
 import { dataNeedRoutes } from './routes/data-needs.js';
+import { compareRoutes } from './routes/compare.js';
+import { createCompareService } from './services/compare.js';
 import { createDataNeedService } from './services/data-needs.js';
 import { createUserService } from './services/users.js';
 import { createAuthService, type AuthOptions } from './services/auth.js';
@@ -65,7 +67,8 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const publicLinks = createPublicLinkService(db);
   const users = createUserService(db);
   const dataNeeds = createDataNeedService(db, { catalogue, units });
-  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds };
+  const compare = createCompareService({ units, values });
+  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -111,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, deps);
   await app.register(userRoutes, deps);
   await app.register(dataNeedRoutes, deps);
+  await app.register(compareRoutes, deps);
   await app.register(catalogueRoutes, deps);
   await app.register(unitRoutes, deps);
   await app.register(valueRoutes, deps);

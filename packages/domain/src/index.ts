@@ -12,5 +12,7 @@ export * from './summary.js';
 export * from './summary-api.js';
 export * from './annotations.js';
 export * from './data-needs.js';
+export * from './catalogue-admin.js';
+export * from './compare.js';
 export { DEFAULT_METRICS, METRIC_KEYS } from './catalogue.js';
 export { DEFAULT_PRINCIPLES } from './principles.js';

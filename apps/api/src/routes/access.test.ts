@@ -25,6 +25,7 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /api/principles': [DM, UM, POL],
   'GET /api/units': [DM, UM, POL],
   'GET /api/values': [DM, UM],
+  'GET /api/compare': [DM, UM],
   'GET /api/users': [DM],
   'POST /api/users': [DM],
   'PATCH /api/users/:id': [DM],

@@ -1,0 +1,44 @@
+import { isActiveInYear, spreadOf, type ComparisonResponse, type Metric, type Point, type Unit } from '@tillit/domain';
+import type { UnitService } from './units.js';
+import type { ValueService } from './values.js';
+
+/** A unit among its peers, every figure through the suppressed-safe series. */
+export function createCompareService(deps: { units: UnitService; values: ValueService }) {
+  return {
+    compare(metric: Metric, focus: Unit, year: number | undefined): ComparisonResponse {
+      const byId = deps.units.byId();
+      const childrenOf = (id: string) => [...byId.values()].filter((u) => u.parentId === id);
+      const ownChildren = childrenOf(focus.id);
+      const parent = focus.parentId === null ? undefined : byId.get(focus.parentId);
+      const reference = ownChildren.length > 0 || !parent ? focus : parent;
+      const members = ownChildren.length > 0 ? ownChildren : parent ? childrenOf(parent.id) : [focus];
+
+      const referencePoints = deps.values.series(metric, reference);
+      const years = referencePoints.map((p) => p.year);
+      const range = years.length ? { from: years[0], to: years.at(-1) } : {};
+      const toSeries = (u: Unit, points: Point[]) => ({
+        id: u.id,
+        name: u.name,
+        isFocus: u.id === focus.id,
+        isClosed: u.validTo !== null,
+        points,
+      });
+      const memberSeries = members
+        .map((u) => toSeries(u, deps.values.series(metric, u, range)))
+        .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+
+      const chosen = year ?? [...referencePoints].reverse().find((p) => p.value !== null || p.suppressed)?.year ?? years.at(-1) ?? new Date().getFullYear();
+      const pointsInYear = memberSeries
+        .filter((s) => isActiveInYear(byId.get(s.id)!, chosen))
+        .map((s) => s.points.find((p) => p.year === chosen) ?? { value: null, suppressed: false });
+      return {
+        metric,
+        focusId: focus.id,
+        reference: toSeries(reference, referencePoints),
+        members: memberSeries,
+        years,
+        spread: spreadOf(metric, chosen, pointsInYear),
+      };
+    },
+  };
+}
