@@ -17,7 +17,7 @@ const compare = async (query: string) => {
 };
 
 describe('GET /api/compare', () => {
-  it('compares the department through its five areas, with the spread for the latest year', async () => {
+  it('compares the department through its five areas, with the spread of its forty units for the latest year', async () => {
     const { status, body } = await compare('metric=staff_turnover&unit=soc');
     expect(status).toBe(200);
     const c = comparisonResponseSchema.parse(body);
@@ -29,7 +29,14 @@ describe('GET /api/compare', () => {
       'Individ- och familjeomsorg',
       'Vård- och omsorgsboende',
     ]);
-    expect(c.spread).toMatchObject({ year: 2025, members: 5, shown: 5, hidden: 0 });
+    expect(c.spread).toMatchObject({ year: 2025, members: 40, shown: 40, hidden: 0 });
+  });
+
+  it('says how many of the 40 units have 25 staff per manager or fewer in 2024: all of them', async () => {
+    const { body } = await compare('metric=staff_per_manager&unit=soc&year=2024');
+    expect(comparisonResponseSchema.parse(body).spread).toEqual({ year: 2024, members: 40, shown: 40, hidden: 0, noData: 0, meetingTarget: 40 });
+    const before = comparisonResponseSchema.parse((await compare('metric=staff_per_manager&unit=soc&year=2019')).body).spread;
+    expect(before.meetingTarget).toBeLessThan(40);
   });
 
   it('compares a unit with its siblings against its area, and says how many units meet the target', async () => {

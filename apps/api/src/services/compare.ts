@@ -28,9 +28,18 @@ export function createCompareService(deps: { units: UnitService; values: ValueSe
         .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 
       const chosen = year ?? [...referencePoints].reverse().find((p) => p.value !== null || p.suppressed)?.year ?? years.at(-1) ?? new Date().getFullYear();
-      const pointsInYear = memberSeries
-        .filter((s) => isActiveInYear(byId.get(s.id)!, chosen))
-        .map((s) => s.points.find((p) => p.year === chosen) ?? { value: null, suppressed: false });
+      // The spread counts the units at the bottom of the tree ("38 of 40 units …"), whichever
+      // level the chart compares.
+      const leaves: Unit[] = [];
+      const collect = (u: Unit) => {
+        const below = childrenOf(u.id);
+        if (below.length === 0) leaves.push(u);
+        below.forEach(collect);
+      };
+      collect(reference);
+      const pointsInYear = leaves
+        .filter((u) => isActiveInYear(u, chosen))
+        .map((u) => deps.values.series(metric, u, { from: chosen, to: chosen })[0] ?? { value: null, suppressed: false });
       return {
         metric,
         focusId: focus.id,

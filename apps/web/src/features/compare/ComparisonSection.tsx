@@ -1,0 +1,184 @@
+import type { AnnotationThread, ComparisonResponse, Metric, Unit } from '@tillit/domain';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { formatMetricValue } from '@tillit/domain';
+import { formatWithUnit } from '../../components/charts/chart-format';
+import { DataTable, type Column } from '../../components/charts/DataTable';
+import { QueryState } from '../../components/ui/QueryState';
+import { useLanguage } from '../../i18n/useLanguage';
+import { compareQueries } from './queries';
+import { comparisonModel, selectableYears } from './comparison-model';
+
+const ComparisonBarChart = lazy(() =>
+  import('../../components/charts/ComparisonBarChart').then((m) => ({ default: m.ComparisonBarChart })),
+);
+
+type Row = ComparisonResponse['members'][number];
+
+/**
+ * The unit among its peers for a chosen year (in the URL as `?year=`), how many meet the target,
+ * and every member year by year in a table.
+ */
+export function ComparisonSection({
+  metric,
+  unit,
+  annotations = [],
+}: {
+  metric: Metric;
+  unit: Unit;
+  /** The unit's notes; those about the chosen year are listed with the comparison. */
+  annotations?: readonly AnnotationThread[];
+}) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const requested = Number(params.get('year'));
+  const year = Number.isInteger(requested) && requested > 1900 ? requested : null;
+  const query = useQuery(compareQueries.forUnit(metric.key, unit.id, year));
+  return (
+    <section className="section" aria-labelledby="compare-heading">
+      <h2 id="compare-heading">{t('compare.heading')}</h2>
+      <QueryState query={query} loadingLabel={t('compare.loading')} headingLevel={3}>
+        {(data) => (
+          <Comparison
+            data={data}
+            metric={metric}
+            notes={annotations.filter((a) => a.yearFrom <= data.spread.year && data.spread.year <= a.yearTo)}
+            onYear={(y) =>
+              setParams(
+                (p) => {
+                  p.set('year', String(y));
+                  return p;
+                },
+                { replace: true, preventScrollReset: true },
+              )
+            }
+          />
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function Comparison({
+  data,
+  metric,
+  notes,
+  onYear,
+}: {
+  data: ComparisonResponse;
+  metric: Metric;
+  notes: readonly AnnotationThread[];
+  onYear: (y: number) => void;
+}) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const model = comparisonModel(data, metric);
+  // Plain numbers in the chart and table; the unit is said once, in the caption and legend.
+  const fmt = (v: number) => formatMetricValue(metric, v, language);
+  const withUnit = (v: number) => formatWithUnit(metric, v, language);
+  const focusIsMember = data.members.some((m) => m.isFocus);
+  const { spread } = data;
+  const targetLines = [
+    ...(metric.target?.max != null ? [{ value: metric.target.max, label: t('compare.targetMax', { value: fmt(metric.target.max) }) }] : []),
+    ...(metric.target?.min != null ? [{ value: metric.target.min, label: t('compare.targetMin', { value: fmt(metric.target.min) }) }] : []),
+  ];
+  const label = t('compare.chartLabel', {
+    name: metric.name[language],
+    year: model.year,
+    list: model.bars.map((b) => `${b.name} ${withUnit(b.value)}`).join(', '),
+  });
+  const columns: Column<Row>[] = [
+    {
+      key: 'unit',
+      header: t('compare.unitColumn'),
+      isRowHeader: true,
+      render: (r) => (r.isFocus ? <strong>{t('compare.focusName', { name: r.name })}</strong> : r.name),
+    },
+    ...data.years.map((y) => ({
+      key: String(y),
+      header: String(y),
+      align: 'end' as const,
+      render: (r: Row) => {
+        const p = r.points.find((x) => x.year === y);
+        if (p?.suppressed) return <abbr title={t('compare.hiddenCell')}>..</abbr>;
+        return p?.value == null ? '–' : fmt(p.value);
+      },
+    })),
+  ];
+  const years = selectableYears(data);
+  return (
+    <div className="comparison">
+      <div className="form__field form__field--inline">
+        <label htmlFor="compare-year">{t('compare.year')}</label>
+        <select id="compare-year" value={model.year} onChange={(e) => onYear(Number(e.target.value))}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="comparison__spread" role="status">
+        {spread.meetingTarget !== null && metric.target
+          ? t('compare.spreadTarget', { meeting: spread.meetingTarget, shown: spread.shown, year: spread.year })
+          : t('compare.spreadShown', { shown: spread.shown, members: spread.members, year: spread.year })}
+        {spread.hidden > 0 && ` ${t('compare.spreadHidden', { count: spread.hidden })}`}
+        {spread.noData > 0 && ` ${t('compare.spreadMissing', { count: spread.noData })}`}
+      </p>
+      <p className="muted">
+        {focusIsMember
+          ? t('compare.introSiblings', { reference: data.reference.name })
+          : t('compare.introChildren', { reference: data.reference.name })}
+      </p>
+      {model.bars.length > 0 ? (
+        <div className="comparison__chart" role="img" aria-label={label} style={{ height: 60 + model.bars.length * 28 }}>
+          <Suspense fallback={<div className="trend-chart__loading">{t('compare.loading')}</div>}>
+            <ComparisonBarChart
+              bars={model.bars.map((b) => ({ ...b, label: b.isFocus ? `▶ ${b.name}` : b.name }))}
+              formatValue={fmt}
+              targetLines={targetLines}
+              referenceValue={model.referenceValue}
+            />
+          </Suspense>
+        </div>
+      ) : (
+        <p>{t('compare.noneShown', { year: model.year })}</p>
+      )}
+      {model.bars.length > 0 && (
+        <p className="comparison__legend">
+          {metric.target && t('compare.legendTarget')}{' '}
+          {model.referenceValue !== null &&
+            t('compare.legendReference', { reference: data.reference.name, value: withUnit(model.referenceValue) })}{' '}
+          {t('compare.legendFocus')}
+        </p>
+      )}
+      {notes.length > 0 && (
+        <div className="comparison__notes">
+          <p>{t('compare.notesFor', { year: model.year, count: notes.length })}</p>
+          <ul>
+            {notes.map((n) => (
+              <li key={n.id}>
+                {n.text} <span className="muted">– {n.author.displayName}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {model.hidden.length > 0 && (
+        <p className="muted">{t('compare.hiddenList', { names: model.hidden.map((h) => h.name).join(', ') })}</p>
+      )}
+      <DataTable
+        caption={t('compare.tableCaption', {
+          name: metric.name[language],
+          reference: data.reference.name,
+          unit: metric.scale === 'percent' ? '%' : (metric.unitLabel?.[language] ?? ''),
+        })}
+        columns={columns}
+        rows={data.members}
+        rowKey={(r) => r.id}
+      />
+    </div>
+  );
+}
