@@ -27,19 +27,29 @@ test.describe('signing in', () => {
   test('each role gets its own menu, and signing out ends the session', async ({ page }) => {
     await signInAs(page, 'utvecklingschef');
     const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
-    await expect(menu.getByRole('link')).toHaveText(['Översikt', 'Sammanfattning', 'Publika länkar', 'Användare', 'Logg']);
+    await expect(menu.getByRole('link')).toHaveText([
+      'Översikt',
+      'Sammanfattning',
+      'Principer',
+      /^Mina frågor/,
+      /^Inkorg/,
+      'Nyckeltal',
+      'Publika länkar',
+      'Användare',
+      'Logg',
+    ]);
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await expect(page).toHaveURL(/\/login/);
     const me = await page.request.get('/api/auth/me');
     expect(me.status()).toBe(401);
 
     await signInAs(page, 'enhetschef');
-    await expect(menu.getByRole('link')).toHaveText(['Översikt', 'Sammanfattning']);
+    await expect(menu.getByRole('link')).toHaveText(['Översikt', 'Sammanfattning', 'Principer', /^Mina frågor/]);
     await page.getByRole('button', { name: 'Logga ut' }).click();
 
     await signInAs(page, 'politiker');
     await expect(page).toHaveURL(/\/summary/);
-    await expect(menu.getByRole('link')).toHaveText(['Sammanfattning']);
+    await expect(menu.getByRole('link')).toHaveText(['Sammanfattning', 'Principer', /^Mina frågor/]);
     // A politician has no organisation tree and cannot open the staff pages.
     await expect(page.getByRole('navigation', { name: 'Organisation' })).toHaveCount(0);
     await page.goto('/metrics/manager_sick_leave');

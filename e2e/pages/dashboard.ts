@@ -49,8 +49,9 @@ export class MetricPage {
     return this.page.getByRole('img', { name: /Linjediagram/ });
   }
 
+  /** The trend's table alternative (the comparison further down has a table of its own). */
   table() {
-    return this.page.getByRole('table');
+    return this.page.getByRole('region', { name: 'Utveckling år för år' }).getByRole('table');
   }
 
   row(year: number) {

@@ -21,6 +21,8 @@ import { createDataNeedService } from './services/data-needs.js';
 import { createUserService } from './services/users.js';
 import { createAuthService, type AuthOptions } from './services/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
+import { catalogueAdminRoutes } from './routes/catalogue-admin.js';
+import { createCatalogueAdminService } from './services/catalogue-admin.js';
 import { healthRoutes } from './routes/health.js';
 import { publicLinkRoutes } from './routes/public-links.js';
 import { summaryRoutes } from './routes/summary.js';
@@ -68,7 +70,8 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const users = createUserService(db);
   const dataNeeds = createDataNeedService(db, { catalogue, units });
   const compare = createCompareService({ units, values });
-  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare };
+  const catalogueAdmin = createCatalogueAdminService(db, { data, catalogue, units, values });
+  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -116,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(dataNeedRoutes, deps);
   await app.register(compareRoutes, deps);
   await app.register(catalogueRoutes, deps);
+  await app.register(catalogueAdminRoutes, deps);
   await app.register(unitRoutes, deps);
   await app.register(valueRoutes, deps);
   await app.register(annotationRoutes, deps);

@@ -2,11 +2,15 @@ import type { Role } from '@tillit/domain';
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuditPage } from '../features/admin/AuditPage';
+import { InboxPage } from '../features/data-needs/InboxPage';
+import { MyDataNeedsPage } from '../features/data-needs/MyDataNeedsPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { MetricPage } from '../features/metric/MetricPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { CataloguePage } from '../features/catalogue/CataloguePage';
+import { PrinciplesPage } from '../features/principles/PrinciplesPage';
 import { PublicLinksPage } from '../features/public-links/PublicLinksPage';
 import { PublicSummaryPage } from '../features/summary/PublicSummaryPage';
 import { SummaryPage } from '../features/summary/SummaryPage';
@@ -39,6 +43,10 @@ export function createRouter() {
         { index: true, element: only(STAFF, <OverviewPage />) },
         { path: 'metrics/:key', element: only(STAFF, <MetricPage />) },
         { path: 'summary', element: <SummaryPage /> },
+        { path: 'principles', element: <PrinciplesPage /> },
+        { path: 'catalogue', element: only(DEVELOPMENT_MANAGER, <CataloguePage />) },
+        { path: 'data-needs', element: only(DEVELOPMENT_MANAGER, <InboxPage />) },
+        { path: 'data-needs/mine', element: <MyDataNeedsPage /> },
         { path: 'admin/public-links', element: only(DEVELOPMENT_MANAGER, <PublicLinksPage />) },
         { path: 'admin/users', element: only(DEVELOPMENT_MANAGER, <UsersPage />) },
         { path: 'admin/audit', element: only(DEVELOPMENT_MANAGER, <AuditPage />) },

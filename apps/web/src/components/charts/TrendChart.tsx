@@ -16,6 +16,8 @@ interface TrendChartProps<Row extends TrendDatum> {
   markers: readonly TrendMarker[];
   /** Numbered notes on the chart; their text belongs in `notes` or next to the chart. */
   noteMarks?: readonly TrendNoteMark[];
+  /** Years where a new definition of the metric starts: a labelled line at each. */
+  definitionMarks?: readonly TrendMarker[];
   /** The chart in words; screen readers read this instead of the drawing. */
   label: string;
   loadingLabel: string;
@@ -38,6 +40,7 @@ export function TrendChart<Row extends TrendDatum>({
   targetLabel,
   markers,
   noteMarks,
+  definitionMarks,
   label,
   loadingLabel,
   notes,
@@ -57,6 +60,7 @@ export function TrendChart<Row extends TrendDatum>({
             targetLabel={targetLabel}
             markers={markers}
             noteMarks={noteMarks}
+            definitionMarks={definitionMarks}
             formatValue={(v) => formatWithUnit(format, v, language)}
             formatTick={tickFormatter(format, scale.ticks, language)}
             height={height}

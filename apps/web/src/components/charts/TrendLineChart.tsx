@@ -22,6 +22,8 @@ export interface TrendLineChartProps {
   markers: readonly TrendMarker[];
   /** Numbered notes: a line at a year, a band over a span. */
   noteMarks?: readonly TrendNoteMark[];
+  /** Years where a new definition starts. */
+  definitionMarks?: readonly TrendMarker[];
   formatValue: (value: number) => string;
   formatTick: (value: number) => string;
   height: number;
@@ -94,7 +96,7 @@ function NoteMark({ mark }: { mark: TrendNoteMark }) {
  * The recharts line chart. Loaded lazily through TrendChart, so recharts stays out of the
  * overview's bundle. A null value breaks the line: hidden years are gaps, never interpolated.
  */
-export function TrendLineChart({ data, domain, ticks, target, targetLabel, markers, noteMarks = [], formatValue, formatTick, height }: TrendLineChartProps) {
+export function TrendLineChart({ data, domain, ticks, target, targetLabel, markers, noteMarks = [], definitionMarks = [], formatValue, formatTick, height }: TrendLineChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={[...data]} margin={{ top: 28, right: 24, bottom: 4, left: 4 }} accessibilityLayer={false}>
@@ -123,6 +125,16 @@ export function TrendLineChart({ data, domain, ticks, target, targetLabel, marke
         ))}
         {noteMarks.map((m) => (
           <NoteMark key={`${m.from}-${m.to}`} mark={m} />
+        ))}
+        {definitionMarks.map((m) => (
+          <ReferenceLine
+            key={`definition-${m.year}`}
+            x={m.year}
+            className="trend-chart__definition"
+            stroke={CHART_THEME.axis}
+            strokeWidth={1.5}
+            label={{ value: m.label, position: 'insideTopLeft', fill: CHART_THEME.axis, fontSize: 12, fontWeight: 600 }}
+          />
         ))}
         {target && <TargetMark target={target} label={targetLabel} data={data} />}
         <Tooltip

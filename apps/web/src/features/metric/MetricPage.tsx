@@ -1,6 +1,7 @@
 import type { Metric, UnitTreeNode } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ComparisonSection } from '../compare/ComparisonSection';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { Icon } from '../../components/ui/Icon';
@@ -9,6 +10,8 @@ import { QueryState } from '../../components/ui/QueryState';
 import { useLanguage } from '../../i18n/useLanguage';
 import { AnnotationsSection } from '../annotations/AnnotationsSection';
 import { annotationQueries } from '../annotations/queries';
+import { DATA_NEED_ANCHOR } from '../data-needs/data-need-model';
+import { DataNeedForm } from '../data-needs/DataNeedForm';
 import { catalogueQueries } from '../catalogue/queries';
 import { SelectedUnit } from '../units/SelectedUnit';
 import { UnitPath } from '../units/UnitPath';
@@ -73,6 +76,7 @@ function MetricView({ metric, unit, path }: { metric: Metric; unit: UnitTreeNode
           {(data) => <MetricTrend metric={metric} unit={unit} points={data.points} annotations={annotations.data} />}
         </QueryState>
       </section>
+      <ComparisonSection metric={metric} unit={unit} annotations={annotations.data} />
       <AnnotationsSection
         key={`${metric.key}:${unit.id}`}
         metricKey={metric.key}
@@ -80,10 +84,9 @@ function MetricView({ metric, unit, path }: { metric: Metric; unit: UnitTreeNode
         path={path}
         chartYears={values.data?.points.map((p) => p.year).sort((a, b) => a - b) ?? []}
       />
-      <section className="section prompt" aria-labelledby="prompt-heading">
+      <section className="section prompt" id={DATA_NEED_ANCHOR} aria-labelledby="prompt-heading">
         <h2 id="prompt-heading">{t('metric.promptHeading')}</h2>
-        <p className="prompt__question">{metric.prompt[language]}</p>
-        <p className="prompt__note">{t('metric.promptNote')}</p>
+        <DataNeedForm metric={metric} unitId={unit.id} anchor={DATA_NEED_ANCHOR} />
       </section>
       <MetricDefinition metric={metric} />
       <MetricPrinciples metric={metric} />

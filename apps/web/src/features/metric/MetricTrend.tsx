@@ -1,8 +1,11 @@
 import { formatMetricValue, type AnnotationThread, type Metric, type Point, type UnitTreeNode } from '@tillit/domain';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Column } from '../../components/charts/DataTable';
 import { TrendChart } from '../../components/charts/TrendChart';
 import { useLanguage } from '../../i18n/useLanguage';
+import { definitionMarks } from '../catalogue/catalogue-model';
+import { catalogueQueries } from '../catalogue/queries';
 import { annotationMarks, listNotesBriefly, notesByYear } from '../annotations/annotation-markers';
 import { buildCardModel } from '../overview/card-model';
 import { MetricFacts } from '../overview/MetricFacts';
@@ -47,6 +50,9 @@ export function MetricTrend({ metric, unit, points, annotations = [] }: MetricTr
   const noteMarks = annotationMarks(annotations, rows.map((r) => r.year));
   const notesOfYear = notesByYear(annotations);
   const trendLabel = describeTrend(metric, rows, unit.name, language, t);
+  // Where a new definition starts, the trend is not like for like: mark it and say why.
+  const versions = useQuery(catalogueQueries.versions(metric.key));
+  const definitionChanges = definitionMarks(versions.data ?? []);
 
   const columns: Column<TrendRow>[] = [
     { key: 'year', header: t('metric.column.year'), isRowHeader: true, render: (r) => r.year },
@@ -102,10 +108,20 @@ export function MetricTrend({ metric, unit, points, annotations = [] }: MetricTr
         targetLabel={target ? `${t('metric.targetLine')}: ${target}` : t('metric.targetLine')}
         markers={hiddenMarkers(rows, t('suppression.hidden'))}
         noteMarks={noteMarks}
+        definitionMarks={definitionChanges.map((d) => ({ year: d.year, label: t('catalogue.versions.marker') }))}
         label={annotations.length > 0 ? `${trendLabel} ${t('annotations.chartSummary', { list: listNotesBriefly(annotations) })}` : trendLabel}
         loadingLabel={t('metric.chartLoading')}
         notes={
           <>
+            {definitionChanges.length > 0 && (
+              <ul className="chart-legend definition-changes">
+                {definitionChanges.map((d) => (
+                  <li key={d.year}>
+                    {d.note ? t('catalogue.versions.changed', { year: d.year, note: d.note }) : t('catalogue.versions.changedNoNote', { year: d.year })}
+                  </li>
+                ))}
+              </ul>
+            )}
             {noteMarks.length > 0 && (
               <p className="chart-legend">
                 <span className="note-badge" aria-hidden="true">

@@ -7,6 +7,7 @@ import { Icon } from '../../components/ui/Icon';
 import { QueryState } from '../../components/ui/QueryState';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatWithUnit } from '../metric/metric-text';
+import { DATA_NEED_ANCHOR } from '../data-needs/data-need-model';
 import { valueQueries } from '../metric/queries';
 import { hrefForUnit } from '../units/unit-tree';
 import { buildCardModel } from './card-model';
@@ -50,7 +51,15 @@ export function MetricCard({ metric, unitId }: { metric: Metric; unitId: string 
       </QueryState>
       <div className="card__prompt">
         <Icon name="question" size={18} />
-        <p>{metric.prompt[language]}</p>
+        <p>
+          <Link to={`${hrefForUnit(`/metrics/${metric.key}`, unitId)}#${DATA_NEED_ANCHOR}`} className="card__prompt-link">
+            {metric.prompt[language]}
+            <span className="visually-hidden">
+              {' '}
+              ({t('dataNeeds.form.openForm')}: {name})
+            </span>
+          </Link>
+        </p>
       </div>
       <p className="card__more">
         <Link to={hrefForUnit(`/metrics/${metric.key}`, unitId)} className="card__link">

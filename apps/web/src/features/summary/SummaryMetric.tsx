@@ -1,4 +1,5 @@
 import type { SummaryMetricResponse } from '@tillit/domain';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/ui/Icon';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -17,7 +18,7 @@ function TargetStatus({ target }: { target: NonNullable<SummaryMetricModel['targ
 }
 
 /** One metric of the summary: what it says in words, the figures, the target, the context. */
-export function SummaryMetric({ metric, unitName }: { metric: SummaryMetricResponse; unitName: string }) {
+export function SummaryMetric({ metric, unitName, children }: { metric: SummaryMetricResponse; unitName: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const model = buildSummaryMetricModel(metric, language, t);
@@ -114,6 +115,7 @@ export function SummaryMetric({ metric, unitName }: { metric: SummaryMetricRespo
           </ul>
         </div>
       )}
+      {children}
     </section>
   );
 }

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { QueryState } from '../../components/ui/QueryState';
+import { useLanguage } from '../../i18n/useLanguage';
+import { SummaryDataNeed } from '../data-needs/SummaryDataNeed';
 import { hrefForUnit } from '../units/unit-tree';
 import { summaryQueries } from './queries';
 import { SummaryView } from './SummaryView';
@@ -9,12 +11,19 @@ import { SummaryView } from './SummaryView';
 /** `/summary?unit=ID`: the politicians' summary for anyone signed in. */
 export function SummaryPage() {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const [searchParams] = useSearchParams();
   const unitId = searchParams.get('unit');
   const query = useQuery(summaryQueries.summary(unitId));
   return (
     <QueryState query={query} loadingLabel={t('summary.loading')} headingLevel={1}>
-      {(data) => <SummaryView data={data} hrefFor={(id, isRoot) => hrefForUnit('/summary', isRoot ? null : id)} />}
+      {(data) => (
+        <SummaryView
+          data={data}
+          hrefFor={(id, isRoot) => hrefForUnit('/summary', isRoot ? null : id)}
+          renderExtra={(m) => <SummaryDataNeed metricKey={m.key} metricName={m.name[language]} unitId={data.unit.id} />}
+        />
+      )}
     </QueryState>
   );
 }

@@ -1,4 +1,5 @@
 import type { SummaryResponse } from '@tillit/domain';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -11,13 +12,15 @@ interface SummaryViewProps {
   data: SummaryResponse;
   /** Where a choice of unit leads: the signed-in page or the public link's. */
   hrefFor: (unitId: string, isRoot: boolean) => string;
+  /** Something to add under each metric (the signed-in page's question form); none on a public link. */
+  renderExtra?: (metric: SummaryResponse['metrics'][number]) => ReactNode;
 }
 
 /**
  * The summary itself, the same for a signed-in reader and a public link: read-only, no edit
  * controls. The lines under the heading (date, freshness, which part) are printed too.
  */
-export function SummaryView({ data, hrefFor }: SummaryViewProps) {
+export function SummaryView({ data, hrefFor, renderExtra }: SummaryViewProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const lines = summaryHeaderLines(data, language, t);
@@ -44,7 +47,9 @@ export function SummaryView({ data, hrefFor }: SummaryViewProps) {
         <p>{t('summary.privacy')}</p>
       </div>
       {data.metrics.map((m) => (
-        <SummaryMetric key={m.key} metric={m} unitName={data.unit.name} />
+        <SummaryMetric key={m.key} metric={m} unitName={data.unit.name}>
+          {renderExtra?.(m)}
+        </SummaryMetric>
       ))}
     </article>
   );

@@ -1,0 +1,128 @@
+import {
+  errorEnvelopeSchema,
+  metricKeyParamsSchema,
+  metricPatchSchema,
+  metricResponseSchema,
+  metricSchema,
+  metricVersionsResponseSchema,
+  overviewQuerySchema,
+  principleCreateSchema,
+  principleKeyParamsSchema,
+  principleLinksSchema,
+  principleResponseSchema,
+  principlesOverviewResponseSchema,
+  principleUpdateSchema,
+} from '@tillit/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../app.js';
+import { actorOf, DEVELOPMENT_MANAGER, SIGNED_IN } from '../plugins/access.js';
+
+const errors = { 400: errorEnvelopeSchema, 403: errorEnvelopeSchema, 404: errorEnvelopeSchema };
+
+/** Keeping the catalogue (development manager) and the principles overview (everyone signed in). */
+export const catalogueAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {
+  const admin = services.catalogueAdmin;
+
+  app.patch(
+    '/api/metrics/:key',
+    {
+      config: { access: DEVELOPMENT_MANAGER },
+      schema: {
+        summary: "Edit a metric: texts, target, direction, decimals, suppression threshold, prompt, principle links",
+        description:
+          'Changing the definition, numerator or denominator texts needs `definitionChange: { fromYear, note }` and records a new definition version. Health data may not have a threshold below 10.',
+        tags: ['catalogue'],
+        params: metricKeyParamsSchema,
+        body: metricPatchSchema,
+        response: { 200: metricResponseSchema, ...errors },
+      },
+    },
+    async (request) => admin.updateMetric(request.params.key, request.body, actorOf(request)),
+  );
+
+  app.post(
+    '/api/metrics',
+    {
+      config: { access: DEVELOPMENT_MANAGER },
+      schema: {
+        summary: 'Add a metric to the catalogue',
+        tags: ['catalogue'],
+        body: metricSchema,
+        response: { 201: metricResponseSchema, 409: errorEnvelopeSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(admin.createMetric(request.body, actorOf(request))),
+  );
+
+  app.get(
+    '/api/metrics/:key/versions',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        summary: "A metric's definition versions, newest first (empty until the definition first changes)",
+        tags: ['catalogue'],
+        params: metricKeyParamsSchema,
+        response: { 200: metricVersionsResponseSchema, ...errors },
+      },
+    },
+    async (request) => admin.versions(request.params.key),
+  );
+
+  app.get(
+    '/api/principles/overview',
+    {
+      config: { access: SIGNED_IN },
+      schema: {
+        summary: "Every principle with its linked metrics' latest safe figure, direction and target",
+        tags: ['catalogue'],
+        querystring: overviewQuerySchema,
+        response: { 200: principlesOverviewResponseSchema, ...errors },
+      },
+    },
+    async (request) => admin.overview(request.query.unit),
+  );
+
+  app.post(
+    '/api/principles',
+    {
+      config: { access: DEVELOPMENT_MANAGER },
+      schema: {
+        summary: 'Add a principle (e.g. SOU 2019:43:s Långsiktighet)',
+        tags: ['catalogue'],
+        body: principleCreateSchema,
+        response: { 201: principleResponseSchema, 409: errorEnvelopeSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(admin.createPrinciple(request.body, actorOf(request))),
+  );
+
+  app.put(
+    '/api/principles/:key',
+    {
+      config: { access: DEVELOPMENT_MANAGER },
+      schema: {
+        summary: "Edit a principle's name and description",
+        tags: ['catalogue'],
+        params: principleKeyParamsSchema,
+        body: principleUpdateSchema,
+        response: { 200: principleResponseSchema, ...errors },
+      },
+    },
+    async (request) => admin.updatePrinciple(request.params.key, request.body, actorOf(request)),
+  );
+
+  app.put(
+    '/api/principles/:key/metrics',
+    {
+      config: { access: DEVELOPMENT_MANAGER },
+      schema: {
+        summary: 'Set the metrics linked to a principle',
+        tags: ['catalogue'],
+        params: principleKeyParamsSchema,
+        body: principleLinksSchema,
+        response: { 200: principleResponseSchema, ...errors },
+      },
+    },
+    async (request) => admin.setPrincipleLinks(request.params.key, request.body.metricKeys, actorOf(request)),
+  );
+};

@@ -1,0 +1,83 @@
+import { ANNOTATION_TEXT_MAX, type Metric } from '@tillit/domain';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useLanguage } from '../../i18n/useLanguage';
+import { writeErrorText } from '../annotations/write-error';
+import { useCreateDataNeed } from './queries';
+
+interface DataNeedFormProps {
+  metric: Pick<Metric, 'key' | 'prompt' | 'name'>;
+  /** The unit the person is looking at; the question is about it. */
+  unitId: string | null;
+  /** The page anchor that leads here (from the overview's cards): arriving by it puts the cursor in the text. */
+  anchor?: string;
+}
+
+/**
+ * "Vilka data behöver du?": the metric's prompt as the label, a text, and "Skicka". The question
+ * goes to the development manager; the text stays as typed when sending fails.
+ */
+export function DataNeedForm({ metric, unitId, anchor }: DataNeedFormProps) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const id = useId();
+  const [text, setText] = useState('');
+  const create = useCreateDataNeed();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!anchor || hash !== `#${anchor}`) return;
+    // After the layout has moved focus to the main content on navigation (it runs after this).
+    const frame = requestAnimationFrame(() => textRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [anchor, hash]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ metricKey: metric.key, text, ...(unitId ? { unitId } : {}) }, { onSuccess: () => setText('') });
+  };
+  const describedBy = [`${id}-hint`, create.error ? `${id}-error` : null].filter(Boolean).join(' ');
+
+  return (
+    <form className="data-need-form" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-text`} className="data-need-form__label">
+          {metric.prompt[language]}
+        </label>
+        <span id={`${id}-hint`} className="field-hint">
+          {t('dataNeeds.form.hint', { max: ANNOTATION_TEXT_MAX })}
+        </span>
+        <textarea
+          id={`${id}-text`}
+          ref={textRef}
+          name="text"
+          rows={4}
+          maxLength={ANNOTATION_TEXT_MAX}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={create.error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      </div>
+      {create.error && (
+        <div className="form-alert" role="alert" id={`${id}-error`}>
+          <p className="form-alert__title">{t('dataNeeds.form.error')}</p>
+          <p>{writeErrorText(create.error, t)}</p>
+        </div>
+      )}
+      <div className="data-need-form__actions">
+        <button type="submit" className="button" disabled={create.isPending}>
+          {create.isPending ? t('dataNeeds.form.sending') : t('dataNeeds.form.submit')}
+        </button>
+      </div>
+      <div role="status" className="data-need-form__status">
+        {create.isSuccess && (
+          <p className="form-success">
+            {t('dataNeeds.form.success')} <Link to="/data-needs/mine">{t('dataNeeds.form.toMine')}</Link>
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { dataNeedSchema, dataNeedStatsSchema, type DataNeed, type DataNeedCreate, type DataNeedUpdate } from '@tillit/domain';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiClient } from '../../api/client';
+import { filtersToApiParams, unreadCount, type InboxFilters } from './data-need-model';
+
+const dataNeedsSchema = z.array(dataNeedSchema);
+
+export const dataNeedQueries = {
+  all: () => ['data-needs'] as const,
+  inboxLists: () => [...dataNeedQueries.all(), 'inbox'] as const,
+  /** Every question, filtered (the development manager's inbox). */
+  inbox: (filters: InboxFilters) =>
+    queryOptions({
+      queryKey: [...dataNeedQueries.inboxLists(), filters] as const,
+      queryFn: ({ signal }) => apiClient.get('/api/data-needs', dataNeedsSchema, { params: filtersToApiParams(filters), signal }),
+    }),
+  /** The signed-in person's own questions, with the replies (Mina frågor). */
+  mine: () =>
+    queryOptions({
+      queryKey: [...dataNeedQueries.all(), 'mine'] as const,
+      queryFn: ({ signal }) => apiClient.get('/api/data-needs', dataNeedsSchema, { params: { mine: 'true' }, signal }),
+    }),
+  /**
+   * The number of unread replies for the menu. Its own key, so that marking a reply read updates
+   * the menu while the open page keeps showing which replies were new on this visit.
+   */
+  unread: () =>
+    queryOptions({
+      queryKey: [...dataNeedQueries.all(), 'unread'] as const,
+      queryFn: ({ signal }) => apiClient.get('/api/data-needs', dataNeedsSchema, { params: { mine: 'true' }, signal }),
+      select: unreadCount,
+      staleTime: 30_000,
+    }),
+  /** How the loop is doing (development manager). */
+  stats: () =>
+    queryOptions({
+      queryKey: [...dataNeedQueries.all(), 'stats'] as const,
+      queryFn: ({ signal }) => apiClient.get('/api/data-needs/stats', dataNeedStatsSchema, { signal }),
+      staleTime: 30_000,
+    }),
+};
+
+export function useCreateDataNeed() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DataNeedCreate) => apiClient.send('POST', '/api/data-needs', z.object({ id: z.number().int() }), body),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: dataNeedQueries.mine().queryKey }),
+        queryClient.invalidateQueries({ queryKey: dataNeedQueries.inboxLists() }),
+        queryClient.invalidateQueries({ queryKey: dataNeedQueries.stats().queryKey }),
+      ]),
+  });
+}
+
+export function useReplyToDataNeed() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: DataNeedUpdate }) => apiClient.send('PATCH', `/api/data-needs/${id}`, dataNeedSchema, body),
+    onSuccess: (updated: DataNeed) => {
+      // The answered question stays in the list in front of the development manager with its new
+      // status, even when a status filter would now leave it out; the lists are refetched next time.
+      queryClient.setQueriesData<DataNeed[]>({ queryKey: dataNeedQueries.inboxLists() }, (list) =>
+        list?.map((n) => (n.id === updated.id ? updated : n)),
+      );
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: dataNeedQueries.inboxLists(), refetchType: 'none' }),
+        queryClient.invalidateQueries({ queryKey: dataNeedQueries.stats().queryKey }),
+        queryClient.invalidateQueries({ queryKey: dataNeedQueries.mine().queryKey }),
+        queryClient.invalidateQueries({ queryKey: dataNeedQueries.unread().queryKey }),
+      ]);
+    },
+  });
+}
+
+export function useMarkDataNeedRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => apiClient.send('POST', `/api/data-needs/${id}/read`, z.undefined()),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: dataNeedQueries.unread().queryKey }),
+  });
+}

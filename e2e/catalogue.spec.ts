@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe.js';
+import { CataloguePage, PrinciplesPage } from './pages/catalogue.js';
+import { signInAs } from './pages/login.js';
+import { SummaryPage } from './pages/summary.js';
+
+const SICK_LEAVE = 'Sjukfrånvaro bland chefer';
+
+test.describe('keeping the catalogue', () => {
+  test('a new sick-leave target shows on the metric page and in the summary', async ({ page }) => {
+    await signInAs(page, 'utvecklingschef');
+    const catalogue = new CataloguePage(page);
+    await catalogue.open();
+    try {
+      await catalogue.setUpperTarget(SICK_LEAVE, '2,2');
+      await expectNoSeriousA11yViolations(page);
+      await page.screenshot({ path: test.info().outputPath('catalogue.png'), fullPage: true });
+
+      await page.goto('/metrics/manager_sick_leave');
+      await expect(page.getByRole('heading', { level: 1, name: SICK_LEAVE })).toBeVisible();
+      await expect(page.getByText(/Mål: högst 2,20\s%/).first()).toBeVisible();
+
+      const summary = new SummaryPage(page);
+      await summary.open();
+      await expect(summary.metric(SICK_LEAVE).getByText(/Målet är högst 2,20\s%/)).toBeVisible();
+    } finally {
+      // Leave the shared database as the other browser tests expect it.
+      const res = await page.request.patch('/api/metrics/manager_sick_leave', { data: { target: { min: null, max: 2.5 } } });
+      expect(res.status()).toBe(200);
+    }
+  });
+
+  test('the principles overview shows the seven principles with their metrics and directions', async ({ page }) => {
+    await signInAs(page, 'utvecklingschef');
+    const principles = new PrinciplesPage(page);
+    await principles.open('soc');
+    await expect(principles.cards()).toHaveCount(7);
+    const support = principles.card('Stöd');
+    await expect(support.getByRole('link', { name: 'Medarbetare per enhetschef' })).toBeVisible();
+    await expect(support.getByText(/förbättring|försämring|oförändrat|förändring|ingen jämförelse/).first()).toBeVisible();
+    await expect(support.getByText(/Målet nås/).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Redigera Tillit' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: test.info().outputPath('principles.png'), fullPage: true });
+  });
+
+  test('a politician reads the principles overview but cannot edit it', async ({ page }) => {
+    await signInAs(page, 'politiker');
+    const principles = new PrinciplesPage(page);
+    await principles.open();
+    await expect(principles.cards()).toHaveCount(7);
+    await expect(page.getByRole('button', { name: /^Redigera/ })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+  });
+});
