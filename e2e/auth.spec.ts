@@ -45,6 +45,11 @@ test.describe('signing in', () => {
 
     await signInAs(page, 'enhetschef');
     await expect(menu.getByRole('link')).toHaveText(['Översikt', 'Sammanfattning', 'Principer', /^Mina frågor/]);
+    // A unit manager starts at their own unit, with their units first in the tree.
+    await expect(page).toHaveURL(/\/\?unit=hemtjanst-hemtjanst-oster$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Hemtjänst Öster' })).toBeVisible();
+    const tree = page.getByRole('navigation', { name: 'Organisation' });
+    await expect(tree.getByRole('heading', { name: 'Dina enheter' })).toBeVisible();
     await page.getByRole('button', { name: 'Logga ut' }).click();
 
     await signInAs(page, 'politiker');

@@ -17,6 +17,7 @@ export const en = {
     en: 'English',
   },
   units: {
+    own: 'Your units',
     navLabel: 'Organisation',
     heading: 'Organisation',
     expand: 'Show units under {{name}}',
@@ -84,6 +85,16 @@ export const en = {
     secondary: 'Hidden so that another hidden figure cannot be worked out',
     unknown_group_size: 'Hidden: the size of the group is unknown',
     missing: 'No data',
+  },
+  export: {
+    label: 'Download',
+    csv: 'Download CSV (Excel)',
+    xlsx: 'Download Excel (.xlsx)',
+    svg: 'Save chart as SVG',
+    png: 'Save chart as PNG',
+    source: 'Source: Tillit',
+    chartNotReady: 'The chart is not drawn yet. Try again in a moment.',
+    failed: 'The chart could not be saved.',
   },
   metric: {
     kicker: 'Metric for {{unit}}',

@@ -19,6 +19,7 @@ export const sv = {
     en: 'English',
   },
   units: {
+    own: 'Dina enheter',
     navLabel: 'Organisation',
     heading: 'Organisation',
     expand: 'Visa enheter under {{name}}',
@@ -86,6 +87,16 @@ export const sv = {
     secondary: 'Dold så att en annan dold siffra inte kan räknas fram',
     unknown_group_size: 'Dold: gruppens storlek är okänd',
     missing: 'Uppgift saknas',
+  },
+  export: {
+    label: 'Ladda ner',
+    csv: 'Ladda ner CSV (Excel)',
+    xlsx: 'Ladda ner Excel (.xlsx)',
+    svg: 'Spara diagram som SVG',
+    png: 'Spara diagram som PNG',
+    source: 'Källa: Tillit',
+    chartNotReady: 'Diagrammet är inte ritat än. Försök igen om en stund.',
+    failed: 'Diagrammet kunde inte sparas.',
   },
   metric: {
     kicker: 'Nyckeltal för {{unit}}',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { QueryState } from '../../components/ui/QueryState';
 import { useLanguage } from '../../i18n/useLanguage';
+import { OwnUnits } from './OwnUnits';
 import { hrefForUnit, isClosed, isExpanded } from './unit-tree';
 import { useUnitSelection } from './useUnitSelection';
 
@@ -51,7 +52,12 @@ export function UnitTree() {
       </button>
       <div id="unit-nav-body" className={isOpenOnSmall ? 'unit-nav__body unit-nav__body--open' : 'unit-nav__body'}>
         <QueryState query={query} loadingLabel={t('units.loading')} isEmpty={(roots) => roots.length === 0} emptyMessage={t('units.empty')} size="compact">
-          {(roots) => <Branch nodes={roots} level={0} selectedPath={path} toggled={toggled} onToggle={onToggle} />}
+          {(roots) => (
+            <>
+              <OwnUnits roots={roots} selectedId={selectedId} />
+              <Branch nodes={roots} level={0} selectedPath={path} toggled={toggled} onToggle={onToggle} />
+            </>
+          )}
         </QueryState>
       </div>
     </nav>
