@@ -7,6 +7,8 @@ const domainSource = fileURLToPath(new URL('./packages/domain/src/index.ts', imp
 export default defineConfig({
   resolve: { alias: { '@tillit/domain': domainSource } },
   test: {
+    // Property tests run thousands of cases; on a busy two-core CI machine they need more than 5 s.
+    testTimeout: 60_000,
     projects: [
       {
         extends: true,

@@ -28,6 +28,9 @@ import { publicLinkRoutes } from './routes/public-links.js';
 import { summaryRoutes } from './routes/summary.js';
 import { unitRoutes } from './routes/units.js';
 import { valueRoutes } from './routes/values.js';
+import { importRoutes } from './routes/imports.js';
+import { createImportService } from './services/imports.js';
+import { exportRoutes } from './routes/export.js';
 import { createAnnotationService } from './services/annotations.js';
 import { createCatalogueService } from './services/catalogue.js';
 import { createPublicLinkService } from './services/public-links.js';
@@ -71,7 +74,8 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const dataNeeds = createDataNeedService(db, { catalogue, units });
   const compare = createCompareService({ units, values });
   const catalogueAdmin = createCatalogueAdminService(db, { data, catalogue, units, values });
-  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin };
+  const imports = createImportService(db, { units, catalogue, data });
+  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -122,6 +126,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogueAdminRoutes, deps);
   await app.register(unitRoutes, deps);
   await app.register(valueRoutes, deps);
+  await app.register(importRoutes, deps);
+  await app.register(exportRoutes, deps);
   await app.register(annotationRoutes, deps);
   await app.register(summaryRoutes, deps);
   await app.register(publicLinkRoutes, deps);

@@ -14,5 +14,7 @@ export * from './annotations.js';
 export * from './data-needs.js';
 export * from './catalogue-admin.js';
 export * from './compare.js';
+export * from './export.js';
 export { DEFAULT_METRICS, METRIC_KEYS } from './catalogue.js';
 export { DEFAULT_PRINCIPLES } from './principles.js';
+export * from './import/index.js';

@@ -55,19 +55,31 @@ export interface ValueInsert {
   denominator: number;
   groupSize: number | null;
   sourceId: number;
+  /** The import batch the figure came from; null (the default) for any other write. */
+  batchId?: number | null;
 }
 
 /** Writes figures, replacing any for the same unit, metric and year. Call inside a transaction. */
 export function upsertValues(db: Db, values: Iterable<ValueInsert>): number {
   const stmt = db.prepare(
-    `INSERT INTO metric_values (unit_id, metric_key, year, numerator_c, denominator_c, group_size, source_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO metric_values (unit_id, metric_key, year, numerator_c, denominator_c, group_size, source_id, batch_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (unit_id, metric_key, year) DO UPDATE SET numerator_c = excluded.numerator_c,
-       denominator_c = excluded.denominator_c, group_size = excluded.group_size, source_id = excluded.source_id`,
+       denominator_c = excluded.denominator_c, group_size = excluded.group_size, source_id = excluded.source_id,
+       batch_id = excluded.batch_id`,
   );
   let n = 0;
   for (const v of values) {
-    stmt.run(v.unitId, v.metricKey, v.year, toHundredths(v.numerator), toHundredths(v.denominator), v.groupSize, v.sourceId);
+    stmt.run(
+      v.unitId,
+      v.metricKey,
+      v.year,
+      toHundredths(v.numerator),
+      toHundredths(v.denominator),
+      v.groupSize,
+      v.sourceId,
+      v.batchId ?? null,
+    );
     n++;
   }
   return n;

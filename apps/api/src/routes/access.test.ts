@@ -33,6 +33,8 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /api/units': [DM, UM, POL],
   'GET /api/values': [DM, UM],
   'GET /api/compare': [DM, UM],
+  'GET /api/export/values.csv': [DM, UM],
+  'GET /api/export/values.xlsx': [DM, UM],
   'GET /api/users': [DM],
   'POST /api/users': [DM],
   'PATCH /api/users/:id': [DM],
@@ -54,6 +56,9 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'POST /api/public-links': [DM],
   'GET /api/public-links': [DM],
   'DELETE /api/public-links/:id': [DM],
+  'POST /api/imports': [DM],
+  'GET /api/imports': [DM],
+  'DELETE /api/imports/:batchId': [DM],
 };
 
 const ACCOUNTS: Record<Role, string> = { development_manager: 'utvecklingschef', unit_manager: 'enhetschef', politician: 'politiker' };

@@ -11,6 +11,7 @@ import { buildCardModel } from '../overview/card-model';
 import { MetricFacts } from '../overview/MetricFacts';
 import { buildTrendRows, gapRows, hiddenMarkers, yAxisScale, type TrendRow } from './chart-data';
 import { describeTrend } from './chart-summary';
+import { ExportLinks } from './ExportLinks';
 import { describeTarget, formatQuantity, quantityDecimals } from './metric-text';
 
 /** A hidden figure reads `..` as in Kolada; screen readers hear the word instead. */
@@ -147,6 +148,7 @@ export function MetricTrend({ metric, unit, points, annotations = [] }: MetricTr
         }
         table={{ caption: t('metric.tableCaption', { name, unit: unit.name }), columns }}
       />
+      <ExportLinks metric={metric} unit={unit} />
     </>
   );
 }

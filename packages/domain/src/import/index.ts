@@ -1,0 +1,3 @@
+export * from './csv.js';
+export * from './rows.js';
+export * from './api.js';
