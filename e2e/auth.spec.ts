@@ -34,6 +34,7 @@ test.describe('signing in', () => {
       /^Mina frågor/,
       /^Inkorg/,
       'Nyckeltal',
+      'Importera',
       'Publika länkar',
       'Användare',
       'Logg',

@@ -21,13 +21,23 @@ export class ApiError extends Error {
   readonly code: string;
   readonly requestId: string | null;
   readonly details: readonly ErrorDetail[];
+  /** The answer's parsed body, for the few routes whose errors are not envelopes (an import's 422). */
+  readonly body: unknown;
 
-  constructor(init: { status: number; code: string; message: string; requestId?: string | null; details?: readonly ErrorDetail[] }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    requestId?: string | null;
+    details?: readonly ErrorDetail[];
+    body?: unknown;
+  }) {
     super(init.message);
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId ?? null;
     this.details = init.details ?? [];
+    this.body = init.body;
   }
 
   get isNotFound(): boolean {
@@ -52,6 +62,11 @@ export interface ApiClient {
    * (an empty 204 parses as `undefined`); throws ApiError otherwise.
    */
   send<T>(method: WriteMethod, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T>;
+  /**
+   * POSTs a multipart form (a file upload) and returns the answer parsed with `schema`; throws
+   * ApiError otherwise. No content-type header: the browser sets it with the boundary.
+   */
+  upload<T>(path: string, schema: z.ZodType<T>, formData: FormData, params?: QueryParams): Promise<T>;
 }
 
 export function buildUrl(baseUrl: string, path: string, params: QueryParams = {}): string {
@@ -84,6 +99,7 @@ function errorFromResponse(response: Response, body: unknown): ApiError {
     code: CLIENT_ERROR_CODES.http,
     message: `HTTP ${response.status} ${response.statusText}`.trim(),
     requestId: response.headers.get('x-request-id'),
+    body,
   });
 }
 
@@ -125,6 +141,9 @@ export function createApiClient({ fetch, baseUrl = '' }: { fetch: typeof globalT
         { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
         schema,
       );
+    },
+    upload(path, schema, formData, params) {
+      return request(buildUrl(baseUrl, path, params), { method: 'POST', headers: { accept: 'application/json' }, body: formData }, schema);
     },
   };
 }

@@ -7,10 +7,11 @@ import { UserMenu } from '../features/auth/UserMenu';
 import { hrefForUnit } from '../features/units/unit-tree';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
+import { BrandMark } from './SimpleHeader';
 
 interface NavItem {
   to: string;
-  label: 'nav.overview' | 'nav.summary' | 'nav.users' | 'nav.audit' | 'nav.publicLinks' | 'nav.myDataNeeds' | 'nav.inbox' | 'nav.catalogue' | 'nav.principles';
+  label: 'nav.overview' | 'nav.summary' | 'nav.users' | 'nav.audit' | 'nav.publicLinks' | 'nav.myDataNeeds' | 'nav.inbox' | 'nav.catalogue' | 'nav.principles' | 'nav.import';
   keepsUnit: boolean;
   /** A number of things waiting, said in words after the label. */
   count?: NavCountKind;
@@ -26,6 +27,7 @@ export function navItemsFor(role: Me['role']): NavItem[] {
   if (role === 'development_manager') {
     items.push({ to: '/data-needs', label: 'nav.inbox', keepsUnit: false, count: 'unanswered' });
     items.push({ to: '/catalogue', label: 'nav.catalogue', keepsUnit: false });
+    items.push({ to: '/admin/import', label: 'nav.import', keepsUnit: false });
     items.push({ to: '/admin/public-links', label: 'nav.publicLinks', keepsUnit: false });
     items.push({ to: '/admin/users', label: 'nav.users', keepsUnit: false });
     items.push({ to: '/admin/audit', label: 'nav.audit', keepsUnit: false });
@@ -41,14 +43,7 @@ export function Header({ me }: { me: Me }) {
     <header className="site-header">
       <div className="site-header__bar">
         <Link to={me.role === 'politician' ? homeFor(me) : hrefForUnit('/', unit)} className="brand">
-          <svg aria-hidden="true" viewBox="0 0 32 32" width="30" height="30" className="brand__mark">
-            <rect width="32" height="32" rx="7" fill="currentColor" />
-            <path d="M9 10h14M16 10v14" stroke="#fff" strokeWidth="3.5" strokeLinecap="round" />
-          </svg>
-          <span className="brand__text">
-            <span className="brand__name">{t('app.name')}</span>
-            <span className="brand__tagline">{t('app.tagline')}</span>
-          </span>
+          <BrandMark />
         </Link>
         <div className="site-header__tools">
           <LanguageSwitch />

@@ -2,6 +2,7 @@ import type { Role } from '@tillit/domain';
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuditPage } from '../features/admin/AuditPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { InboxPage } from '../features/data-needs/InboxPage';
 import { MyDataNeedsPage } from '../features/data-needs/MyDataNeedsPage';
 import { UsersPage } from '../features/admin/UsersPage';
@@ -50,6 +51,7 @@ export function createRouter() {
         { path: 'admin/public-links', element: only(DEVELOPMENT_MANAGER, <PublicLinksPage />) },
         { path: 'admin/users', element: only(DEVELOPMENT_MANAGER, <UsersPage />) },
         { path: 'admin/audit', element: only(DEVELOPMENT_MANAGER, <AuditPage />) },
+        { path: 'admin/import', element: only(DEVELOPMENT_MANAGER, <ImportPage />) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -3,8 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { DemoBanner } from '../../app/DemoBanner';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { SimpleHeader } from '../../app/SimpleHeader';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { homeFor, safeNext } from './home';
 import { meQueries, useLogin } from './queries';
@@ -32,18 +31,7 @@ export function LoginPage() {
 
   return (
     <>
-      <header className="site-header">
-        <div className="site-header__bar">
-          <span className="brand">
-            <span className="brand__text">
-              <span className="brand__name">{t('app.name')}</span>
-              <span className="brand__tagline">{t('app.tagline')}</span>
-            </span>
-          </span>
-          <LanguageSwitch />
-        </div>
-        <DemoBanner />
-      </header>
+      <SimpleHeader />
       <main id="main" className="login" tabIndex={-1}>
         <PageTitle page={t('auth.title')} />
         <div className="login__panel">

@@ -1,3 +1,4 @@
+import { SimpleHeader } from '../../app/SimpleHeader';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -5,9 +6,7 @@ import { ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { QueryState } from '../../components/ui/QueryState';
-import { DemoBanner } from '../../app/DemoBanner';
 import { Footer } from '../../app/Footer';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { Icon } from '../../components/ui/Icon';
 import { summaryQueries } from './queries';
 import { SummaryView } from './SummaryView';
@@ -30,22 +29,7 @@ export function PublicSummaryPage() {
       <a href="#main" className="skip-link">
         {t('app.skipLink')}
       </a>
-      <header className="site-header">
-        <div className="site-header__bar">
-          <span className="brand">
-            <svg aria-hidden="true" viewBox="0 0 32 32" width="30" height="30" className="brand__mark">
-              <rect width="32" height="32" rx="7" fill="currentColor" />
-              <path d="M9 10h14M16 10v14" stroke="#fff" strokeWidth="3.5" strokeLinecap="round" />
-            </svg>
-            <span className="brand__text">
-              <span className="brand__name">{t('app.name')}</span>
-              <span className="brand__tagline">{t('app.tagline')}</span>
-            </span>
-          </span>
-          <LanguageSwitch />
-        </div>
-        <DemoBanner />
-      </header>
+      <SimpleHeader />
       <main id="main" className="shell__main shell__main--alone" tabIndex={-1}>
         {isGone ? (
           <ErrorMessage title={t('summary.linkInvalidTitle')} headingLevel={1}>

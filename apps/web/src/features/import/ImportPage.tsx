@@ -1,0 +1,255 @@
+import type { ImportBatch, ImportPreview } from '@tillit/domain';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { PageTitle } from '../../components/ui/PageTitle';
+import { QueryState } from '../../components/ui/QueryState';
+import { useLanguage } from '../../i18n/useLanguage';
+import { changeRows, refusedPreview } from './import-rows';
+import { importQueries, usePreviewImport, useRunImport, useUndoImport } from './queries';
+
+/** A preview's (or a refused import's) counts, errors and changes. */
+function PreviewTables({ preview }: { preview: ImportPreview }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const rows = changeRows(preview.changes, language);
+  return (
+    <>
+      <p>{t('import.summary', { read: preview.rowsRead, valid: preview.rowsValid })}</p>
+      <p className="import-hint">{preview.errors.length === 0 ? t('import.noErrorsHint') : t('import.hasErrorsHint')}</p>
+      {preview.errors.length > 0 && (
+        <div className="table-scroll" role="region" aria-labelledby="import-errors-caption" tabIndex={0}>
+          <table className="data-table import-table">
+            <caption id="import-errors-caption">{t('import.errorsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.row')}</th>
+                <th scope="col">{t('import.column')}</th>
+                <th scope="col">{t('import.error')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.errors.map((e, i) => (
+                <tr key={`${e.row}-${e.column ?? ''}-${i}`}>
+                  <td className="num">{e.row}</td>
+                  <td>{e.column ?? '–'}</td>
+                  <td>{e.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rows.length === 0 ? (
+        <p className="muted">{t('import.noChanges')}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="import-changes-caption" tabIndex={0}>
+          <table className="data-table import-table">
+            <caption id="import-changes-caption">{t('import.changesCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.unit')}</th>
+                <th scope="col">{t('import.metric')}</th>
+                <th scope="col">{t('import.year')}</th>
+                <th scope="col">{t('import.before')}</th>
+                <th scope="col">{t('import.after')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <td>{r.unitId}</td>
+                  <td>{r.metricKey}</td>
+                  <td className="num">{r.year}</td>
+                  <td className="num">{r.before}</td>
+                  <td className="num">{r.after}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Earlier imports, newest first, each with a way to undo it (confirmed inline). */
+function BatchList({ batches }: { batches: ImportBatch[] }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const undo = useUndoImport();
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [message, setMessage] = useState('');
+  const dateTime = new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+
+  function onUndo(batch: ImportBatch) {
+    setMessage('');
+    undo.mutate(batch.id, {
+      onSuccess: (result) => {
+        setConfirming(null);
+        setMessage(t('import.undone', { id: result.batchId, count: result.restored }));
+      },
+      onError: () => setConfirming(null),
+    });
+  }
+
+  return (
+    <>
+      <p role="status" className="import-status">
+        {message}
+      </p>
+      {undo.isError && <ErrorMessage error={undo.error} />}
+      <div className="table-scroll" role="region" aria-labelledby="import-batches-caption" tabIndex={0}>
+        <table className="data-table import-table">
+          <caption id="import-batches-caption">{t('import.batchesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('import.when')}</th>
+              <th scope="col">{t('import.who')}</th>
+              <th scope="col">{t('import.file')}</th>
+              <th scope="col">{t('import.rows')}</th>
+              <th scope="col">{t('import.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {batches.map((b) => (
+              <tr key={b.id}>
+                <td>{dateTime.format(new Date(b.createdAt))}</td>
+                <td>{b.createdBy ?? '–'}</td>
+                <td>{b.fileName}</td>
+                <td className="num">{t('import.rowsValue', { written: b.rowsWritten, read: b.rowsRead })}</td>
+                <td>
+                  {b.undoneAt !== null ? (
+                    t('import.undoneAt', { when: dateTime.format(new Date(b.undoneAt)) })
+                  ) : confirming === b.id ? (
+                    <div className="import-confirm" role="group" aria-label={t('import.undoLabel', { id: b.id, file: b.fileName })}>
+                      <p>{t('import.confirmUndo')}</p>
+                      <button type="button" className="button button--danger" disabled={undo.isPending} onClick={() => onUndo(b)}>
+                        {t('import.confirmYes')}
+                      </button>{' '}
+                      <button type="button" className="button button--secondary" onClick={() => setConfirming(null)}>
+                        {t('import.cancel')}
+                      </button>
+                    </div>
+                  ) : (
+                    <>
+                      {t('import.active')}{' '}
+                      <button
+                        type="button"
+                        className="button button--secondary"
+                        aria-label={t('import.undoLabel', { id: b.id, file: b.fileName })}
+                        onClick={() => {
+                          undo.reset();
+                          setConfirming(b.id);
+                        }}
+                      >
+                        {t('import.undo')}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** The development manager imports values from a file: preview, import, and undo earlier imports. */
+export function ImportPage() {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const helpId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState('');
+  const preview = usePreviewImport();
+  const run = useRunImport();
+  const batches = useQuery(importQueries.batches());
+  const refused = run.isError ? refusedPreview(run.error) : null;
+  const canImport = file !== null && preview.isSuccess && preview.data.errors.length === 0 && !run.isPending && !run.isSuccess;
+
+  function onPreview(event: FormEvent) {
+    event.preventDefault();
+    run.reset();
+    if (!file) {
+      setFileError(t('import.chooseFile'));
+      return;
+    }
+    setFileError('');
+    preview.mutate(file);
+  }
+
+  return (
+    <>
+      <PageTitle page={t('import.title')} />
+      <div className="page-header">
+        <h1>{t('import.title')}</h1>
+        <p className="lead">{t('import.intro')}</p>
+      </div>
+      <form className="form import-form" onSubmit={onPreview} noValidate>
+        <div className="form__field">
+          <label htmlFor={inputId}>{t('import.fileLabel')}</label>
+          <p id={helpId} className="form__hint">
+            {t('import.fileHelp')}
+          </p>
+          <input
+            id={inputId}
+            type="file"
+            accept=".csv,.txt,.xlsx"
+            aria-describedby={helpId}
+            aria-invalid={fileError ? true : undefined}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setFileError('');
+              preview.reset();
+              run.reset();
+            }}
+          />
+          {fileError && (
+            <p className="form__error" role="alert">
+              {fileError}
+            </p>
+          )}
+        </div>
+        <div className="import-actions">
+          <button type="submit" className="button button--secondary" disabled={preview.isPending}>
+            {preview.isPending ? t('import.working') : t('import.preview')}
+          </button>
+          <button type="button" className="button button--primary" disabled={!canImport} onClick={() => file && run.mutate(file)}>
+            {run.isPending ? t('import.working') : t('import.import')}
+          </button>
+        </div>
+      </form>
+
+      <p role="status" className="import-status">
+        {run.isSuccess ? t('import.imported', { count: run.data.rowsValid }) : ''}
+      </p>
+      {run.isError &&
+        (refused ? (
+          <div className="notice notice--error import-refused" role="alert">
+            <p>{t('import.refused')}</p>
+          </div>
+        ) : (
+          <ErrorMessage error={run.error} />
+        ))}
+      {preview.isError && <ErrorMessage error={preview.error} />}
+
+      {(refused ?? (preview.isSuccess ? preview.data : null)) && (
+        <section className="section import-preview" aria-labelledby="import-preview-title">
+          <h2 id="import-preview-title">{t('import.previewTitle', { file: (refused ?? preview.data)?.fileName ?? '' })}</h2>
+          <PreviewTables preview={(refused ?? preview.data) as ImportPreview} />
+        </section>
+      )}
+
+      <section className="section" aria-labelledby="import-batches-title">
+        <h2 id="import-batches-title">{t('import.batchesTitle')}</h2>
+        <QueryState query={batches} isEmpty={(d) => d.batches.length === 0} emptyMessage={t('import.batchesEmpty')}>
+          {(d) => <BatchList batches={d.batches} />}
+        </QueryState>
+      </section>
+    </>
+  );
+}

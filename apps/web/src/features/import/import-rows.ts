@@ -1,0 +1,42 @@
+import { formatNumber, type ImportChange, type ImportPreview, importPreviewSchema, type Language } from '@tillit/domain';
+import { ApiError } from '../../api/client';
+
+/** A number with as few decimals as it needs, at most two: `2`, `40,5`, `3,33`. */
+export function formatAmount(value: number, language: Language): string {
+  const decimals = [0, 1].find((d) => Math.abs(value - Number(value.toFixed(d))) < 1e-9) ?? 2;
+  return formatNumber(value, decimals, language);
+}
+
+/** A numerator over a denominator, `2 / 40`, or a dash when there was none. */
+export function formatPair(pair: ImportChange['old'], language: Language): string {
+  if (pair === null) return '–';
+  return `${formatAmount(pair.numerator, language)} / ${formatAmount(pair.denominator, language)}`;
+}
+
+export interface ChangeRow {
+  key: string;
+  unitId: string;
+  metricKey: string;
+  year: number;
+  before: string;
+  after: string;
+}
+
+/** A preview's changes as table rows, their numbers in the language's format. */
+export function changeRows(changes: readonly ImportChange[], language: Language): ChangeRow[] {
+  return changes.map((c) => ({
+    key: `${c.unitId}|${c.metricKey}|${c.year}`,
+    unitId: c.unitId,
+    metricKey: c.metricKey,
+    year: c.year,
+    before: formatPair(c.old, language),
+    after: formatPair(c.new, language),
+  }));
+}
+
+/** The preview carried by a refused import (422), or null for any other error. */
+export function refusedPreview(error: unknown): ImportPreview | null {
+  if (!(error instanceof ApiError) || error.status !== 422) return null;
+  const parsed = importPreviewSchema.safeParse(error.body);
+  return parsed.success ? parsed.data : null;
+}

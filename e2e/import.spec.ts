@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe.js';
+import { excelCsv, ImportPage } from './pages/import.js';
+import { signInAs } from './pages/login.js';
+
+const HEADER = 'Enhet;Nyckeltal;År;Täljare;Nämnare;Källa';
+
+test('the development manager previews and imports a Swedish Excel CSV, sees the value, and undoes it', async ({ page }) => {
+  await signInAs(page, 'utvecklingschef');
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Importera' }).click();
+  const importPage = new ImportPage(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Importera värden' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // A file with one bad row: the row number is shown and nothing can be imported.
+  await importPage.preview(
+    'fel.csv',
+    excelCsv([HEADER, 'hemtjanst-hemtjanst-oster;staff_turnover;2026;2;40;Äldreomsorg HR-system', 'hemtjanst-hemtjanst-oster;staff_turnover;inte ett år;2;40;']),
+  );
+  await expect(importPage.errorTable().getByRole('row').nth(1).getByRole('cell').first()).toHaveText('3');
+  await expect(importPage.importButton()).toBeDisabled();
+
+  // A good file: preview, then import.
+  await importPage.preview('personal.csv', excelCsv([HEADER, 'hemtjanst-hemtjanst-oster;staff_turnover;2026;2,0;40;Äldreomsorg HR-system']));
+  await expect(page.getByText('Lästa rader: 1. Giltiga: 1.')).toBeVisible();
+  await expect(importPage.errorTable()).toHaveCount(0);
+  await expect(importPage.changeTable().getByRole('row', { name: /hemtjanst-hemtjanst-oster staff_turnover 2026/ })).toContainText('2 / 40');
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: test.info().outputPath('import-preview.png'), fullPage: true });
+  await importPage.importFile();
+  await expect(page.getByRole('row').filter({ hasText: 'personal.csv' })).toContainText('utvecklingschef');
+
+  await page.goto('/metrics/staff_turnover?unit=hemtjanst-hemtjanst-oster');
+  const trend = page.getByRole('region', { name: 'Utveckling år för år' });
+  await expect(trend.getByRole('row').filter({ hasText: '2026' })).toContainText('5,0\u00a0%');
+
+  await importPage.open();
+  await importPage.undo('personal.csv');
+});
