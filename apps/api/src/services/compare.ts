@@ -1,4 +1,4 @@
-import { isActiveInYear, spreadOf, type ComparisonResponse, type Metric, type Point, type Unit } from '@tillit/domain';
+import { findNode, isActiveInYear, spreadOf, type ComparisonResponse, type Metric, type Point, type Unit, type UnitNode } from '@tillit/domain';
 import type { UnitService } from './units.js';
 import type { ValueService } from './values.js';
 
@@ -7,7 +7,9 @@ export function createCompareService(deps: { units: UnitService; values: ValueSe
   return {
     compare(metric: Metric, focus: Unit, year: number | undefined): ComparisonResponse {
       const byId = deps.units.byId();
-      const childrenOf = (id: string) => [...byId.values()].filter((u) => u.parentId === id);
+      // The cached tree knows each unit's children; scanning every unit per lookup would be
+      // quadratic on a region-sized tree.
+      const childrenOf = (id: string): Unit[] => findNode(deps.units.tree(), id)?.children ?? [];
       const ownChildren = childrenOf(focus.id);
       const parent = focus.parentId === null ? undefined : byId.get(focus.parentId);
       const reference = ownChildren.length > 0 || !parent ? focus : parent;
@@ -31,12 +33,12 @@ export function createCompareService(deps: { units: UnitService; values: ValueSe
       // The spread counts the units at the bottom of the tree ("38 of 40 units …"), whichever
       // level the chart compares.
       const leaves: Unit[] = [];
-      const collect = (u: Unit) => {
-        const below = childrenOf(u.id);
-        if (below.length === 0) leaves.push(u);
-        below.forEach(collect);
+      const collect = (n: UnitNode) => {
+        if (n.children.length === 0) leaves.push(n);
+        n.children.forEach(collect);
       };
-      collect(reference);
+      const referenceNode = findNode(deps.units.tree(), reference.id);
+      if (referenceNode) collect(referenceNode);
       const pointsInYear = leaves
         .filter((u) => isActiveInYear(u, chosen))
         .map((u) => deps.values.series(metric, u, { from: chosen, to: chosen })[0] ?? { value: null, suppressed: false });

@@ -2,6 +2,7 @@ import type { ImportBatch, ImportPreview } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/charts/DataTable';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { QueryState } from '../../components/ui/QueryState';
@@ -19,56 +20,32 @@ function PreviewTables({ preview }: { preview: ImportPreview }) {
       <p>{t('import.summary', { read: preview.rowsRead, valid: preview.rowsValid })}</p>
       <p className="import-hint">{preview.errors.length === 0 ? t('import.noErrorsHint') : t('import.hasErrorsHint')}</p>
       {preview.errors.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="import-errors-caption" tabIndex={0}>
-          <table className="data-table import-table">
-            <caption id="import-errors-caption">{t('import.errorsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.row')}</th>
-                <th scope="col">{t('import.column')}</th>
-                <th scope="col">{t('import.error')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.errors.map((e, i) => (
-                <tr key={`${e.row}-${e.column ?? ''}-${i}`}>
-                  <td className="num">{e.row}</td>
-                  <td>{e.column ?? '–'}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('import.errorsCaption')}
+          rows={preview.errors}
+          rowKey={(e) => `${e.row}-${e.column ?? ''}-${e.message}`}
+          columns={[
+            { key: 'row', header: t('import.row'), align: 'end', render: (e) => e.row },
+            { key: 'column', header: t('import.column'), render: (e) => e.column ?? '–' },
+            { key: 'message', header: t('import.error'), render: (e) => e.message },
+          ]}
+        />
       )}
       {rows.length === 0 ? (
         <p className="muted">{t('import.noChanges')}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="import-changes-caption" tabIndex={0}>
-          <table className="data-table import-table">
-            <caption id="import-changes-caption">{t('import.changesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.unit')}</th>
-                <th scope="col">{t('import.metric')}</th>
-                <th scope="col">{t('import.year')}</th>
-                <th scope="col">{t('import.before')}</th>
-                <th scope="col">{t('import.after')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key}>
-                  <td>{r.unitId}</td>
-                  <td>{r.metricKey}</td>
-                  <td className="num">{r.year}</td>
-                  <td className="num">{r.before}</td>
-                  <td className="num">{r.after}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('import.changesCaption')}
+          rows={rows}
+          rowKey={(r) => r.key}
+          columns={[
+            { key: 'unit', header: t('import.unit'), render: (r) => r.unitId },
+            { key: 'metric', header: t('import.metric'), render: (r) => r.metricKey },
+            { key: 'year', header: t('import.year'), align: 'end', render: (r) => r.year },
+            { key: 'before', header: t('import.before'), align: 'end', render: (r) => r.before },
+            { key: 'after', header: t('import.after'), align: 'end', render: (r) => r.after },
+          ]}
+        />
       )}
     </>
   );
