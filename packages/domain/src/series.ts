@@ -39,30 +39,40 @@ export function computeSafePoints(
   }
   const out = new Map<number, Map<string, SafePoint>>();
   for (const [year, list] of [...byYear].sort((a, b) => a[0] - b[0])) {
-    const cells = aggregateTree(roots, list, metric);
-    const verdicts = suppressTree(roots, cells, metric.suppressionThreshold);
-    const points = new Map<string, SafePoint>();
-    for (const [unitId, agg] of cells) {
-      if (!agg.total) continue;
-      const verdict = verdicts.get(unitId);
-      points.set(
-        unitId,
-        verdict?.suppressed
-          ? { year, value: null, numerator: null, denominator: null, suppressed: true, reason: verdict.reason, sources: [] }
-          : {
-              year,
-              value: metricValue(metric, agg.total.numerator, agg.total.denominator),
-              numerator: agg.total.numerator,
-              denominator: agg.total.denominator,
-              suppressed: false,
-              reason: null,
-              sources: agg.total.sources,
-            },
-      );
-    }
-    out.set(year, points);
+    out.set(year, safePointsOfYear(roots, metric, year, list));
   }
   return out;
+}
+
+/** Every unit's safe figure for one year over that year's tree (see `computeSafePoints`). */
+export function safePointsOfYear(
+  roots: readonly UnitNode[],
+  metric: Pick<Metric, 'scale' | 'denominatorKind' | 'suppressionThreshold'>,
+  year: number,
+  list: readonly Contribution[],
+): Map<string, SafePoint> {
+  const cells = aggregateTree(roots, list, metric);
+  const verdicts = suppressTree(roots, cells, metric.suppressionThreshold);
+  const points = new Map<string, SafePoint>();
+  for (const [unitId, agg] of cells) {
+    if (!agg.total) continue;
+    const verdict = verdicts.get(unitId);
+    points.set(
+      unitId,
+      verdict?.suppressed
+        ? { year, value: null, numerator: null, denominator: null, suppressed: true, reason: verdict.reason, sources: [] }
+        : {
+            year,
+            value: metricValue(metric, agg.total.numerator, agg.total.denominator),
+            numerator: agg.total.numerator,
+            denominator: agg.total.denominator,
+            suppressed: false,
+            reason: null,
+            sources: agg.total.sources,
+          },
+    );
+  }
+  return points;
 }
 
 /** A point for a year without any data. */

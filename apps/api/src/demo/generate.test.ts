@@ -2,12 +2,13 @@ import {
   aggregateTree,
   buildTree,
   DEFAULT_METRICS,
+  isActiveInYear,
   metricValue,
   roundTo,
   suppressTree,
 } from '@tillit/domain';
 import { describe, expect, it } from 'vitest';
-import { DEPARTMENT_ID, generateDemoData, REAL_FIGURES } from './generate.js';
+import { DEMO_MERGER, DEPARTMENT_ID, generateDemoData, REAL_FIGURES } from './generate.js';
 
 const data = generateDemoData();
 const roots = buildTree(data.units);
@@ -29,9 +30,19 @@ describe('demo data', () => {
     expect(generateDemoData()).toEqual(data);
   });
 
-  it('has a department, five areas and forty units', () => {
+  it('has a department, five areas and forty units (today; two more merged in 2022)', () => {
     expect(data.units.filter((u) => u.kind === 'area')).toHaveLength(5);
-    expect(data.units.filter((u) => u.kind === 'unit')).toHaveLength(40);
+    expect(data.units.filter((u) => u.kind === 'unit' && isActiveInYear(u, 2024))).toHaveLength(40);
+    expect(data.units.filter((u) => u.kind === 'unit' && isActiveInYear(u, 2021))).toHaveLength(41);
+  });
+
+  it('has one merger: two groups with a manager each became Hemtjänst Landsbygd in 2022', () => {
+    expect(data.reorganisations).toEqual([expect.objectContaining({ kind: 'merge', year: 2022, from: DEMO_MERGER.predecessors.map((p) => p.id), to: [DEMO_MERGER.successor] })]);
+    const own = (unitId: string) => data.values.filter((v) => v.unitId === unitId && v.metricKey === 'staff_per_manager');
+    expect(own(DEMO_MERGER.successor).map((v) => v.year)).toEqual([2022, 2023, 2024, 2025]);
+    for (const p of DEMO_MERGER.predecessors) {
+      expect(own(p.id).map((v) => [v.year, v.denominator])).toEqual([[2019, 1], [2020, 1], [2021, 1]]);
+    }
   });
 
   it.each(REAL_FIGURES)('reproduces the real $metricKey for $year: $value', ({ metricKey, year, value }) => {
@@ -64,7 +75,7 @@ describe('demo data', () => {
     const { cells } = departmentValue('manager_sick_leave', 2024);
     const verdicts = suppressTree(roots, cells, m.suppressionThreshold);
     expect(verdicts.get(DEPARTMENT_ID)?.suppressed).toBe(false);
-    const units = data.units.filter((u) => u.kind === 'unit');
+    const units = data.units.filter((u) => u.kind === 'unit' && isActiveInYear(u, 2024));
     for (const u of units) expect(verdicts.get(u.id)?.suppressed).toBe(true);
   });
 });

@@ -87,11 +87,36 @@ export interface DemoValue {
   groupSize: number | null;
 }
 
+/** A reorganisation in the demo (synthetic, like the units): see `DEMO_MERGER`. */
+export interface DemoReorganisation {
+  kind: 'merge';
+  year: number;
+  from: string[];
+  to: string[];
+  note: string;
+}
+
 export interface DemoData {
   units: Unit[];
   values: DemoValue[];
   published: { unitId: string; metricKey: string; year: number; value: number }[];
+  /** Optional, so that other generated datasets (the benchmarks' scale data) need none. */
+  reorganisations?: DemoReorganisation[];
 }
+
+/**
+ * The demo's one merger: Hemtjänst Landsbygd was formed in 2022 from two groups, each with its
+ * own manager. Before 2022 its figures are split between them (whole persons, exact sums), so
+ * the department's totals, and its own trend, stay exactly what they were.
+ */
+export const DEMO_MERGER = {
+  year: 2022,
+  successor: 'hemtjanst-hemtjanst-landsbygd',
+  predecessors: [
+    { id: 'hemtjanst-landsbygd-norra', name: 'Hemtjänst Landsbygd norra' },
+    { id: 'hemtjanst-landsbygd-sodra', name: 'Hemtjänst Landsbygd södra' },
+  ],
+} as const;
 
 export function slugify(name: string): string {
   return name
@@ -178,7 +203,61 @@ export function generateDemoData(seed = 20190101): DemoData {
   });
 
   const published = REAL_FIGURES.map((f) => ({ unitId: DEPARTMENT_ID, metricKey: f.metricKey, year: f.year, value: f.value }));
-  return { units, values, published };
+  const merged = splitBeforeMerger(units, values);
+  return { ...merged, published, reorganisations: [demoMergerRecord()] };
+}
+
+function demoMergerRecord(): DemoReorganisation {
+  return {
+    kind: 'merge',
+    year: DEMO_MERGER.year,
+    from: DEMO_MERGER.predecessors.map((p) => p.id),
+    to: [DEMO_MERGER.successor],
+    note: 'Två hemtjänstgrupper på landsbygden blev en enhet (syntetiskt exempel).',
+  };
+}
+
+/**
+ * Moves the successor's figures before the merger year to its two predecessors, halves that sum
+ * exactly: hundredths for hours and averages, whole persons for counts, every part within its
+ * own denominator, and one manager each.
+ */
+function splitBeforeMerger(units: Unit[], values: DemoValue[]): { units: Unit[]; values: DemoValue[] } {
+  const { year, successor, predecessors } = DEMO_MERGER;
+  const parent = units.find((u) => u.id === successor)!.parentId;
+  const out: Unit[] = units.map((u) => (u.id === successor ? { ...u, validFrom: `${year}-01-01` } : u));
+  for (const p of predecessors) {
+    out.push({ id: p.id, name: p.name, kind: 'unit', parentId: parent, validFrom: '2015-01-01', validTo: `${year - 1}-12-31` });
+  }
+  const [a, b] = predecessors;
+  const split: DemoValue[] = [];
+  for (const v of values) {
+    if (v.unitId !== successor || v.year >= year) {
+      split.push(v);
+      continue;
+    }
+    const [d1, d2] = halveDenominator(v.denominator);
+    const isHours = v.metricKey === 'manager_sick_leave';
+    const n1 = isHours
+      ? Math.round((v.numerator * 100 * d1) / v.denominator) / 100
+      : v.metricKey === 'staff_per_manager'
+        ? Math.ceil(v.numerator / 2)
+        : Math.max(v.numerator - Math.floor(d2), Math.min(Math.ceil(v.numerator / 2), Math.floor(d1)));
+    const n2 = Math.round((v.numerator - n1) * 100) / 100;
+    const g1 = v.groupSize === null ? null : Math.ceil(v.groupSize / 2);
+    const g2 = v.groupSize === null || g1 === null ? null : v.groupSize - g1;
+    split.push({ ...v, unitId: a.id, numerator: n1, denominator: d1, groupSize: g1 });
+    split.push({ ...v, unitId: b.id, numerator: n2, denominator: d2, groupSize: g2 });
+  }
+  return { units: out, values: split };
+}
+
+/** Two positive parts whose whole parts add up to the whole part of the total, so whole persons fit. */
+function halveDenominator(d: number): [number, number] {
+  const first = Math.ceil(d / 2);
+  const second = Math.round((d - first) * 100) / 100;
+  if (second <= 0) throw new Error(`Cannot split ${d} between two units`);
+  return [first, second];
 }
 
 function planUnit(id: string, range: readonly [number, number], between: (lo: number, hi: number) => number): UnitPlan {

@@ -1,0 +1,169 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import fastifyMultipart from '@fastify/multipart';
+import {
+  errorEnvelopeSchema,
+  importQuerySchema,
+  reorganisationBodySchema,
+  reorganisationSchema,
+  reorganisationsResponseSchema,
+  unitAdminSchema,
+  unitCloseBodySchema,
+  unitCreateBodySchema,
+  unitImportPreviewSchema,
+  unitImportResultSchema,
+  unitParamsSchema,
+  unitUpdateBodySchema,
+} from '@tillit/domain';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../app.js';
+import { ValidationError } from '../errors.js';
+import { actorOf, DEVELOPMENT_MANAGER, STAFF } from '../plugins/access.js';
+import { FileTooLargeError, UnsupportedFileError } from '../services/import-read.js';
+
+const errors = { 400: errorEnvelopeSchema, 403: errorEnvelopeSchema, 404: errorEnvelopeSchema, 409: errorEnvelopeSchema };
+const isTrue = (v: string | undefined) => v === 'true' || v === '1';
+/** A units file is a list of units: a few MB is far more than any organisation needs. */
+const UNIT_FILE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The organisation (development manager): units, unit files and reorganisations with lineage. */
+export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {
+  // Registered here, so that multipart bodies are accepted only by the import route below.
+  await app.register(fastifyMultipart, { limits: { fileSize: UNIT_FILE_MAX_BYTES, files: 1, fields: 5, parts: 10 } });
+  const org = services.organisation;
+
+  app.post(
+    '/api/units',
+    {
+      config: { access: DEVELOPMENT_MANAGER },
+      schema: {
+        summary: 'Create a unit; its id is its code in the HR system',
+        description: 'The parent must exist and be valid during the whole of the new unit’s period. 409 if the code exists.',
+        tags: ['organisation'],
+        body: unitCreateBodySchema,
+        response: { 201: unitAdminSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(org.create(request.body, actorOf(request))),
+  );
+
+  app.patch(
+    '/api/units/:id',
+    {
+      config: { access: DEVELOPMENT_MANAGER },
+      schema: {
+        summary: 'Correct a unit: name, kind, parent, valid from/to',
+        description:
+          'A correction rewrites the unit’s history; to record a move or a new name from a given year, register a reorganisation. Refused (400) when it would make a cycle, name a missing parent, put the unit outside its parent’s period, or leave units under it outside its own.',
+        tags: ['organisation'],
+        params: unitParamsSchema,
+        body: unitUpdateBodySchema,
+        response: { 200: unitAdminSchema, ...errors },
+      },
+    },
+    async (request) => org.update(request.params.id, request.body, actorOf(request)),
+  );
+
+  app.post(
+    '/api/units/:id/close',
+    {
+      config: { access: DEVELOPMENT_MANAGER },
+      schema: {
+        summary: 'Close a unit: it keeps its history, valid until `validTo`',
+        description: '409 if it is closed already; 400 while units under it stay open.',
+        tags: ['organisation'],
+        params: unitParamsSchema,
+        body: unitCloseBodySchema,
+        response: { 200: unitAdminSchema, ...errors },
+      },
+    },
+    async (request) => org.close(request.params.id, request.body.validTo, actorOf(request)),
+  );
+
+  app.post(
+    '/api/units/import',
+    {
+      config: { access: DEVELOPMENT_MANAGER },
+      schema: {
+        summary: 'Import units from a CSV or XLSX file (multipart field `file`); `dryRun=true` previews',
+        description:
+          'Columns kod/code, namn/name, överordnad/parent, giltig från/valid from, giltig till/valid to, and optionally typ/kind. A new code creates a unit, a known one updates it. With any error nothing is written (422, same body as the preview).',
+        tags: ['organisation'],
+        querystring: importQuerySchema,
+        response: {
+          200: unitImportPreviewSchema,
+          201: unitImportResultSchema,
+          422: unitImportPreviewSchema,
+          413: errorEnvelopeSchema,
+          415: errorEnvelopeSchema,
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new UnsupportedFileError('Skicka filen som multipart/form-data i fältet "file".');
+      const dir = await mkdtemp(join(tmpdir(), 'tillit-units-'));
+      try {
+        const path = join(dir, 'upload');
+        let fileName: string | null = null;
+        let dryRun = isTrue(request.query.dryRun);
+        try {
+          for await (const part of request.parts()) {
+            if (part.type === 'file') {
+              if (part.fieldname === 'file' && fileName === null) {
+                await pipeline(part.file, createWriteStream(path));
+                if (part.file.truncated) throw new FileTooLargeError(UNIT_FILE_MAX_BYTES);
+                fileName = part.filename || 'enheter.csv';
+              } else part.file.resume();
+            } else if (part.fieldname === 'dryRun') {
+              dryRun = dryRun || isTrue(String(part.value));
+            }
+          }
+        } catch (err) {
+          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new FileTooLargeError(UNIT_FILE_MAX_BYTES);
+          throw err;
+        }
+        if (fileName === null) {
+          const message = 'Ingen fil: skicka filen med enheterna i fältet "file".';
+          throw new ValidationError(message, [{ path: 'body.file', message }]);
+        }
+        const outcome = await org.importFile({ fileName, path }, { dryRun }, actorOf(request));
+        return reply.status(outcome.status).send(outcome.body);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  app.get(
+    '/api/reorganisations',
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'Every reorganisation, newest first, with its label ("3 blev 1") and units',
+        tags: ['organisation'],
+        response: { 200: reorganisationsResponseSchema, ...errors },
+      },
+    },
+    async () => ({ reorganisations: org.list() }),
+  );
+
+  app.post(
+    '/api/reorganisations',
+    {
+      config: { access: DEVELOPMENT_MANAGER },
+      schema: {
+        summary: 'Register a reorganisation: rename, move, merge or split, from `year` on',
+        description:
+          'Merge: the predecessors close at the end of the year before; the successor (`to`: an existing unit that starts that year, or a new one with `name`) carries their sum in earlier years. Split: the unit closes, the successors start. Move: the unit sits under its old parent in earlier years. Rename: the old name is kept for the marker.',
+        tags: ['organisation'],
+        body: reorganisationBodySchema,
+        response: { 201: reorganisationSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(org.reorganise(request.body, actorOf(request))),
+  );
+};

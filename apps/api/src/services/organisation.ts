@@ -1,0 +1,323 @@
+import {
+  checkOrganisation,
+  isActiveInYear,
+  toLineageEvent,
+  UNIT_FILE_COLUMN,
+  validateUnitRecords,
+  type ImportError,
+  type ParentPeriod,
+  type ReorganisationBody,
+  type ReorganisationResponse,
+  type Unit,
+  type UnitCreateBody,
+  type UnitImportChange,
+  type UnitImportPreview,
+  type UnitImportResult,
+  type UnitProblem,
+  type UnitUpdateBody,
+} from '@tillit/domain';
+import type { Db } from '../db/database.js';
+import { getUnit, insertParentPeriod, insertReorganisation, insertUnits, listParentHistory, listUnits, updateUnit } from '../db/units.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { audit, type Actor } from './audit.js';
+import { readRecords } from './import-read.js';
+import type { UnitService } from './units.js';
+
+interface Deps {
+  units: UnitService;
+  data: { bump: () => void };
+}
+
+export type UnitImportOutcome =
+  | { status: 200 | 422; body: UnitImportPreview }
+  | { status: 201; body: UnitImportResult };
+
+const fieldPath = (field: UnitProblem['field'], prefix: string) => `${prefix}.${field}`;
+
+/** Refuses a proposed organisation with problems: a 400 that names the field of each. */
+function assertNoProblems(problems: UnitProblem[], prefix = 'body'): void {
+  if (problems.length === 0) return;
+  throw new ValidationError(
+    problems.map((p) => p.message).join(' '),
+    problems.map((p) => ({ path: fieldPath(p.field, prefix), message: p.message })),
+  );
+}
+
+const invalid = (path: string, message: string) => new ValidationError(message, [{ path, message }]);
+
+/**
+ * Writes to the organisation: units (create, edit, close, import from a file) and reorganisations.
+ * Every write checks the whole organisation as it would be (`checkOrganisation`), happens in one
+ * transaction with its audit entry, and bumps the data version so cached figures are recomputed.
+ */
+export function createOrganisationService(db: Db, { units, data }: Deps) {
+  /** Runs a write in one transaction with its checks, then tells the caches. */
+  const write = <T>(fn: () => T): T => {
+    const out = db.transaction(fn)();
+    data.bump();
+    return out;
+  };
+
+  const check = (changed: Unit[], extraHistory: ParentPeriod[] = []): UnitProblem[] => {
+    const byId = new Map(listUnits(db).map((u) => [u.id, u]));
+    for (const u of changed) byId.set(u.id, u);
+    return checkOrganisation([...byId.values()], [...listParentHistory(db), ...extraHistory], new Set(changed.map((u) => u.id)));
+  };
+
+  const requireUnit = (id: string, path: string): Unit => {
+    const u = getUnit(db, id);
+    if (!u) throw invalid(path, `Enheten "${id}" finns inte.`);
+    return u;
+  };
+
+  return {
+    create(body: UnitCreateBody, actor: Actor): Unit {
+      return write(() => {
+        if (getUnit(db, body.id)) throw new ConflictError(`Det finns redan en enhet med koden "${body.id}".`);
+        const unit: Unit = { ...body };
+        assertNoProblems(check([unit]));
+        insertUnits(db, [unit]);
+        audit(db, actor, 'create', 'unit', unit.id, null, unit);
+        return unit;
+      });
+    },
+
+    /** A correction of the unit's data. A move that should keep the history is a reorganisation. */
+    update(id: string, body: UnitUpdateBody, actor: Actor): Unit {
+      return write(() => {
+        const before = getUnit(db, id);
+        if (!before) throw new NotFoundError(`Enheten "${id}" finns inte.`);
+        const after: Unit = { ...before, ...body };
+        if (after.parentId === after.id) throw invalid('body.parentId', 'En enhet kan inte ligga under sig själv.');
+        assertNoProblems(check([after]));
+        updateUnit(db, after);
+        audit(db, actor, 'update', 'unit', id, before, after);
+        return after;
+      });
+    },
+
+    close(id: string, validTo: string, actor: Actor): Unit {
+      return write(() => {
+        const before = getUnit(db, id);
+        if (!before) throw new NotFoundError(`Enheten "${id}" finns inte.`);
+        if (before.validTo !== null) throw new ConflictError(`Enheten "${before.name}" är redan stängd (${before.validTo}).`);
+        const after: Unit = { ...before, validTo };
+        assertNoProblems(check([after]));
+        updateUnit(db, after);
+        audit(db, actor, 'close', 'unit', id, before, after);
+        return after;
+      });
+    },
+
+    /** A units file: every row, or nothing. A dry run (or a file with errors) only previews. */
+    async importFile(file: { fileName: string; path: string }, options: { dryRun: boolean }, actor: Actor): Promise<UnitImportOutcome> {
+      const records: string[][] = [];
+      for await (const batch of readRecords(file.path, file.fileName)) records.push(...batch);
+      const parsed = validateUnitRecords(records);
+      const errors: ImportError[] = [...parsed.errors];
+      const current = new Map(listUnits(db).map((u) => [u.id, u]));
+      const proposed: (Unit & { row: number })[] = parsed.units.map((r) => {
+        const old = current.get(r.id);
+        const kind = r.kind ?? old?.kind ?? (r.parentId === null ? 'organisation' : 'unit');
+        return { row: r.row, id: r.id, name: r.name, kind, parentId: r.parentId, validFrom: r.validFrom, validTo: r.validTo };
+      });
+      if (errors.length === 0) {
+        const rowOf = new Map(proposed.map((u) => [u.id, u.row]));
+        const problems = check(proposed.map(({ row: _row, ...u }) => u));
+        for (const p of problems) {
+          errors.push({ row: rowOf.get(p.unitId) ?? 1, column: UNIT_FILE_COLUMN[p.field], message: p.message });
+        }
+        errors.sort((a, b) => a.row - b.row);
+      }
+      const changes: UnitImportChange[] = [];
+      for (const u of proposed) {
+        const old = current.get(u.id);
+        const fields = (x: Unit) => ({ name: x.name, parentId: x.parentId, validFrom: x.validFrom, validTo: x.validTo });
+        const isSame = old && JSON.stringify({ ...fields(old), kind: old.kind }) === JSON.stringify({ ...fields(u), kind: u.kind });
+        if (!isSame) changes.push({ row: u.row, id: u.id, action: old ? 'update' : 'create', old: old ? fields(old) : null, new: fields(u) });
+      }
+      const preview: UnitImportPreview = { rowsRead: parsed.rowsRead, rowsValid: proposed.length, errors, changes, fileName: file.fileName };
+      if (options.dryRun) return { status: 200, body: preview };
+      if (errors.length > 0) return { status: 422, body: preview };
+
+      const result = write(() => {
+        let created = 0;
+        let updated = 0;
+        // Parents first, so that a new unit's new parent exists when it is inserted.
+        const depth = (id: string, seen = new Set<string>()): number => {
+          const u = proposed.find((p) => p.id === id);
+          if (!u || u.parentId === null || seen.has(id)) return 0;
+          seen.add(id);
+          return 1 + depth(u.parentId, seen);
+        };
+        for (const { row: _row, ...u } of [...proposed].sort((a, b) => depth(a.id) - depth(b.id))) {
+          const old = current.get(u.id);
+          if (!old) {
+            insertUnits(db, [u]);
+            created++;
+          } else if (changes.some((c) => c.id === u.id)) {
+            updateUnit(db, u);
+            updated++;
+          }
+        }
+        audit(db, actor, 'import', 'unit', null, null, { fileName: file.fileName, rowsRead: parsed.rowsRead, created, updated, changes });
+        return { created, updated };
+      });
+      return { status: 201, body: { rowsRead: parsed.rowsRead, ...result, errors: [] } };
+    },
+
+    list(): ReorganisationResponse[] {
+      const byId = units.byId();
+      return units
+        .reorganisations()
+        .map((r) => ({ ...toLineageEvent(r, byId), createdBy: r.createdBy, createdAt: r.createdAt }))
+        .reverse();
+    },
+
+    reorganise(body: ReorganisationBody, actor: Actor): ReorganisationResponse {
+      return write(() => {
+        const Y = body.year;
+        const startOf = `${Y}-01-01`;
+        const endBefore = `${Y - 1}-12-31`;
+        const changed = new Map<string, Unit>();
+        const history: ParentPeriod[] = [];
+        const created: Unit[] = [];
+        let from: string[];
+        let to: string[];
+        let oldName: string | null = null;
+        let oldParentId: string | null = null;
+        let newParentId: string | null = null;
+
+        const mustBeActiveBefore = (u: Unit, path: string) => {
+          if (!isActiveInYear(u, Y - 1)) throw invalid(path, `"${u.name}" är inte giltig året före ${Y}.`);
+        };
+        /** An existing unit that starts at Y, or a new one to create. */
+        const successor = (t: { id: string; name?: string | undefined; parentId?: string | null | undefined }, defaultParent: string | null, path: string): Unit => {
+          const existing = getUnit(db, t.id);
+          if (existing) {
+            if (!existing.validFrom || existing.validFrom < startOf) {
+              throw invalid(`${path}.id`, `"${existing.name}" finns redan före ${Y}. Efterträdaren ska vara en ny enhet, giltig från ${Y}.`);
+            }
+            return existing;
+          }
+          if (!t.name) throw invalid(`${path}.name`, `Enheten "${t.id}" finns inte: ange ett namn för att skapa den.`);
+          const parentId = t.parentId === undefined ? defaultParent : t.parentId;
+          const u: Unit = { id: t.id, name: t.name, kind: 'unit', parentId, validFrom: startOf, validTo: null };
+          // One level below its parent: a department under the organisation, and so on.
+          const parentKind = parentId === null ? null : getUnit(db, parentId)?.kind;
+          u.kind = parentKind === 'organisation' ? 'department' : parentKind === 'department' ? 'area' : 'unit';
+          created.push(u);
+          return u;
+        };
+        const close = (u: Unit) => changed.set(u.id, { ...u, validTo: u.validTo && u.validTo < endBefore ? u.validTo : endBefore });
+
+        switch (body.kind) {
+          case 'rename': {
+            const u = requireUnit(body.unitId, 'body.unitId');
+            if (u.name === body.newName) throw invalid('body.newName', 'Det nya namnet är detsamma som det gamla.');
+            oldName = u.name;
+            changed.set(u.id, { ...u, name: body.newName });
+            from = to = [u.id];
+            break;
+          }
+          case 'move': {
+            const u = requireUnit(body.unitId, 'body.unitId');
+            requireUnit(body.parentId, 'body.parentId');
+            if (u.parentId === body.parentId) throw invalid('body.parentId', `"${u.name}" ligger redan där.`);
+            const lastMove = Math.max(-Infinity, ...listParentHistory(db).filter((p) => p.unitId === u.id).map((p) => p.untilYear + 1));
+            if (Y <= lastMove) throw invalid('body.year', `"${u.name}" flyttades senast ${lastMove}; en ny flytt måste gälla från ett senare år.`);
+            mustBeActiveBefore(u, 'body.unitId');
+            history.push({ unitId: u.id, parentId: u.parentId, untilYear: Y - 1 });
+            oldParentId = u.parentId;
+            newParentId = body.parentId;
+            changed.set(u.id, { ...u, parentId: body.parentId });
+            from = to = [u.id];
+            break;
+          }
+          case 'merge': {
+            const preds = body.from.map((id, i) => requireUnit(id, `body.from.${i}`));
+            if (new Set(body.from).size !== body.from.length) throw invalid('body.from', 'Samma enhet står två gånger.');
+            if (body.from.includes(body.to.id)) throw invalid('body.to.id', 'Efterträdaren kan inte vara en av de sammanslagna enheterna.');
+            preds.forEach((p, i) => mustBeActiveBefore(p, `body.from.${i}`));
+            const parents = new Set(preds.map((p) => p.parentId));
+            if (parents.size > 1 && body.to.parentId === undefined && !getUnit(db, body.to.id)) {
+              throw invalid('body.to.parentId', 'De sammanslagna enheterna har olika överordnade: ange var den nya enheten ska ligga.');
+            }
+            const s = successor(body.to, preds[0]!.parentId, 'body.to');
+            for (const p of preds) close(p);
+            // Units still open under a predecessor continue under the successor.
+            for (const child of listUnits(db)) {
+              if (child.parentId !== null && body.from.includes(child.parentId) && (child.validTo === null || child.validTo >= startOf)) {
+                history.push({ unitId: child.id, parentId: child.parentId, untilYear: Y - 1 });
+                changed.set(child.id, { ...child, parentId: s.id });
+              }
+            }
+            from = body.from;
+            to = [s.id];
+            break;
+          }
+          case 'split': {
+            const p = requireUnit(body.from, 'body.from');
+            mustBeActiveBefore(p, 'body.from');
+            const ids = body.to.map((t) => t.id);
+            if (new Set(ids).size !== ids.length) throw invalid('body.to', 'Samma enhet står två gånger.');
+            if (ids.includes(p.id)) throw invalid('body.to', 'Enheten som delas kan inte vara en av de nya.');
+            const succ = body.to.map((t, i) => successor(t, p.parentId, `body.to.${i}`));
+            close(p);
+            from = [p.id];
+            to = succ.map((s) => s.id);
+            break;
+          }
+        }
+
+        // Check everything as it will be: the new units, the closed and moved ones.
+        const problems = check([...created, ...changed.values()], history);
+        assertNoProblems(problems);
+
+        insertUnits(db, sortParentsFirst(created));
+        const before = new Map<string, Unit>();
+        for (const u of changed.values()) {
+          before.set(u.id, getUnit(db, u.id)!);
+          updateUnit(db, u);
+        }
+        for (const h of history) insertParentPeriod(db, h);
+        const record = {
+          kind: body.kind,
+          year: Y,
+          note: body.note ?? null,
+          from,
+          to,
+          oldName,
+          oldParentId,
+          newParentId,
+          createdBy: actor.username,
+          createdAt: new Date().toISOString(),
+        };
+        const id = insertReorganisation(db, record);
+        audit(db, actor, 'create', 'reorganisation', id, null, {
+          ...record,
+          createdUnits: created,
+          changedUnits: [...changed.values()].map((u) => ({ before: before.get(u.id), after: u })),
+          parentHistory: history,
+        });
+        const names = new Map(listUnits(db).map((u) => [u.id, u]));
+        return { ...toLineageEvent({ id, ...record }, names), createdBy: record.createdBy, createdAt: record.createdAt };
+      });
+    },
+  };
+}
+export type OrganisationService = ReturnType<typeof createOrganisationService>;
+
+function sortParentsFirst(list: Unit[]): Unit[] {
+  const ids = new Set(list.map((u) => u.id));
+  const out: Unit[] = [];
+  const placed = new Set<string>();
+  const place = (u: Unit) => {
+    if (placed.has(u.id)) return;
+    if (u.parentId !== null && ids.has(u.parentId)) place(list.find((x) => x.id === u.parentId)!);
+    placed.add(u.id);
+    out.push(u);
+  };
+  list.forEach(place);
+  return out;
+}

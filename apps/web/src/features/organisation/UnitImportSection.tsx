@@ -1,0 +1,137 @@
+import { unitImportPreviewSchema, type UnitImportPreview } from '@tillit/domain';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { DataTable } from '../../components/charts/DataTable';
+import { ErrorMessage } from '../../components/ui/ErrorMessage';
+import { useImportUnits, usePreviewUnits } from './queries';
+
+/** The preview carried by a refused import (422), or null for any other error. */
+function refusedPreview(error: unknown): UnitImportPreview | null {
+  if (!(error instanceof ApiError) || error.status !== 422) return null;
+  const parsed = unitImportPreviewSchema.safeParse(error.body);
+  return parsed.success ? parsed.data : null;
+}
+
+const fields = (f: UnitImportPreview['changes'][number]['new'] | null) =>
+  f === null ? '–' : [f.name, f.parentId ?? '–', `${f.validFrom ?? '…'} – ${f.validTo ?? '…'}`].join(' · ');
+
+function PreviewTables({ preview }: { preview: UnitImportPreview }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p>{t('organisation.previewSummary', { read: preview.rowsRead, valid: preview.rowsValid })}</p>
+      {preview.errors.length > 0 && (
+        <DataTable
+          caption={t('organisation.errorsCaption')}
+          rows={preview.errors}
+          rowKey={(e) => `${e.row}-${e.column ?? ''}-${e.message}`}
+          columns={[
+            { key: 'row', header: t('organisation.row'), align: 'end', render: (e) => e.row },
+            { key: 'column', header: t('organisation.column'), render: (e) => e.column ?? '–' },
+            { key: 'message', header: t('organisation.error'), render: (e) => e.message },
+          ]}
+        />
+      )}
+      {preview.changes.length === 0 ? (
+        <p className="muted">{t('organisation.noChanges')}</p>
+      ) : (
+        <DataTable
+          caption={t('organisation.changesCaption')}
+          rows={preview.changes}
+          rowKey={(c) => c.id}
+          columns={[
+            { key: 'row', header: t('organisation.row'), align: 'end', render: (c) => c.row },
+            { key: 'code', header: t('organisation.code'), isRowHeader: true, render: (c) => c.id },
+            { key: 'change', header: t('organisation.change'), render: (c) => t(c.action === 'create' ? 'organisation.created' : 'organisation.updated') },
+            { key: 'before', header: t('organisation.before'), render: (c) => fields(c.old) },
+            { key: 'after', header: t('organisation.after'), render: (c) => fields(c.new) },
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+/** Units from a CSV or XLSX file: preview first, then all rows or nothing. */
+export function UnitImportSection() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState('');
+  const preview = usePreviewUnits();
+  const run = useImportUnits();
+  const refused = run.isError ? refusedPreview(run.error) : null;
+  const shown = refused ?? (preview.isSuccess ? preview.data : null);
+  const canImport = file !== null && preview.isSuccess && preview.data.errors.length === 0 && !run.isPending && !run.isSuccess;
+
+  const onPreview = (e: FormEvent) => {
+    e.preventDefault();
+    run.reset();
+    if (!file) {
+      setFileError(t('organisation.chooseFile'));
+      return;
+    }
+    setFileError('');
+    preview.mutate(file);
+  };
+
+  const headingId = `${id}-heading`;
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('organisation.importHeading')}</h2>
+      <form className="form import-form" onSubmit={onPreview} noValidate>
+        <div className="form__field">
+          <label htmlFor={`${id}-file`}>{t('organisation.fileLabel')}</label>
+          <p id={`${id}-help`} className="form__hint">
+            {t('organisation.importHelp')}
+          </p>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".csv,.txt,.xlsx"
+            aria-describedby={`${id}-help`}
+            aria-invalid={fileError ? true : undefined}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setFileError('');
+              preview.reset();
+              run.reset();
+            }}
+          />
+          {fileError && (
+            <p className="form__error" role="alert">
+              {fileError}
+            </p>
+          )}
+        </div>
+        <div className="import-actions">
+          <button type="submit" className="button button--secondary" disabled={preview.isPending}>
+            {preview.isPending ? t('organisation.working') : t('organisation.preview')}
+          </button>
+          <button type="button" className="button button--primary" disabled={!canImport} onClick={() => file && run.mutate(file)}>
+            {run.isPending ? t('organisation.working') : t('organisation.import')}
+          </button>
+        </div>
+      </form>
+      <p role="status" className="import-status">
+        {run.isSuccess ? t('organisation.imported', { created: run.data.created, updated: run.data.updated }) : ''}
+      </p>
+      {run.isError &&
+        (refused ? (
+          <div className="notice notice--error import-refused" role="alert">
+            <p>{t('organisation.refused')}</p>
+          </div>
+        ) : (
+          <ErrorMessage error={run.error} />
+        ))}
+      {preview.isError && <ErrorMessage error={preview.error} />}
+      {shown && (
+        <div className="import-preview">
+          <h3>{t('organisation.previewTitle', { file: shown.fileName })}</h3>
+          <PreviewTables preview={shown} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,6 @@
+export * from './lineage.js';
+export * from './safe-points.js';
+export * from './events.js';
+export * from './validate.js';
+export * from './units-file.js';
+export * from './api.js';
