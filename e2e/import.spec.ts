@@ -37,3 +37,30 @@ test('the development manager previews and imports a Swedish Excel CSV, sees the
   await importPage.open();
   await importPage.undo('personal.csv');
 });
+
+test('a file with unfamiliar headers gets a mapping step, preselected with guesses, then imports', async ({ page }) => {
+  await signInAs(page, 'utvecklingschef');
+  const importPage = new ImportPage(page);
+  await importPage.open();
+  const file = excelCsv(['Enhetskod;KPI;Period;Antal;Bas', 'hemtjanst-hemtjanst-norr;staff_turnover;2026;3;60']);
+  await importPage.preview('kpi-export.csv', file);
+
+  const step = importPage.mappingStep();
+  await expect(step).toBeVisible();
+  await expect(importPage.importButton()).toBeDisabled();
+  await expect(step.getByLabel('Enhet', { exact: true })).toHaveValue('Enhetskod');
+  await expect(step.getByLabel('År', { exact: true })).toHaveValue('Period');
+  await expect(step.getByLabel('Nämnare', { exact: true })).toHaveValue('Bas');
+  // A person can change a guess; a required field left empty is named, not sent.
+  await step.getByLabel('Täljare', { exact: true }).selectOption('');
+  await step.getByRole('button', { name: 'Förhandsgranska med dessa kolumner' }).click();
+  await expect(step.getByText('Välj en kolumn.')).toBeVisible();
+  await step.getByLabel('Täljare', { exact: true }).selectOption('Antal');
+  await expectNoSeriousA11yViolations(page);
+
+  await importPage.confirmMapping('kpi-export.csv');
+  await expect(page.getByText('Lästa rader: 1. Giltiga: 1.')).toBeVisible();
+  await expect(importPage.changeTable().getByRole('row', { name: /hemtjanst-hemtjanst-norr staff_turnover 2026/ })).toContainText('3 / 60');
+  await importPage.importFile();
+  await importPage.undo('kpi-export.csv');
+});

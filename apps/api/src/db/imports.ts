@@ -1,24 +1,6 @@
 import type { ImportBatch } from '@tillit/domain';
 import type { Db } from './database.js';
 
-/** A stored value as an import sees it: in hundredths, with its source and batch. */
-export interface StoredValue {
-  numerator_c: number;
-  denominator_c: number;
-  group_size: number | null;
-  source_id: number;
-  batch_id: number | null;
-}
-
-export function getStoredValue(db: Db, unitId: string, metricKey: string, year: number): StoredValue | undefined {
-  return db
-    .prepare(
-      `SELECT numerator_c, denominator_c, group_size, source_id, batch_id FROM metric_values
-       WHERE unit_id = ? AND metric_key = ? AND year = ?`,
-    )
-    .get(unitId, metricKey, year) as StoredValue | undefined;
-}
-
 export function countValues(db: Db): number {
   return db.prepare('SELECT count(*) FROM metric_values').pluck().get() as number;
 }
@@ -66,82 +48,40 @@ export function markBatchUndone(db: Db, id: number, at: string): void {
   db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(at, id);
 }
 
-export interface BatchValue {
-  unitId: string;
-  metricKey: string;
-  year: number;
-  old: StoredValue | null;
-  newNumeratorC: number;
-  newDenominatorC: number;
+const SINCE_CHANGED = `FROM import_batch_values b
+  LEFT JOIN metric_values v ON v.unit_id = b.unit_id AND v.metric_key = b.metric_key AND v.year = b.year
+  WHERE b.batch_id = ? AND (v.unit_id IS NULL OR v.batch_id IS NOT b.batch_id
+    OR v.numerator_c <> b.new_numerator_c OR v.denominator_c <> b.new_denominator_c)`;
+
+/** How many of a batch's values have changed since it wrote them, and the first of them. */
+export function changedSinceBatch(db: Db, batchId: number): { count: number; first: { unitId: string; metricKey: string; year: number } | null } {
+  const count = db.prepare(`SELECT count(*) ${SINCE_CHANGED}`).pluck().get(batchId) as number;
+  const first = db
+    .prepare(`SELECT b.unit_id AS unitId, b.metric_key AS metricKey, b.year ${SINCE_CHANGED} ORDER BY 1, 2, 3 LIMIT 1`)
+    .get(batchId) as { unitId: string; metricKey: string; year: number } | undefined;
+  return { count, first: first ?? null };
 }
 
-export function insertBatchValues(db: Db, batchId: number, values: Iterable<BatchValue>): void {
-  const stmt = db.prepare(
-    `INSERT INTO import_batch_values (batch_id, unit_id, metric_key, year, had_old, old_numerator_c, old_denominator_c,
-       old_group_size, old_source_id, old_batch_id, new_numerator_c, new_denominator_c)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const v of values) {
-    stmt.run(
-      batchId,
-      v.unitId,
-      v.metricKey,
-      v.year,
-      v.old ? 1 : 0,
-      v.old?.numerator_c ?? null,
-      v.old?.denominator_c ?? null,
-      v.old?.group_size ?? null,
-      v.old?.source_id ?? null,
-      v.old?.batch_id ?? null,
-      v.newNumeratorC,
-      v.newDenominatorC,
-    );
-  }
-}
-
-export function listBatchValues(db: Db, batchId: number): BatchValue[] {
-  const rows = db
-    .prepare('SELECT * FROM import_batch_values WHERE batch_id = ? ORDER BY unit_id, metric_key, year')
-    .all(batchId) as {
-    unit_id: string;
-    metric_key: string;
-    year: number;
-    had_old: number;
-    old_numerator_c: number | null;
-    old_denominator_c: number | null;
-    old_group_size: number | null;
-    old_source_id: number | null;
-    old_batch_id: number | null;
-    new_numerator_c: number;
-    new_denominator_c: number;
-  }[];
-  return rows.map((r) => ({
-    unitId: r.unit_id,
-    metricKey: r.metric_key,
-    year: r.year,
-    old:
-      r.had_old === 1
-        ? {
-            numerator_c: r.old_numerator_c ?? 0,
-            denominator_c: r.old_denominator_c ?? 0,
-            group_size: r.old_group_size,
-            source_id: r.old_source_id ?? 0,
-            batch_id: r.old_batch_id,
-          }
-        : null,
-    newNumeratorC: r.new_numerator_c,
-    newDenominatorC: r.new_denominator_c,
-  }));
-}
-
-/** Puts back a value as it was before a batch. Call inside a transaction. */
-export function restoreValue(db: Db, v: BatchValue): void {
-  if (v.old) {
-    db.prepare(
-      `UPDATE metric_values SET numerator_c = ?, denominator_c = ?, group_size = ?, source_id = ?, batch_id = ?
-       WHERE unit_id = ? AND metric_key = ? AND year = ?`,
-    ).run(v.old.numerator_c, v.old.denominator_c, v.old.group_size, v.old.source_id, v.old.batch_id, v.unitId, v.metricKey, v.year);
-  } else {
-    db.prepare('DELETE FROM metric_values WHERE unit_id = ? AND metric_key = ? AND year = ?').run(v.unitId, v.metricKey, v.year);
-  }
+/**
+ * Puts back every value as it was before the batch, in two set operations (a batch may hold a
+ * million values): replaced ones get their old figures, added ones are deleted. Call inside a
+ * transaction, after `changedSinceBatch` found nothing.
+ */
+export function restoreBatch(db: Db, batchId: number): number {
+  const restored = db
+    .prepare(
+      `UPDATE metric_values SET numerator_c = b.old_numerator_c, denominator_c = b.old_denominator_c,
+         group_size = b.old_group_size, source_id = b.old_source_id, batch_id = b.old_batch_id
+       FROM import_batch_values b
+       WHERE b.batch_id = ? AND b.had_old = 1 AND metric_values.unit_id = b.unit_id
+         AND metric_values.metric_key = b.metric_key AND metric_values.year = b.year`,
+    )
+    .run(batchId).changes;
+  const removed = db
+    .prepare(
+      `DELETE FROM metric_values WHERE (unit_id, metric_key, year) IN
+         (SELECT unit_id, metric_key, year FROM import_batch_values WHERE batch_id = ? AND had_old = 0)`,
+    )
+    .run(batchId).changes;
+  return restored + removed;
 }

@@ -2,6 +2,7 @@ import { importPreviewSchema, importResultSchema, valuesResponseSchema } from '@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
 import type { Db } from '../db/database.js';
 import { createTestApp, signIn } from '../test-app.js';
 
@@ -211,10 +212,104 @@ describe('POST /api/imports', () => {
     expect(res.json()).toMatchObject({ rowsRead: 1, rowsValid: 1, errors: [] });
   });
 
-  it('refuses a file over 50 MB with 413', async () => {
-    const big = Buffer.alloc(50 * 1024 * 1024 + 10, 0x61);
-    const res = await upload(big, 'stor.csv');
-    expect(res.statusCode).toBe(413);
-    expect(res.json().error.message).toMatch(/50 MB/);
+  it('refuses a file over the configured size (IMPORT_MAX_MB) with 413, and writes nothing', async () => {
+    const small = await buildApp({ db, importMaxBytes: 1024 * 1024 });
+    await small.ready();
+    try {
+      const before = snapshot();
+      const big = Buffer.concat([Buffer.from(`Enhet;Nyckeltal;År;Täljare;Nämnare\r\nsoc;staff_turnover;${YEAR};1;20\r\n`), Buffer.alloc(1024 * 1024, 0x0a)]);
+      const { payload, contentType } = await multipart(big, 'stor.csv');
+      const res = await small.inject({ method: 'POST', url: '/api/imports', headers: { cookie, 'content-type': contentType }, payload });
+      expect(res.statusCode).toBe(413);
+      expect(res.json().error.message).toMatch(/1 MB/);
+      expect(snapshot()).toEqual(before);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe('POST /api/imports with headers it does not know', () => {
+  const unfamiliar = excel(['Enhetskod;KPI;Period;Antal;Bas', `soc;staff_turnover;${YEAR};3;30`, `hemtjanst-hemtjanst-oster;staff_turnover;${YEAR - 1};3;30`]);
+  const chosen = { unit: 'Enhetskod', metric: 'KPI', year: 'Period', numerator: 'Antal', denominator: 'Bas' };
+
+  it('answers the dry run with the file\'s headers and a suggested mapping', async () => {
+    const res = await upload(unfamiliar, 'kpi.csv', { query: '?dryRun=true' });
+    expect(res.statusCode).toBe(200);
+    const body = importPreviewSchema.parse(res.json());
+    expect(body).toMatchObject({ needsMapping: true, headers: ['Enhetskod', 'KPI', 'Period', 'Antal', 'Bas'], mapping: chosen, rowsValid: 0, changes: [] });
+    expect(body.errors.map((e) => e.column)).toEqual(['enhet', 'nyckeltal', 'år', 'täljare', 'nämnare']);
+  });
+
+  it('previews and imports with an explicit mapping, sent before or after the file', async () => {
+    const preview = await upload(unfamiliar, 'kpi.csv', { query: '?dryRun=true', fields: { mapping: JSON.stringify(chosen) } });
+    expect(preview.statusCode).toBe(200);
+    expect(importPreviewSchema.parse(preview.json())).toMatchObject({ needsMapping: false, rowsRead: 2, rowsValid: 2, errors: [], changesTotal: 2, mapping: chosen });
+
+    // Fields after the file part: the route reads the whole body before it imports.
+    const form = new FormData();
+    form.append('file', new Blob([unfamiliar]), 'kpi.csv');
+    form.append('mapping', JSON.stringify(chosen));
+    const r = new Response(form);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { cookie, 'content-type': r.headers.get('content-type')! },
+      payload: Buffer.from(await r.arrayBuffer()),
+    });
+    expect(res.statusCode).toBe(201);
+    expect(await point('staff_turnover', 'hemtjanst-hemtjanst-oster', YEAR - 1)).toMatchObject({ numerator: 3, denominator: 30 });
+    expect((await app.inject({ method: 'DELETE', url: `/api/imports/${res.json().batchId}`, headers: { cookie } })).statusCode).toBe(200);
+  });
+
+  it('refuses a mapping that is not JSON of our fields (400), or names a header the file lacks', async () => {
+    for (const mapping of ['{not json', '{"colour":"Bas"}', '["unit"]']) {
+      const res = await upload(unfamiliar, 'kpi.csv', { query: '?dryRun=true', fields: { mapping } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details[0].path).toBe('body.mapping');
+    }
+    const res = await upload(unfamiliar, 'kpi.csv', { query: '?dryRun=true', fields: { mapping: JSON.stringify({ ...chosen, year: 'År' }) } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ needsMapping: true, errors: [{ row: 1, column: 'År', message: 'Kolumnen "År" finns inte i filens rubrikrad.' }] });
+  });
+});
+
+describe('POST /api/imports with large files', () => {
+  it('lists the first 200 errors and changes, with their totals', async () => {
+    const units = db.prepare("SELECT id FROM units WHERE kind = 'unit' ORDER BY id LIMIT 30").pluck().all() as string[];
+    const lines = ['Enhet;Nyckeltal;År;Täljare;Nämnare'];
+    for (const u of units) for (let y = 1991; y <= 2000; y++) lines.push(`${u};staff_turnover;${y};1;20`);
+    for (let i = 0; i < 250; i++) lines.push(`okänd-${i};staff_turnover;2000;1;20`);
+    const valid = units.length * 10;
+    expect(valid).toBeGreaterThan(200);
+    const res = await upload(excel(lines), 'stor.csv', { query: '?dryRun=true' });
+    expect(res.statusCode).toBe(200);
+    const body = importPreviewSchema.parse(res.json());
+    expect(body).toMatchObject({ rowsRead: valid + 250, rowsValid: valid, errorsTotal: 250, changesTotal: valid });
+    expect(body.errors).toHaveLength(200);
+    expect(body.errors[0]).toEqual({ row: valid + 2, column: 'Enhet', message: 'Enheten "okänd-0" finns inte.' });
+    expect(body.changes).toHaveLength(200);
+    expect(body.changes[0]).toMatchObject({ unitId: units[0], year: 1991, old: null });
+  });
+
+  it('names the row where a file that began as UTF-8 stops being UTF-8', async () => {
+    const head = ['Enhet;Nyckeltal;År;Täljare;Nämnare;Källa'];
+    const metrics = ['staff_turnover', 'manager_turnover_external', 'manager_tenure_3y', 'manager_sick_leave', 'manager_mobility_internal'];
+    for (const m of metrics) for (let y = 1990; y < 2020; y++) head.push(`soc;${m};${y};1;20;Källa ${'å'.repeat(480)}`);
+    const bytes = Buffer.concat([Buffer.from(head.join('\n') + '\n', 'utf8'), Buffer.from('soc;staff_turnover;2021;1;20;Östra\n', 'latin1')]);
+    expect(bytes.indexOf(Buffer.from('Östra', 'latin1'))).toBeGreaterThan(64 * 1024);
+    const res = await upload(bytes, 'blandad.csv', { query: '?dryRun=true' });
+    const body = importPreviewSchema.parse(res.json());
+    expect(body.errorsTotal).toBe(1);
+    expect(body.errors[0]).toMatchObject({ row: 152, column: null, message: expect.stringMatching(/inte giltig UTF-8/) });
+  });
+
+  it('finds a duplicate of a row that itself has errors', async () => {
+    const res = await upload(excel(['Enhet;Nyckeltal;År;Täljare;Nämnare', `soc;staff_turnover;${YEAR};x;20`, `soc;staff_turnover;${YEAR};1;20`]), 'd.csv');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([
+      { row: 2, column: 'Täljare', message: '"x" är inte ett tal.' },
+      { row: 3, column: null, message: 'Dubblett: samma enhet, nyckeltal och år som rad 2.' },
+    ]);
   });
 });

@@ -1,23 +1,70 @@
 import ExcelJS from 'exceljs';
 
 /**
- * The first sheet of an XLSX workbook as records of text, one per sheet row, so that a record's
- * index + 1 is the row number Excel shows. Numbers become text the CSV parser reads (`3.42`).
+ * The first sheet of an XLSX workbook, read as a stream from a file, as records of text in
+ * batches: record i is sheet row i + 1 (rows Excel leaves out come as empty records), so that row
+ * numbers are the ones Excel shows. Numbers become text the CSV parser reads (`3.42`).
+ *
+ * exceljs parses the sheet's XML as it reads; it keeps the shared strings (the workbook's
+ * distinct texts) in memory, and a sheet stored before them in the zip waits in a temp file.
+ * "First" is the first sheet stored in the file, which is the first tab for files Excel and
+ * exceljs write.
  */
-export async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  // exceljs declares its own `Buffer` type, which Node's current Buffer type does not match.
-  type XlsxInput = Parameters<typeof workbook.xlsx.load>[0];
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as XlsxInput);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const records: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
-    records[rowNumber - 1] = cells;
+export async function* readXlsxRecords(path: string, batchSize = 5000): AsyncGenerator<string[][]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache', // to tell dates from numbers
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
-  return Array.from(records, (r) => r ?? []);
+  // exceljs 4.4 parks a sheet that comes before the shared strings (or the workbook's
+  // relations) in a temp file and then loses the rest of the zip, so the texts come out empty;
+  // a sheet before xl/workbook.xml or xl/styles.xml throws (exceljs issues #683, #962). Excel
+  // itself stores the sheets first. So the workbook's parts are read in a pass of their own and
+  // given to the reader up front: every sheet is then read in place, whatever the order.
+  Object.assign(reader, await readWorkbookParts(path));
+  let isFirst = true;
+  for await (const sheet of reader) {
+    if (!isFirst) {
+      // Later sheets are read past, not kept: the zip is one stream and must be drained.
+      for await (const _row of sheet) void _row;
+      continue;
+    }
+    isFirst = false;
+    let batch: string[][] = [];
+    let next = 1;
+    for await (const row of sheet) {
+      for (; next < row.number; next++) batch.push([]);
+      const values = row.values as ExcelJS.CellValue[];
+      const cells: string[] = [];
+      for (let c = 1; c < values.length; c++) cells.push(cellText(values[c] ?? null));
+      batch.push(cells);
+      next = row.number + 1;
+      if (batch.length >= batchSize) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/** The parts a sheet is read with (shared strings, styles, model, relations), in one pass that drains the sheets unread. */
+async function readWorkbookParts(path: string): Promise<Record<string, unknown>> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'ignore',
+    entries: 'ignore',
+  });
+  // Presets that keep this pass off the temp-file path too; each is replaced as its part is read.
+  const parts = Object.assign(reader, { sharedStrings: [], workbookRels: [], model: { sheets: [] }, properties: {} });
+  const events = reader.parse();
+  while (!(await events.next()).done);
+  const { sharedStrings, styles, workbookRels, model, properties } = parts as typeof parts & { styles?: unknown };
+  return { sharedStrings, workbookRels, model, properties, ...(styles ? { styles } : { styles: { getStyleModel: () => undefined } }) };
 }
 
 function cellText(value: ExcelJS.CellValue): string {

@@ -1,48 +1,37 @@
 import {
+  createRowValidator,
+  duplicateMessage,
   IMPORT_PREVIEW_CHANGES,
-  parseCsv,
-  validateRecords,
+  IMPORT_PREVIEW_ERRORS,
+  mapHeaders,
   type ImportBatch,
-  type ImportChange,
+  type ImportError,
+  type ImportMapping,
   type ImportPreview,
   type ImportResult,
-  type ImportValidation,
+  type RowCheck,
 } from '@tillit/domain';
-import { fromHundredths, toHundredths, type Db } from '../db/database.js';
-import {
-  getBatch,
-  getStoredValue,
-  insertBatch,
-  insertBatchValues,
-  listBatches,
-  listBatchValues,
-  markBatchUndone,
-  restoreValue,
-  type BatchValue,
-} from '../db/imports.js';
-import { ensureSource, upsertValues, type ValueInsert } from '../db/values.js';
-import { AppError, ConflictError, NotFoundError } from '../errors.js';
+import type { Db } from '../db/database.js';
+import { createStaging, type Staging } from '../db/import-staging.js';
+import { changedSinceBatch, getBatch, insertBatch, listBatches, markBatchUndone, restoreBatch } from '../db/imports.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
 import type { CatalogueService } from './catalogue.js';
-import { decodeText, sniffFile } from './import-decode.js';
-import { readXlsx } from './import-xlsx.js';
+import { FileContentError, readRecords } from './import-read.js';
 import type { UnitService } from './units.js';
 
-export class UnsupportedFileError extends AppError {
-  constructor(message: string) {
-    super(415, 'UNSUPPORTED_MEDIA_TYPE', message);
-  }
-}
+export { FileTooLargeError, UnsupportedFileError } from './import-read.js';
 
-export class FileTooLargeError extends AppError {
-  constructor(maxBytes: number) {
-    super(413, 'PAYLOAD_TOO_LARGE', `Filen är för stor. Största tillåtna storlek är ${Math.round(maxBytes / 1024 / 1024)} MB.`);
-  }
-}
-
+/** An uploaded file, already on disk (the route streams it there; the CLI names it). */
 export interface ImportFile {
   fileName: string;
-  bytes: Uint8Array;
+  path: string;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  /** Our field → the file's header, from the mapping step; fields left out go by their names. */
+  mapping?: ImportMapping;
 }
 
 export type ImportOutcome =
@@ -56,121 +45,127 @@ interface Deps {
   data: { bump: () => void };
 }
 
+/** What reading a file found: counts, the first errors, and its header row as understood. */
+interface Scan {
+  rowsRead: number;
+  rowsValid: number;
+  errors: ImportError[];
+  errorsTotal: number;
+  headers: string[];
+  mapping: ImportMapping;
+  needsMapping: boolean;
+}
+
 /**
- * Imports values from a CSV or XLSX file (first sheet): all of the file in one transaction, or nothing. Each import
- * is a batch that remembers the values it replaced, so that it can be undone exactly.
+ * Imports values from a CSV or XLSX file (first sheet): all of the file in one transaction, or
+ * nothing. The file is read as a stream, row by row, into a staging table, so that a million rows
+ * need neither the file nor the rows in memory. Each import is a batch that remembers the values
+ * it replaced, so that it can be undone exactly.
  */
 export function createImportService(db: Db, { units, catalogue, data }: Deps) {
-  const records = async (file: ImportFile): Promise<string[][]> => {
-    const kind = sniffFile(file.fileName, file.bytes);
-    if (kind === 'xlsx') {
-      try {
-        return await readXlsx(file.bytes);
-      } catch {
-        throw new UnsupportedFileError('Excel-filen kunde inte läsas. Spara den som CSV och försök igen.');
-      }
-    }
-    if (kind === 'xls') {
-      throw new UnsupportedFileError(
-        'Gamla Excel-filer (.xls) kan inte läsas. Spara filen som .xlsx eller CSV ("CSV UTF-8" eller "CSV (semikolonavgränsad)") och försök igen.',
-      );
-    }
-    if (kind === 'binary') throw new UnsupportedFileError('Filen är varken en CSV- eller en Excel-fil (.xlsx).');
-    return parseCsv(decodeText(file.bytes).text);
-  };
-
-  const validate = async (file: ImportFile): Promise<ImportValidation> => {
-    return validateRecords(await records(file), {
-      units: [...units.byId().values()],
-      metrics: catalogue.metrics(),
-      currentYear: new Date().getFullYear(),
-    });
-  };
-
-  const changesOf = (v: ImportValidation): ImportChange[] => {
-    const changes: ImportChange[] = [];
-    for (const value of v.values) {
-      if (changes.length >= IMPORT_PREVIEW_CHANGES) break;
-      const old = getStoredValue(db, value.unitId, value.metricKey, value.year);
-      const isSame =
-        old !== undefined &&
-        old.numerator_c === toHundredths(value.numerator) &&
-        old.denominator_c === toHundredths(value.denominator);
-      if (isSame) continue;
-      changes.push({
-        unitId: value.unitId,
-        metricKey: value.metricKey,
-        year: value.year,
-        old: old ? { numerator: fromHundredths(old.numerator_c), denominator: fromHundredths(old.denominator_c) } : null,
-        new: { numerator: value.numerator, denominator: value.denominator },
-      });
-    }
-    return changes;
-  };
-
-  const preview = (file: ImportFile, v: ImportValidation): ImportPreview => ({
-    batchId: null,
-    rowsRead: v.rowsRead,
-    rowsValid: v.values.length,
-    errors: v.errors,
-    changes: changesOf(v),
-    fileName: file.fileName,
-  });
-
-  return {
-    async run(file: ImportFile, options: { dryRun: boolean }, actor: Actor): Promise<ImportOutcome> {
-      const v = await validate(file);
-      if (options.dryRun) return { status: 200, body: preview(file, v) };
-      if (v.errors.length > 0) return { status: 422, body: preview(file, v) };
-
-      const batchId = db.transaction(() => {
-        const createdAt = new Date().toISOString();
-        const id = insertBatch(db, {
-          fileName: file.fileName,
-          createdBy: actor.username,
-          createdAt,
-          rowsRead: v.rowsRead,
-          rowsWritten: v.values.length,
-        });
-        const sources = new Map<string, number>();
-        const sourceId = (name: string) => {
-          let sid = sources.get(name);
-          if (sid === undefined) sources.set(name, (sid = ensureSource(db, name, false)));
-          return sid;
-        };
-        const history: BatchValue[] = [];
-        const inserts: ValueInsert[] = [];
-        for (const value of v.values) {
-          history.push({
-            unitId: value.unitId,
-            metricKey: value.metricKey,
-            year: value.year,
-            old: getStoredValue(db, value.unitId, value.metricKey, value.year) ?? null,
-            newNumeratorC: toHundredths(value.numerator),
-            newDenominatorC: toHundredths(value.denominator),
-          });
-          inserts.push({
-            unitId: value.unitId,
-            metricKey: value.metricKey,
-            year: value.year,
-            numerator: value.numerator,
-            denominator: value.denominator,
-            groupSize: value.groupSize,
-            sourceId: sourceId(value.source ?? `Import: ${file.fileName}`),
-            batchId: id,
+  /** Reads, checks and stages every row; stops at a header it cannot read alone. */
+  const scan = async (file: ImportFile, mapping: ImportMapping | undefined, staging: Staging): Promise<Scan> => {
+    const result: Scan = { rowsRead: 0, rowsValid: 0, errors: [], errorsTotal: 0, headers: [], mapping: {}, needsMapping: false };
+    const addError = (e: ImportError) => {
+      result.errorsTotal++;
+      if (result.errors.length < IMPORT_PREVIEW_ERRORS) result.errors.push(e);
+    };
+    let check: ReturnType<typeof createRowValidator> | null = null;
+    let row = 0;
+    try {
+      for await (const records of readRecords(file.path, file.fileName)) {
+        let i = 0;
+        if (check === null) {
+          const header = (records[0] ?? []).map((h) => h.trim());
+          i = row = 1;
+          if (header.every((h) => h === '')) break;
+          const mapped = mapHeaders(header, mapping);
+          result.headers = header;
+          result.mapping = mapped.suggested;
+          if (mapped.errors.length > 0) {
+            mapped.errors.forEach(addError);
+            result.needsMapping = true;
+            return result;
+          }
+          check = createRowValidator(header, mapped.columns, {
+            units: [...units.byId().values()],
+            metrics: catalogue.metrics(),
+            currentYear: new Date().getFullYear(),
           });
         }
-        insertBatchValues(db, id, history);
-        upsertValues(db, inserts);
-        audit(db, actor, 'create', 'import', id, null, {
-          fileName: file.fileName,
-          rowsRead: v.rowsRead,
-          rowsWritten: v.values.length,
+        const checks: RowCheck[] = [];
+        for (; i < records.length; i++) {
+          const c = check(records[i] ?? [], ++row);
+          if (c !== null) checks.push(c);
+        }
+        const repeats = staging.add(checks);
+        result.rowsRead += checks.length;
+        checks.forEach((c, k) => {
+          c.errors.forEach(addError);
+          const first = repeats[k];
+          if (first != null) addError({ row: c.row, column: null, message: duplicateMessage(first) });
+          else if (c.errors.length === 0) result.rowsValid++;
         });
-        return id;
-      })();
-      data.bump();
-      return { status: 201, body: { batchId, rowsRead: v.rowsRead, rowsValid: v.values.length, errors: [] } };
+      }
+    } catch (err) {
+      if (!(err instanceof FileContentError)) throw err;
+      addError({ row: err.row, column: null, message: err.message });
+    }
+    if (check === null) {
+      addError({ row: 1, column: null, message: 'Filen är tom eller saknar rubrikrad.' });
+    } else if (result.rowsRead === 0 && result.errorsTotal === 0) {
+      addError({ row: 2, column: null, message: 'Filen har en rubrikrad men inga rader med värden.' });
+    }
+    return result;
+  };
+
+  const preview = (file: ImportFile, s: Scan, staging: Staging): ImportPreview => {
+    const { changes, total } = s.needsMapping ? { changes: [], total: 0 } : staging.changes(IMPORT_PREVIEW_CHANGES);
+    return {
+      batchId: null,
+      rowsRead: s.rowsRead,
+      rowsValid: s.rowsValid,
+      errors: s.errors,
+      errorsTotal: s.errorsTotal,
+      changes,
+      changesTotal: total,
+      fileName: file.fileName,
+      headers: s.headers,
+      mapping: s.mapping,
+      needsMapping: s.needsMapping,
+    };
+  };
+
+  return {
+    async run(file: ImportFile, options: ImportOptions, actor: Actor): Promise<ImportOutcome> {
+      const staging = createStaging(
+        db,
+        [...units.byId().keys()],
+        catalogue.metrics().map((m) => m.key),
+      );
+      try {
+        const s = await scan(file, options.mapping, staging);
+        if (options.dryRun) return { status: 200, body: preview(file, s, staging) };
+        if (s.errorsTotal > 0) return { status: 422, body: preview(file, s, staging) };
+
+        // One transaction: a crash or a kill at any point leaves the batch wholly there or wholly absent.
+        const batchId = db.transaction(() => {
+          const id = insertBatch(db, {
+            fileName: file.fileName,
+            createdBy: actor.username,
+            createdAt: new Date().toISOString(),
+            rowsRead: s.rowsRead,
+            rowsWritten: s.rowsValid,
+          });
+          staging.commit(id, `Import: ${file.fileName}`);
+          audit(db, actor, 'create', 'import', id, null, { fileName: file.fileName, rowsRead: s.rowsRead, rowsWritten: s.rowsValid });
+          return id;
+        })();
+        data.bump();
+        return { status: 201, body: { batchId, rowsRead: s.rowsRead, rowsValid: s.rowsValid, errors: [] } };
+      } finally {
+        staging.drop();
+      }
     },
 
     list: (): ImportBatch[] => listBatches(db),
@@ -181,22 +176,18 @@ export function createImportService(db: Db, { units, catalogue, data }: Deps) {
         const batch = getBatch(db, batchId);
         if (!batch) throw new NotFoundError(`Importen ${batchId} finns inte.`);
         if (batch.undoneAt) throw new ConflictError(`Importen ${batchId} är redan ångrad (${batch.undoneAt}).`);
-        const values = listBatchValues(db, batchId);
-        const changed = values.filter((v) => {
-          const now = getStoredValue(db, v.unitId, v.metricKey, v.year);
-          return !now || now.batch_id !== batchId || now.numerator_c !== v.newNumeratorC || now.denominator_c !== v.newDenominatorC;
-        });
-        if (changed.length > 0) {
-          const first = changed[0]!;
+        const changed = changedSinceBatch(db, batchId);
+        if (changed.first) {
+          const first = changed.first;
           throw new ConflictError(
-            `Importen ${batchId} kan inte ångras: ${changed.length} av dess värden har ändrats sedan dess (t.ex. ${first.unitId}, ${first.metricKey}, ${first.year}), av en senare import eller på annat sätt. Ångra den senare importen först.`,
+            `Importen ${batchId} kan inte ångras: ${changed.count} av dess värden har ändrats sedan dess (t.ex. ${first.unitId}, ${first.metricKey}, ${first.year}), av en senare import eller på annat sätt. Ångra den senare importen först.`,
           );
         }
-        for (const v of values) restoreValue(db, v);
+        const count = restoreBatch(db, batchId);
         const at = new Date().toISOString();
         markBatchUndone(db, batchId, at);
-        audit(db, actor, 'undo', 'import', batchId, { undoneAt: null }, { undoneAt: at, restored: values.length });
-        return values.length;
+        audit(db, actor, 'undo', 'import', batchId, { undoneAt: null }, { undoneAt: at, restored: count });
+        return count;
       })();
       data.bump();
       return { batchId, restored };

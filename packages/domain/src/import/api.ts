@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_FIELDS } from './rows.js';
 
 /** The contract of `/api/imports`. */
 export const importErrorSchema = z.object({
@@ -18,15 +19,27 @@ export const importChangeSchema = z.object({
 });
 export type ImportChange = z.infer<typeof importChangeSchema>;
 
-/** A preview (dry run), or a refused file (422): what would change, and every error. */
+/** Our field → the header in the file it is read from (the multipart field `mapping`, as JSON). */
+export const importMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200));
+
+/** A preview (dry run), or a refused file (422): what would change, and the errors. */
 export const importPreviewSchema = z.object({
   batchId: z.null(),
   rowsRead: z.number().int(),
   rowsValid: z.number().int(),
+  /** The first 200 errors, in row order; `errorsTotal` counts them all. */
   errors: z.array(importErrorSchema),
-  /** The first 200 changes. */
+  errorsTotal: z.number().int(),
+  /** The first 200 changes, in row order; `changesTotal` counts them all. */
   changes: z.array(importChangeSchema),
+  changesTotal: z.number().int(),
   fileName: z.string(),
+  /** The file's header row as written. */
+  headers: z.array(z.string()),
+  /** The columns in use, or, when `needsMapping`, our guesses to confirm. */
+  mapping: importMappingSchema,
+  /** The header row could not be read alone (a required column missing or twice): choose the columns. */
+  needsMapping: z.boolean(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
@@ -59,7 +72,8 @@ export const importBatchParamsSchema = z.object({ batchId: z.coerce.number().int
 
 export const importUndoResponseSchema = z.object({ batchId: z.number().int(), restored: z.number().int() });
 
-/** Files larger than this are refused (413). */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
-/** A preview lists at most this many changes. */
+/** Files larger than this are refused (413) unless configured otherwise (`IMPORT_MAX_MB`). */
+export const IMPORT_MAX_BYTES = 512 * 1024 * 1024;
+/** A preview lists at most this many changes, and at most this many errors. */
 export const IMPORT_PREVIEW_CHANGES = 200;
+export const IMPORT_PREVIEW_ERRORS = 200;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectSeparator, parseCsv, parseNumber } from './csv.js';
+import fc from 'fast-check';
+import { CsvRecordTooLongError, CsvStreamParser, detectSeparator, parseCsv, parseNumber } from './csv.js';
 
 describe('detectSeparator', () => {
   it('finds ; , and tab from the header line', () => {
@@ -46,5 +47,54 @@ describe('parseNumber', () => {
 
   it.each(['', 'abc', '3,4,5', '1 23', '12 %', '1.234,5', '--1'])('refuses %j', (raw) => {
     expect(parseNumber(raw)).toEqual({ ok: false });
+  });
+});
+
+describe('CsvStreamParser', () => {
+  const feed = (text: string, cuts: number[], separator: ';' | ',' = ';') => {
+    const parser = new CsvStreamParser(separator);
+    const out: string[][] = [];
+    let at = 0;
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      parser.push(text.slice(at, cut), out);
+      at = cut;
+    }
+    parser.push(text.slice(at), out);
+    parser.end(out);
+    return out;
+  };
+
+  it('gives the same records however the text is cut into chunks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.stringMatching(/^[a-c;"\r\n ]{0,6}$/), { minLength: 1, maxLength: 4 }), { maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        (rows, cuts, eol) => {
+          const quote = (f: string) => (/[;"\r\n]/.test(f) || f === '' ? `"${f.replace(/"/g, '""')}"` : f);
+          const text = rows.map((r) => r.map(quote).join(';')).join(eol);
+          const points = cuts.map((c) => (text.length === 0 ? 0 : c % (text.length + 1)));
+          expect(feed(text, points)).toEqual(parseCsv(text, ';'));
+          expect(feed(text, points)).toEqual(rows.length === 0 ? [] : rows);
+        },
+      ),
+    );
+  });
+
+  it('keeps CRLF split across two chunks as one line break', () => {
+    expect(feed('a;b\r\nc;d\r\n', [4])).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+  });
+
+  it('refuses a record that never ends (an unclosed quote) rather than holding the whole file', () => {
+    const parser = new CsvStreamParser(';');
+    const out: string[][] = [];
+    parser.push('a;b\n"open', out);
+    expect(() => {
+      for (let i = 0; i < 20; i++) parser.push('x'.repeat(100_000), out);
+    }).toThrow(CsvRecordTooLongError);
+    expect(out).toEqual([['a', 'b']]);
   });
 });

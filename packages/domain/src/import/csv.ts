@@ -26,38 +26,144 @@ export function detectSeparator(text: string): Separator {
  * line breaks). A record's index + 1 is its row number as a spreadsheet shows it.
  */
 export function parseCsv(text: string, separator: Separator = detectSeparator(text)): string[][] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (body[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') {
-      inQuotes = true;
-    } else if (ch === separator) {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && body[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
+  const parser = new CsvStreamParser(separator);
+  parser.push(text, records);
+  parser.end(records);
   return records;
+}
+
+/** A record longer than this is not a row of figures; holding it would let one line eat the memory. */
+export const CSV_MAX_RECORD_CHARS = 1_000_000;
+
+export class CsvRecordTooLongError extends Error {
+  constructor(readonly recordNumber: number) {
+    super(`Rad ${recordNumber} är längre än ${CSV_MAX_RECORD_CHARS} tecken (ett citattecken som aldrig stängs?).`);
+    this.name = 'CsvRecordTooLongError';
+  }
+}
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/**
+ * The same splitting as `parseCsv`, fed text piece by piece, so that a file of any size is read
+ * with only the current record in memory. A record cut by a chunk boundary waits, as raw text,
+ * for the next chunk (records are short, so re-reading that tail costs nothing).
+ */
+export class CsvStreamParser {
+  private pending = '';
+  private isFirst = true;
+  /** The last chunk ended on CR: a LF starting the next one belongs to that line break. */
+  private skipLf = false;
+  /** Records emitted so far: the next record's row number is this + 1. */
+  recordCount = 0;
+  private readonly sep: number;
+
+  constructor(separator: Separator) {
+    this.sep = separator.charCodeAt(0);
+  }
+
+  /** Parses `chunk`, appending each complete record to `out`. */
+  push(chunk: string, out: string[][]): void {
+    let text = this.pending === '' ? chunk : this.pending + chunk;
+    if (this.isFirst && text.length > 0) {
+      this.isFirst = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (this.skipLf && text.length > 0) {
+      this.skipLf = false;
+      if (text.charCodeAt(0) === LF) text = text.slice(1);
+    }
+    const consumed = this.scan(text, out, false);
+    this.pending = text.slice(consumed);
+    if (this.pending.length > CSV_MAX_RECORD_CHARS) throw new CsvRecordTooLongError(this.recordCount + 1);
+  }
+
+  /** The last record, when the text does not end with a line break. */
+  end(out: string[][]): void {
+    const text = this.pending;
+    this.pending = '';
+    if (text.length > 0) this.scan(text, out, true);
+  }
+
+  /** Emits complete records from `text`; returns where the first incomplete one starts. */
+  private scan(text: string, out: string[][], isLast: boolean): number {
+    const n = text.length;
+    const sep = this.sep;
+    let recordStart = 0;
+    let record: string[] = [];
+    let i = 0;
+    for (;;) {
+      // One field starts at i.
+      let field: string;
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        let j = i + 1;
+        let value = '';
+        let from = j;
+        for (;;) {
+          if (j >= n) {
+            if (!isLast) return recordStart;
+            value += text.slice(from, n);
+            break;
+          }
+          if (text.charCodeAt(j) === QUOTE) {
+            if (j + 1 >= n && !isLast) return recordStart;
+            if (text.charCodeAt(j + 1) === QUOTE) {
+              value += text.slice(from, j + 1);
+              j += 2;
+              from = j;
+              continue;
+            }
+            value += text.slice(from, j);
+            j++;
+            break;
+          }
+          j++;
+        }
+        // After the closing quote, anything up to the separator belongs to the field, as written.
+        let k = j;
+        while (k < n) {
+          const c = text.charCodeAt(k);
+          if (c === sep || c === LF || c === CR) break;
+          k++;
+        }
+        field = k > j ? value + text.slice(j, k) : value;
+        i = k;
+      } else {
+        let k = i;
+        while (k < n) {
+          const c = text.charCodeAt(k);
+          if (c === sep || c === LF || c === CR) break;
+          k++;
+        }
+        field = text.slice(i, k);
+        i = k;
+      }
+      if (i >= n) {
+        if (!isLast) return recordStart;
+        record.push(field);
+        out.push(record);
+        this.recordCount++;
+        return n;
+      }
+      const c = text.charCodeAt(i);
+      record.push(field);
+      i++;
+      if (c === sep) continue;
+      if (c === CR) {
+        if (i < n) {
+          if (text.charCodeAt(i) === LF) i++;
+        } else this.skipLf = true;
+      }
+      out.push(record);
+      this.recordCount++;
+      record = [];
+      recordStart = i;
+      if (i >= n) return n;
+    }
+  }
 }
 
 export type NumberParse = { ok: true; value: number } | { ok: false };

@@ -32,6 +32,25 @@ describe('mapHeaders', () => {
     expect(mapHeaders(['unit', 'metric', 'year', 'numerator', 'denominator', 'groupSize']).errors).toEqual([]);
   });
 
+  it('takes an explicit mapping for headers it does not know, and guesses one to confirm', () => {
+    const header = ['Enhetskod', 'KPI', 'Period', 'Antal', 'Bas'];
+    const unsure = mapHeaders(header);
+    expect(unsure.errors.map((e) => e.column)).toEqual(['enhet', 'nyckeltal', 'år', 'täljare', 'nämnare']);
+    expect(unsure.suggested).toEqual({ unit: 'Enhetskod', metric: 'KPI', year: 'Period', numerator: 'Antal', denominator: 'Bas' });
+    const chosen = mapHeaders(header, unsure.suggested);
+    expect(chosen.errors).toEqual([]);
+    expect(chosen.columns.get('denominator')).toBe(4);
+  });
+
+  it('lets an explicit mapping win over a known name, and names a header the file lacks', () => {
+    const header = ['Enhet', 'Nyckeltal', 'År', 'Täljare', 'Nämnare', 'Nämnare 2025'];
+    expect(mapHeaders(header, { denominator: 'Nämnare 2025' }).columns.get('denominator')).toBe(5);
+    expect(mapHeaders(header, { year: 'Period' }).errors).toEqual([
+      { row: 1, column: 'Period', message: 'Kolumnen "Period" finns inte i filens rubrikrad.' },
+    ]);
+    expect(mapHeaders(header, { year: 'År', numerator: 'År' }).errors[0]?.message).toBe('Kolumnen "År" är vald för två fält.');
+  });
+
   it('names a missing column, in Swedish', () => {
     expect(mapHeaders(['enhet', 'år', 'täljare', 'nämnare']).errors).toEqual([
       { row: 1, column: 'nyckeltal', message: 'Kolumnen "nyckeltal" saknas i rubrikraden.' },
@@ -88,6 +107,15 @@ describe('validateRecords', () => {
   it('says so when the file is empty or has no values', () => {
     expect(validateRecords([], ctx).errors[0]?.message).toBe('Filen är tom eller saknar rubrikrad.');
     expect(check().errors[0]?.message).toBe('Filen har en rubrikrad men inga rader med värden.');
+  });
+
+  it('reads unfamiliar headers through a mapping', () => {
+    const records = parseCsv('Enhetskod;KPI;Period;Antal;Bas\nsoc;staff_turnover;2024;3;30\n');
+    expect(validateRecords(records, ctx).values).toEqual([]);
+    const mapping = { unit: 'Enhetskod', metric: 'KPI', year: 'Period', numerator: 'Antal', denominator: 'Bas' };
+    const r = validateRecords(records, ctx, mapping);
+    expect(r.errors).toEqual([]);
+    expect(r.values[0]).toMatchObject({ unitId: 'soc', year: 2024, numerator: 3, denominator: 30 });
   });
 
   it('reads a comma-separated English file with decimal points', () => {

@@ -1,4 +1,4 @@
-import type { ImportBatch, ImportPreview } from '@tillit/domain';
+import { formatNumber, type ImportBatch, type ImportMapping, type ImportPreview } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { PageTitle } from '../../components/ui/PageTitle';
 import { QueryState } from '../../components/ui/QueryState';
 import { useLanguage } from '../../i18n/useLanguage';
 import { changeRows, refusedPreview } from './import-rows';
+import { MappingStep } from './MappingStep';
+import { KoladaSection } from '../kolada/KoladaSection';
 import { importQueries, usePreviewImport, useRunImport, useUndoImport } from './queries';
 
 /** A preview's (or a refused import's) counts, errors and changes. */
@@ -15,10 +17,14 @@ function PreviewTables({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const rows = changeRows(preview.changes, language);
+  const count = (n: number) => formatNumber(n, 0, language);
   return (
     <>
       <p>{t('import.summary', { read: preview.rowsRead, valid: preview.rowsValid })}</p>
       <p className="import-hint">{preview.errors.length === 0 ? t('import.noErrorsHint') : t('import.hasErrorsHint')}</p>
+      {preview.errorsTotal > preview.errors.length && (
+        <p>{t('import.errorsShown', { shown: count(preview.errors.length), total: count(preview.errorsTotal) })}</p>
+      )}
       {preview.errors.length > 0 && (
         <DataTable
           caption={t('import.errorsCaption')}
@@ -31,7 +37,10 @@ function PreviewTables({ preview }: { preview: ImportPreview }) {
           ]}
         />
       )}
-      {rows.length === 0 ? (
+      {preview.changesTotal > preview.changes.length && (
+        <p>{t('import.changesShown', { shown: count(preview.changes.length), total: count(preview.changesTotal) })}</p>
+      )}
+      {preview.needsMapping ? null : rows.length === 0 ? (
         <p className="muted">{t('import.noChanges')}</p>
       ) : (
         <DataTable
@@ -138,10 +147,13 @@ function BatchList({ batches }: { batches: ImportBatch[] }) {
 /** The development manager imports values from a file: preview, import, and undo earlier imports. */
 export function ImportPage() {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const inputId = useId();
   const helpId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState('');
+  // The columns chosen in the mapping step; kept for the import itself.
+  const [mapping, setMapping] = useState<ImportMapping | undefined>(undefined);
   const preview = usePreviewImport();
   const run = useRunImport();
   const batches = useQuery(importQueries.batches());
@@ -156,9 +168,19 @@ export function ImportPage() {
       return;
     }
     setFileError('');
-    preview.mutate(file);
+    setMapping(undefined);
+    preview.mutate({ file });
   }
 
+  function onMapping(chosen: ImportMapping) {
+    if (!file) return;
+    run.reset();
+    setMapping(chosen);
+    preview.mutate({ file, mapping: chosen });
+  }
+
+  const isWorking = preview.isPending || run.isPending;
+  const shown = refused ?? (preview.isSuccess ? preview.data : null);
   return (
     <>
       <PageTitle page={t('import.title')} />
@@ -181,6 +203,7 @@ export function ImportPage() {
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setFileError('');
+              setMapping(undefined);
               preview.reset();
               run.reset();
             }}
@@ -195,7 +218,7 @@ export function ImportPage() {
           <button type="submit" className="button button--secondary" disabled={preview.isPending}>
             {preview.isPending ? t('import.working') : t('import.preview')}
           </button>
-          <button type="button" className="button button--primary" disabled={!canImport} onClick={() => file && run.mutate(file)}>
+          <button type="button" className="button button--primary" disabled={!canImport} onClick={() => file && run.mutate({ file, mapping })}>
             {run.isPending ? t('import.working') : t('import.import')}
           </button>
         </div>
@@ -203,6 +226,10 @@ export function ImportPage() {
 
       <p role="status" className="import-status">
         {run.isSuccess ? t('import.imported', { count: run.data.rowsValid }) : ''}
+      </p>
+      {/* Big files take a while (a million rows: tens of seconds); say that something is happening. */}
+      <p role="status" className="import-working" aria-busy={isWorking}>
+        {isWorking && file ? t('import.workingLong', { size: formatNumber(file.size / 1024 / 1024, 1, language) }) : ''}
       </p>
       {run.isError &&
         (refused ? (
@@ -214,10 +241,20 @@ export function ImportPage() {
         ))}
       {preview.isError && <ErrorMessage error={preview.error} />}
 
-      {(refused ?? (preview.isSuccess ? preview.data : null)) && (
+      {shown?.needsMapping && (
+        <MappingStep
+          key={`${shown.fileName}|${shown.headers.join('|')}`}
+          headers={shown.headers}
+          suggested={shown.mapping}
+          isPending={preview.isPending}
+          onSubmit={onMapping}
+        />
+      )}
+
+      {shown && (
         <section className="section import-preview" aria-labelledby="import-preview-title">
-          <h2 id="import-preview-title">{t('import.previewTitle', { file: (refused ?? preview.data)?.fileName ?? '' })}</h2>
-          <PreviewTables preview={(refused ?? preview.data) as ImportPreview} />
+          <h2 id="import-preview-title">{t('import.previewTitle', { file: shown.fileName })}</h2>
+          <PreviewTables preview={shown} />
         </section>
       )}
 
@@ -227,6 +264,7 @@ export function ImportPage() {
           {(d) => <BatchList batches={d.batches} />}
         </QueryState>
       </section>
+      <KoladaSection />
     </>
   );
 }

@@ -29,7 +29,19 @@ describe('changeRows', () => {
 });
 
 describe('refusedPreview', () => {
-  const body = { batchId: null, rowsRead: 2, rowsValid: 1, errors: [{ row: 3, column: 'år', message: 'fel' }], changes: [], fileName: 'a.csv' };
+  const body = {
+    batchId: null,
+    rowsRead: 2,
+    rowsValid: 1,
+    errors: [{ row: 3, column: 'år', message: 'fel' }],
+    errorsTotal: 1,
+    changes: [],
+    changesTotal: 0,
+    fileName: 'a.csv',
+    headers: ['Enhet', 'Nyckeltal', 'år', 'Täljare', 'Nämnare'],
+    mapping: { unit: 'Enhet', metric: 'Nyckeltal', year: 'år', numerator: 'Täljare', denominator: 'Nämnare' },
+    needsMapping: false,
+  };
 
   it('reads the preview from a 422', () => {
     expect(refusedPreview(new ApiError({ status: 422, code: 'http_error', message: 'x', body }))?.errors).toHaveLength(1);

@@ -1,4 +1,10 @@
-import { importBatchesResponseSchema, importPreviewSchema, importResultSchema, importUndoResponseSchema } from '@tillit/domain';
+import {
+  importBatchesResponseSchema,
+  importPreviewSchema,
+  importResultSchema,
+  importUndoResponseSchema,
+  type ImportMapping,
+} from '@tillit/domain';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../api/client';
 
@@ -11,8 +17,16 @@ export const importQueries = {
     }),
 };
 
-function formFor(file: File): FormData {
+/** A file to import, with the columns chosen in the mapping step, if any. */
+export interface ImportUpload {
+  file: File;
+  mapping?: ImportMapping;
+}
+
+function formFor({ file, mapping }: ImportUpload): FormData {
   const form = new FormData();
+  // Before the file: the server reads both either way, but this way round it reads them in order.
+  if (mapping) form.append('mapping', JSON.stringify(mapping));
   form.append('file', file);
   return form;
 }
@@ -20,7 +34,7 @@ function formFor(file: File): FormData {
 /** A dry run: writes nothing, so nothing is refreshed. */
 export const usePreviewImport = () =>
   useMutation({
-    mutationFn: (file: File) => apiClient.upload('/api/imports', importPreviewSchema, formFor(file), { dryRun: 'true' }),
+    mutationFn: (upload: ImportUpload) => apiClient.upload('/api/imports', importPreviewSchema, formFor(upload), { dryRun: 'true' }),
   });
 
 /**
@@ -37,7 +51,7 @@ function useValueWrite<V, R>(fn: (vars: V) => Promise<R>) {
 }
 
 export const useRunImport = () =>
-  useValueWrite((file: File) => apiClient.upload('/api/imports', importResultSchema, formFor(file)));
+  useValueWrite((upload: ImportUpload) => apiClient.upload('/api/imports', importResultSchema, formFor(upload)));
 
 export const useUndoImport = () =>
   useValueWrite((batchId: number) => apiClient.send('DELETE', `/api/imports/${batchId}`, importUndoResponseSchema));
