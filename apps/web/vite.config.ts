@@ -34,6 +34,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunks each page needs, for `npm run bench` (JS per route).
+    manifest: true,
     rolldownOptions: {
       output: {
         codeSplitting: {

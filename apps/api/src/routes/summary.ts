@@ -7,13 +7,27 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
 import { SIGNED_IN } from '../plugins/access.js';
+import { createResponseCache, scopeOf, sendJson } from '../services/response-cache.js';
 import { errorResponses } from './schemas.js';
 
 const DESCRIPTION =
   'Every number comes from the suppressed-safe series: a hidden figure has no value anywhere in the answer, ' +
   'and the sentences never speak of it. Public annotations only; replies never.';
 
-export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {
+// Stands in for the time in a cached summary; each answer gets its own (see `summaryJson`).
+const GENERATED_AT = '"generatedAt":"(generated-at)"';
+
+export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {
+  // Finished answers per unit and scope, rebuilt after any write (see response-cache.ts).
+  const cache = createResponseCache(db, services.data);
+  const summaryJson = (unit: string | undefined, scope: string): string =>
+    cache
+      .json(['/api/summary', unit ?? null, scope], summaryResponseSchema, () => ({
+        ...services.summary.summary(unit),
+        generatedAt: '(generated-at)',
+      }))
+      .replace(GENERATED_AT, `"generatedAt":${JSON.stringify(new Date().toISOString())}`);
+
   app.get(
     '/api/summary',
     {
@@ -26,7 +40,7 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { servi
         response: { 200: summaryResponseSchema, 400: errorResponses[400], 404: errorResponses[404] },
       },
     },
-    async (request) => services.summary.summary(request.query.unit),
+    async (request, reply) => sendJson(reply, summaryJson(request.query.unit, scopeOf(request.user))),
   );
 
   app.get(
@@ -45,7 +59,7 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { servi
     async (request, reply) => {
       services.publicLinks.resolve(request.params.token);
       reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
-      return services.summary.summary(request.query.unit);
+      return sendJson(reply, summaryJson(request.query.unit, 'public'));
     },
   );
 };

@@ -1,10 +1,19 @@
-import { valuesQuerySchema, valuesResponseSchema } from '@tillit/domain';
+import { eventsForUnit, valuesQuerySchema, valuesResponseSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
 import { STAFF } from '../plugins/access.js';
+import { precomputeFigures } from '../services/precompute.js';
+import { createResponseCache, scopeOf, sendJson } from '../services/response-cache.js';
 import { errorResponses } from './schemas.js';
 
-export const valueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {
+export const valueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {
+  // Finished answers per query and scope, rebuilt after any write (see response-cache.ts).
+  const cache = createResponseCache(db, services.data);
+  // Once listening (not under inject() in tests), build every metric's figures in the background.
+  app.addHook('onListen', (done) => {
+    precomputeFigures(services, app.log);
+    done();
+  });
   app.get(
     '/api/values',
     {
@@ -18,15 +27,20 @@ export const valueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { service
         response: { 200: valuesResponseSchema, 400: errorResponses[400] },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { metric: metricKey, unit: unitId, from, to } = request.query;
-      const metric = services.catalogue.requireMetric(metricKey);
-      const unit = services.units.requireUnit(unitId);
-      return {
-        unit: { id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId },
-        metric,
-        points: services.values.series(metric, unit, { from, to }),
-      };
+      const key = ['/api/values', metricKey, unitId, from ?? null, to ?? null, scopeOf(request.user)];
+      const json = cache.json(key, valuesResponseSchema, () => {
+        const metric = services.catalogue.requireMetric(metricKey);
+        const unit = services.units.requireUnit(unitId);
+        return {
+          unit: { id: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId },
+          metric,
+          points: services.values.series(metric, unit, { from, to }),
+          events: eventsForUnit(services.units.organisation(), unit.id),
+        };
+      });
+      return sendJson(reply, json);
     },
   );
 };

@@ -9,7 +9,9 @@ import {
   findUserByUsername,
   insertSession,
   touchSession,
+  type SessionRow,
 } from '../db/users.js';
+import { createDbStamp } from '../db/stamp.js';
 import { TooManyRequestsError, UnauthorizedError } from '../errors.js';
 import { verifyPassword } from './passwords.js';
 
@@ -88,6 +90,30 @@ export class LoginThrottle {
 
 export function createAuthService(db: Db, options: AuthOptions) {
   const throttle = new LoginThrottle();
+  // Sessions as last read, by token hash, valid while the database is unchanged (`db/stamp.ts`):
+  // any write — a sign-out, a role change, a deactivation, here or from a CLI — empties it, so
+  // the next request reads the database again. Expiry is still checked on every request.
+  const dbStamp = createDbStamp(db);
+  let sessionsAt = '';
+  const sessions = new Map<string, { session: SessionRow; user: SessionUser }>();
+  const lookup = (tokenHash: string): { session: SessionRow; user: SessionUser | null } | null => {
+    const at = dbStamp();
+    if (at !== sessionsAt) {
+      sessions.clear();
+      sessionsAt = at;
+    }
+    const known = sessions.get(tokenHash);
+    if (known) return known;
+    const session = findSession(db, tokenHash);
+    if (!session) return null;
+    const row = findUserById(db, session.userId);
+    const user = row?.isActive ? toSessionUser(row) : null;
+    // Shared by the requests of this session until the next write: nobody may change it.
+    if (user) Object.freeze(Object.freeze(user).unitIds);
+    // Bounded: a flood of different tokens cannot grow it without end.
+    if (user && sessions.size < 10_000) sessions.set(tokenHash, { session, user });
+    return { session, user };
+  };
   const expiry = (createdAt: Date, now: Date): string =>
     new Date(
       Math.min(createdAt.getTime() + options.sessionHours * 3_600_000, now.getTime() + options.idleMinutes * 60_000),
@@ -120,20 +146,20 @@ export function createAuthService(db: Db, options: AuthOptions) {
     /** The person behind a session token, or null when it is unknown, expired or deactivated. */
     authenticate(token: string): SessionUser | null {
       const tokenHash = hashToken(token);
-      const session = findSession(db, tokenHash);
-      if (!session) return null;
+      const found = lookup(tokenHash);
+      if (!found) return null;
+      const { session, user } = found;
       const now = new Date();
       if (session.expiresAt <= now.toISOString()) {
         deleteSession(db, tokenHash);
         return null;
       }
-      const user = findUserById(db, session.userId);
-      if (!user?.isActive) return null;
+      if (!user) return null;
       // Extending the idle deadline is a write: once a minute is enough.
       if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) {
         touchSession(db, tokenHash, now.toISOString(), expiry(new Date(session.createdAt), now));
       }
-      return toSessionUser(user);
+      return user;
     },
   };
 }

@@ -1,5 +1,5 @@
 import {
-  computeSafePoints,
+  computeSafePointsOverTime,
   emptyPoint,
   roundTo,
   type Metric,
@@ -18,8 +18,9 @@ interface MetricCube {
 }
 
 /**
- * Safe figures per metric: aggregated and suppressed over the whole tree, so that a unit's
- * figure is consistent with its parent's and siblings'. Computed once per metric and data
+ * Safe figures per metric: aggregated and suppressed over the whole tree of each year (with a
+ * merger's successor carrying its predecessors' sum before the merger), so that a unit's figure
+ * is consistent with its parent's and siblings'. Computed once per metric and data
  * version, then served from memory.
  */
 export function createValueService(db: Db, units: UnitService, data: { version: () => number }) {
@@ -30,7 +31,7 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
     const published = new Map(
       listPublishedFigures(db, metric.key).map((f) => [`${f.unitId}:${f.year}`, f]),
     );
-    const safe = computeSafePoints(units.tree(), metric, listContributions(db, metric.key));
+    const safe = computeSafePointsOverTime(units.organisation(), metric, listContributions(db, metric.key));
     const points = new Map<number, Map<string, Point>>();
     for (const [year, byUnit] of safe) {
       const out = new Map<string, Point>();

@@ -1,21 +1,25 @@
 import type { Role } from '@tillit/domain';
 import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { AuditPage } from '../features/admin/AuditPage';
-import { ImportPage } from '../features/import/ImportPage';
-import { InboxPage } from '../features/data-needs/InboxPage';
-import { MyDataNeedsPage } from '../features/data-needs/MyDataNeedsPage';
-import { UsersPage } from '../features/admin/UsersPage';
-import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
-import { MetricPage } from '../features/metric/MetricPage';
-import { OverviewPage } from '../features/overview/OverviewPage';
-import { CataloguePage } from '../features/catalogue/CataloguePage';
-import { PrinciplesPage } from '../features/principles/PrinciplesPage';
-import { PublicLinksPage } from '../features/public-links/PublicLinksPage';
-import { PublicSummaryPage } from '../features/summary/PublicSummaryPage';
-import { SummaryPage } from '../features/summary/SummaryPage';
 import { Layout } from './Layout';
+// Pages load on demand (pages.tsx); add a new page there too.
+import {
+  AuditPage,
+  CataloguePage,
+  ImportPage,
+  InboxPage,
+  LoginPage,
+  MetricPage,
+  MyDataNeedsPage,
+  OrganisationPage,
+  OverviewPage,
+  PrinciplesPage,
+  PublicLinksPage,
+  PublicSummaryPage,
+  SummaryPage,
+  UsersPage,
+} from './pages';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
 
@@ -52,6 +56,7 @@ export function createRouter() {
         { path: 'admin/users', element: only(DEVELOPMENT_MANAGER, <UsersPage />) },
         { path: 'admin/audit', element: only(DEVELOPMENT_MANAGER, <AuditPage />) },
         { path: 'admin/import', element: only(DEVELOPMENT_MANAGER, <ImportPage />) },
+        { path: 'admin/organisation', element: only(DEVELOPMENT_MANAGER, <OrganisationPage />) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

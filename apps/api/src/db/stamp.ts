@@ -1,0 +1,14 @@
+import type { Db } from './database.js';
+
+/**
+ * A stamp that changes whenever anything in the database may have changed: SQLite's count of rows
+ * this connection has inserted, updated or deleted since it opened (`total_changes()`), and
+ * `PRAGMA data_version`, which moves when another connection (a CLI import, a restore's checks)
+ * commits. Two equal stamps mean the same data, so an answer computed from the database alone can
+ * be reused while the stamp stays the same. Costs two tiny statements, no table is read.
+ */
+export function createDbStamp(db: Db): () => string {
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  const otherWriters = db.prepare('PRAGMA data_version').pluck();
+  return () => `${String(changes.get())}:${String(otherWriters.get())}`;
+}
