@@ -69,6 +69,17 @@ describe('the app', () => {
     expect(res.statusCode).toBeLessThan(500);
     expect(res.json()).toHaveProperty('error.code');
   });
+
+  // Found by the fuzz (routes/fuzz.test.ts): the router's own refusals had Fastify's body, not the envelope.
+  it('answers an overlong path parameter or a broken percent-encoding with the error envelope, without echoing the path', async () => {
+    const long = await app.inject({ method: 'DELETE', url: `/api/annotations/${'Å'.repeat(200)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error).toMatchObject({ code: 'VALIDATION', requestId: expect.any(String) });
+    expect(long.body).not.toContain('Å');
+    const broken = await app.inject({ method: 'PATCH', url: '/api/annotations/%E0%A4%A' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error).toMatchObject({ code: 'VALIDATION', requestId: expect.any(String) });
+  });
 });
 
 describe('the catalogue', () => {

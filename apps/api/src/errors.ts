@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
 export interface ErrorDetail {
@@ -60,6 +60,17 @@ export class ConflictError extends AppError {
 
 function envelope(code: string, message: string, requestId: string, details?: ErrorDetail[]) {
   return { error: { code, message, ...(details ? { details } : {}), requestId } };
+}
+
+/**
+ * Errors Fastify's router raises before any route or hook runs (a path that is not valid
+ * percent-encoding, a path parameter over 100 characters): without this they get Fastify's own
+ * body, not the envelope, and echo the whole path back. Set as the `frameworkErrors` option.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const isTooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const message = isTooLong ? 'En del av adressen är för lång.' : 'Adressen är inte giltig.';
+  void reply.status(isTooLong ? 414 : 400).send(envelope('VALIDATION', message, request.id, [{ path: 'params', message }]));
 }
 
 /** One error envelope for every failure: `{ error: { code, message, details?, requestId } }`. */
