@@ -15,6 +15,7 @@ const PAGES: Record<string, { path: string; heading: RegExp }[]> = {
     { path: '/admin/public-links', heading: /./ },
     { path: '/admin/users', heading: /Användare/ },
     { path: '/admin/audit', heading: /Logg/ },
+    { path: '/admin/organisation', heading: /Organisation/ },
   ],
   enhetschef: [
     { path: '/?unit=hemtjanst-hemtjanst-oster', heading: /Hemtjänst Öster/ },

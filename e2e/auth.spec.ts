@@ -35,6 +35,7 @@ test.describe('signing in', () => {
       /^Inkorg/,
       'Nyckeltal',
       'Importera',
+      'Organisation',
       'Publika länkar',
       'Användare',
       'Logg',

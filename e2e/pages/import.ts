@@ -32,6 +32,17 @@ export class ImportPage {
     await expect(this.page.getByRole('heading', { level: 2, name: `Förhandsgranskning av ${name}` })).toBeVisible();
   }
 
+  /** The mapping step, shown when the file's headers are not ones the importer reads alone. */
+  mappingStep() {
+    return this.page.getByRole('form', { name: 'Välj kolumner' });
+  }
+
+  async confirmMapping(name: string): Promise<void> {
+    await this.mappingStep().getByRole('button', { name: 'Förhandsgranska med dessa kolumner' }).click();
+    await expect(this.mappingStep()).toHaveCount(0);
+    await expect(this.page.getByRole('heading', { level: 2, name: `Förhandsgranskning av ${name}` })).toBeVisible();
+  }
+
   async importFile(): Promise<void> {
     await this.importButton().click();
     await expect(this.page.getByRole('status').filter({ hasText: 'Importen är klar' })).toBeVisible();

@@ -7,7 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from './db/database.js';
-import { registerErrorHandling } from './errors.js';
+import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerAccessControl } from './plugins/access.js';
 import { withTokenRedaction } from './plugins/log-redaction.js';
 import { registerSecurityHeaders } from './plugins/security.js';
@@ -27,9 +27,13 @@ import { healthRoutes } from './routes/health.js';
 import { publicLinkRoutes } from './routes/public-links.js';
 import { summaryRoutes } from './routes/summary.js';
 import { unitRoutes } from './routes/units.js';
+import { organisationRoutes } from './routes/organisation.js';
+import { createOrganisationService } from './services/organisation.js';
 import { valueRoutes } from './routes/values.js';
 import { importRoutes } from './routes/imports.js';
 import { createImportService } from './services/imports.js';
+import { koladaRoutes } from './routes/kolada.js';
+import { createKoladaService } from './services/kolada.js';
 import { exportRoutes } from './routes/export.js';
 import { createAnnotationService } from './services/annotations.js';
 import { createCatalogueService } from './services/catalogue.js';
@@ -46,6 +50,10 @@ export interface AppOptions {
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
   security?: Partial<SecurityOptions>;
+  /** Whose published Kolada totals the reference series show (KOLADA_MUNICIPALITY); 0680 Jönköping by default. */
+  koladaMunicipality?: string;
+  /** The largest import file (IMPORT_MAX_MB); IMPORT_MAX_BYTES by default. */
+  importMaxBytes?: number;
 }
 
 export interface SecurityOptions extends AuthOptions {
@@ -61,10 +69,11 @@ export function createDataVersion() {
   return { version: () => v, bump: () => void v++ };
 }
 
-export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECURITY) {
+export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECURITY, koladaMunicipality = '0680') {
   const data = createDataVersion();
   const auth = createAuthService(db, security);
   const units = createUnitService(db, data);
+  const organisation = createOrganisationService(db, { units, data });
   const catalogue = createCatalogueService(db, data);
   const values = createValueService(db, units, data);
   const annotations = createAnnotationService(db, units, catalogue);
@@ -75,7 +84,8 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const compare = createCompareService({ units, values });
   const catalogueAdmin = createCatalogueAdminService(db, { data, catalogue, units, values });
   const imports = createImportService(db, { units, catalogue, data });
-  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports };
+  const kolada = createKoladaService(db, { catalogue, municipality: koladaMunicipality });
+  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -93,12 +103,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: withTokenRedaction(options.logger),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   const security = { ...DEFAULT_SECURITY, ...options.security };
-  const services = createServices(options.db, security);
+  const services = createServices(options.db, security, options.koladaMunicipality);
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
   registerAccessControl(app, services.auth);
@@ -125,8 +136,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(catalogueRoutes, deps);
   await app.register(catalogueAdminRoutes, deps);
   await app.register(unitRoutes, deps);
+  await app.register(organisationRoutes, deps);
   await app.register(valueRoutes, deps);
-  await app.register(importRoutes, deps);
+  await app.register(importRoutes, { ...deps, importMaxBytes: options.importMaxBytes });
+  await app.register(koladaRoutes, deps);
   await app.register(exportRoutes, deps);
   await app.register(annotationRoutes, deps);
   await app.register(summaryRoutes, deps);

@@ -13,11 +13,17 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE),
   TILLIT_DEMO: flag.default(true),
+  // `scale`: the synthetic 2,000-unit dataset for benchmarks (docs/benchmarks.md) instead of the demo.
+  TILLIT_DATASET: z.enum(['demo', 'scale'], { message: 'Använd demo eller scale' }).default('demo'),
   WEB_ROOT: z.string().min(1).default(DEFAULT_WEB_ROOT),
   COOKIE_SECURE: flag.default(false),
   SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The largest file an import takes, in MB (files are streamed: memory does not grow with it).
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(512),
+  // Whose published Kolada totals the reference series show: a municipality code (0680 Jönköping).
+  KOLADA_MUNICIPALITY: z.string().regex(/^\d{4}$/, { message: 'Ange en kommunkod med fyra siffror, t.ex. 0680' }).default('0680'),
 });
 
 export interface Config {
@@ -25,9 +31,12 @@ export interface Config {
   host: string;
   databasePath: string;
   isDemo: boolean;
+  dataset: 'demo' | 'scale';
   webRoot: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   security: { cookieSecure: boolean; sessionHours: number; idleMinutes: number };
+  importMaxBytes: number;
+  koladaMunicipality: string;
 }
 
 export class ConfigError extends Error {
@@ -50,8 +59,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     databasePath: c.DATABASE_PATH,
     isDemo: c.TILLIT_DEMO,
+    dataset: c.TILLIT_DATASET,
     webRoot: c.WEB_ROOT,
     logLevel: c.LOG_LEVEL,
     security: { cookieSecure: c.COOKIE_SECURE, sessionHours: c.SESSION_HOURS, idleMinutes: c.SESSION_IDLE_MINUTES },
+    importMaxBytes: c.IMPORT_MAX_MB * 1024 * 1024,
+    koladaMunicipality: c.KOLADA_MUNICIPALITY,
   };
 }

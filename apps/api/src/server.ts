@@ -8,12 +8,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = openDatabase(config.databasePath);
   migrate(db);
-  const seeded = seed(db, { demo: config.isDemo });
+  const seeded = seed(db, { demo: config.isDemo, dataset: config.dataset });
   const app = await buildApp({
     db,
     webRoot: config.webRoot,
     logger: { level: config.logLevel },
     security: config.security,
+    importMaxBytes: config.importMaxBytes,
+    koladaMunicipality: config.koladaMunicipality,
   });
   if (seeded.demo) app.log.info('demo data seeded (synthetic units, calibrated to real department totals)');
 

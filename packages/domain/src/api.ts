@@ -9,6 +9,7 @@ import {
   suppressionReasonSchema,
   unitKindSchema,
 } from './schemas.js';
+import { lineageEventSchema } from './org/api.js';
 
 export const errorEnvelopeSchema = z.object({
   error: z.object({
@@ -84,6 +85,7 @@ export const valuesResponseSchema = z.object({
   unit: unitRefSchema,
   metric: metricResponseSchema,
   points: z.array(pointSchema),
+  events: z.array(lineageEventSchema).describe('The reorganisations the unit took part in (markers on the trend), oldest first'),
 });
 export type ValuesResponse = z.infer<typeof valuesResponseSchema>;
 

@@ -18,3 +18,6 @@ export * from './export.js';
 export { DEFAULT_METRICS, METRIC_KEYS } from './catalogue.js';
 export { DEFAULT_PRINCIPLES } from './principles.js';
 export * from './import/index.js';
+export * from './org/index.js';
+export * from './kolada.js';
+export * from './kolada-api.js';

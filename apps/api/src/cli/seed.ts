@@ -7,7 +7,7 @@ try {
   const config = loadConfig();
   const db = openDatabase(config.databasePath);
   migrate(db);
-  const result = seed(db, { demo: config.isDemo });
+  const result = seed(db, { demo: config.isDemo, dataset: config.dataset });
   db.close();
   console.log(
     `Katalog: ${result.catalogue ? 'inlagd' : 'fanns redan'}. Demodata: ${

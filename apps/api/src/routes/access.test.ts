@@ -31,6 +31,12 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'PUT /api/principles/:key': [DM],
   'PUT /api/principles/:key/metrics': [DM],
   'GET /api/units': [DM, UM, POL],
+  'POST /api/units': [DM],
+  'PATCH /api/units/:id': [DM],
+  'POST /api/units/:id/close': [DM],
+  'POST /api/units/import': [DM],
+  'GET /api/reorganisations': [DM, UM],
+  'POST /api/reorganisations': [DM],
   'GET /api/values': [DM, UM],
   'GET /api/compare': [DM, UM],
   'GET /api/export/values.csv': [DM, UM],
@@ -59,6 +65,12 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'POST /api/imports': [DM],
   'GET /api/imports': [DM],
   'DELETE /api/imports/:batchId': [DM],
+  'POST /api/kolada/imports': [DM],
+  'GET /api/kolada/mappings': [DM],
+  'POST /api/kolada/mappings': [DM],
+  'PUT /api/kolada/mappings/:kpi': [DM],
+  'DELETE /api/kolada/mappings/:kpi': [DM],
+  'GET /api/reference-series': [DM, UM, POL],
 };
 
 const ACCOUNTS: Record<Role, string> = { development_manager: 'utvecklingschef', unit_manager: 'enhetschef', politician: 'politiker' };

@@ -11,7 +11,7 @@ import { BrandMark } from './SimpleHeader';
 
 interface NavItem {
   to: string;
-  label: 'nav.overview' | 'nav.summary' | 'nav.users' | 'nav.audit' | 'nav.publicLinks' | 'nav.myDataNeeds' | 'nav.inbox' | 'nav.catalogue' | 'nav.principles' | 'nav.import';
+  label: 'nav.overview' | 'nav.summary' | 'nav.users' | 'nav.audit' | 'nav.publicLinks' | 'nav.myDataNeeds' | 'nav.inbox' | 'nav.catalogue' | 'nav.principles' | 'nav.import' | 'nav.organisation';
   keepsUnit: boolean;
   /** A number of things waiting, said in words after the label. */
   count?: NavCountKind;
@@ -28,6 +28,7 @@ export function navItemsFor(role: Me['role']): NavItem[] {
     items.push({ to: '/data-needs', label: 'nav.inbox', keepsUnit: false, count: 'unanswered' });
     items.push({ to: '/catalogue', label: 'nav.catalogue', keepsUnit: false });
     items.push({ to: '/admin/import', label: 'nav.import', keepsUnit: false });
+    items.push({ to: '/admin/organisation', label: 'nav.organisation', keepsUnit: false });
     items.push({ to: '/admin/public-links', label: 'nav.publicLinks', keepsUnit: false });
     items.push({ to: '/admin/users', label: 'nav.users', keepsUnit: false });
     items.push({ to: '/admin/audit', label: 'nav.audit', keepsUnit: false });

@@ -2,7 +2,8 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatWithUnit, tickFormatter, type ValueFormat } from './chart-format';
 import { DataTable, type Column } from './DataTable';
-import type { TrendDatum, TrendMarker, TrendNoteMark, TrendTarget } from './trend-types';
+import { TrendLegend } from './TrendLegend';
+import type { TrendDatum, TrendMarker, TrendNoteMark, TrendReference, TrendTarget } from './trend-types';
 
 // recharts is the largest library we use; only this chart needs it.
 const TrendLineChart = lazy(() => import('./TrendLineChart').then((m) => ({ default: m.TrendLineChart })));
@@ -18,6 +19,11 @@ interface TrendChartProps<Row extends TrendDatum> {
   noteMarks?: readonly TrendNoteMark[];
   /** Years where a new definition of the metric starts: a labelled line at each. */
   definitionMarks?: readonly TrendMarker[];
+  /** Reorganisations (a merger: "3 blev 1"): a labelled, dashed line at the year each took effect. */
+  eventMarks?: readonly TrendMarker[];
+  /** Dashed reference lines (values in each row's `references`), named in a legend beside our own line (`ownLabel`). */
+  references?: readonly TrendReference[];
+  ownLabel?: string;
   /** The chart in words; screen readers read this instead of the drawing. */
   label: string;
   loadingLabel: string;
@@ -41,6 +47,9 @@ export function TrendChart<Row extends TrendDatum>({
   markers,
   noteMarks,
   definitionMarks,
+  eventMarks,
+  references = [],
+  ownLabel = '',
   label,
   loadingLabel,
   notes,
@@ -61,12 +70,15 @@ export function TrendChart<Row extends TrendDatum>({
             markers={markers}
             noteMarks={noteMarks}
             definitionMarks={definitionMarks}
+            eventMarks={eventMarks}
+            references={references}
             formatValue={(v) => formatWithUnit(format, v, language)}
             formatTick={tickFormatter(format, scale.ticks, language)}
             height={height}
           />
         </Suspense>
       </div>
+      {references.length > 0 && <TrendLegend own={ownLabel} references={references} />}
       {notes}
       <DataTable caption={table.caption} columns={table.columns} rows={rows} rowKey={(r) => String(r.year)} />
     </div>

@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import { CHART_THEME } from './chart-theme';
 import { targetLabelPosition } from './trend-layout';
-import type { TrendDatum, TrendMarker, TrendNoteMark, TrendTarget } from './trend-types';
+import type { TrendDatum, TrendMarker, TrendNoteMark, TrendReference, TrendTarget } from './trend-types';
 
 export interface TrendLineChartProps {
   data: readonly TrendDatum[];
@@ -24,6 +24,10 @@ export interface TrendLineChartProps {
   noteMarks?: readonly TrendNoteMark[];
   /** Years where a new definition starts. */
   definitionMarks?: readonly TrendMarker[];
+  /** Reorganisations: a dashed line with its label ("3 blev 1") at the year. */
+  eventMarks?: readonly TrendMarker[];
+  /** Dashed reference lines, drawn from each datum's `references[i]`. */
+  references?: readonly TrendReference[];
   formatValue: (value: number) => string;
   formatTick: (value: number) => string;
   height: number;
@@ -96,7 +100,7 @@ function NoteMark({ mark }: { mark: TrendNoteMark }) {
  * The recharts line chart. Loaded lazily through TrendChart, so recharts stays out of the
  * overview's bundle. A null value breaks the line: hidden years are gaps, never interpolated.
  */
-export function TrendLineChart({ data, domain, ticks, target, targetLabel, markers, noteMarks = [], definitionMarks = [], formatValue, formatTick, height }: TrendLineChartProps) {
+export function TrendLineChart({ data, domain, ticks, target, targetLabel, markers, noteMarks = [], definitionMarks = [], eventMarks = [], references = [], formatValue, formatTick, height }: TrendLineChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={[...data]} margin={{ top: 28, right: 24, bottom: 4, left: 4 }} accessibilityLayer={false}>
@@ -136,6 +140,17 @@ export function TrendLineChart({ data, domain, ticks, target, targetLabel, marke
             label={{ value: m.label, position: 'insideTopLeft', fill: CHART_THEME.axis, fontSize: 12, fontWeight: 600 }}
           />
         ))}
+        {eventMarks.map((m) => (
+          <ReferenceLine
+            key={`event-${m.year}`}
+            x={m.year}
+            className="trend-chart__event"
+            stroke={CHART_THEME.axis}
+            strokeWidth={2}
+            strokeDasharray="8 3"
+            label={{ value: m.label, position: 'insideBottomLeft', fill: CHART_THEME.axis, fontSize: 12, fontWeight: 700 }}
+          />
+        ))}
         {target && <TargetMark target={target} label={targetLabel} data={data} />}
         <Tooltip
           cursor={{ stroke: CHART_THEME.grid, strokeWidth: 2 }}
@@ -147,6 +162,14 @@ export function TrendLineChart({ data, domain, ticks, target, targetLabel, marke
               <div className="chart-tooltip">
                 <div className="chart-tooltip__year">{row.year}</div>
                 <div>{row.value === null ? row.note : formatValue(row.value)}</div>
+                {references.map((r, i) => {
+                  const v = row.references?.[i];
+                  return v === undefined || v === null ? null : (
+                    <div key={r.label} className="chart-tooltip__reference">
+                      {r.label}: {formatValue(v)}
+                    </div>
+                  );
+                })}
               </div>
             );
           }}
@@ -161,6 +184,22 @@ export function TrendLineChart({ data, domain, ticks, target, targetLabel, marke
           connectNulls={false}
           isAnimationActive={false}
         />
+        {references.map((r, i) => (
+          <Line
+            key={r.label}
+            type="linear"
+            dataKey={(d: TrendDatum) => d.references?.[i] ?? null}
+            name={r.label}
+            className="trend-chart__reference"
+            stroke={CHART_THEME.reference}
+            strokeWidth={2}
+            strokeDasharray={r.dash}
+            dot={{ r: 3, fill: '#fff', stroke: CHART_THEME.reference, strokeWidth: 1.5 }}
+            activeDot={{ r: 5, fill: '#fff', stroke: CHART_THEME.reference, strokeWidth: 2 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ))}
       </LineChart>
     </ResponsiveContainer>
   );

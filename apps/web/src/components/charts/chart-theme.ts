@@ -12,5 +12,7 @@ export const CHART_THEME = {
   /** Notes (annotations): a colour no other mark uses, with white numbers on it (7:1). */
   note: '#9c2a6d',
   noteFill: '#f8e8f1',
+  /** Reference series (another population's published figure): dashed, grey, 7:1. */
+  reference: '#4a5560',
   font: 'inherit',
 } as const;

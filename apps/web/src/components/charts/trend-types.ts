@@ -5,6 +5,14 @@ export interface TrendDatum {
   value: number | null;
   /** Shown instead of a value in the tooltip, e.g. why the year is hidden. */
   note: string | null;
+  /** Reference series' values for the year (e.g. the whole municipality's, from Kolada), by series. */
+  references?: readonly (number | null)[];
+}
+
+/** A reference series drawn as a dashed line: its legend label and its dash pattern. */
+export interface TrendReference {
+  label: string;
+  dash: string;
 }
 
 export interface TrendMarker {

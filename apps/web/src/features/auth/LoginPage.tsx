@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -104,7 +105,8 @@ export function LoginPage() {
   );
 }
 
-function loginErrorText(error: Error, t: ReturnType<typeof useTranslation>['t']): string {
+// TFunction, like the other helpers: the hook's own type is too deep for TypeScript to check.
+function loginErrorText(error: Error, t: TFunction): string {
   if (error instanceof ApiError && error.status === 401) return t('auth.wrong');
   if (error instanceof ApiError && error.status === 429) return t('auth.tooMany', { message: error.message });
   return t('auth.failed', { message: error.message });

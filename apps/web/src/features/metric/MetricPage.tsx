@@ -73,7 +73,7 @@ function MetricView({ metric, unit, path }: { metric: Metric; unit: UnitTreeNode
       <section className="section" aria-labelledby="trend-heading">
         <h2 id="trend-heading">{t('metric.trendHeading')}</h2>
         <QueryState query={values} loadingLabel={t('card.loading')} headingLevel={3}>
-          {(data) => <MetricTrend metric={metric} unit={unit} points={data.points} annotations={annotations.data} />}
+          {(data) => <MetricTrend metric={metric} unit={unit} points={data.points} annotations={annotations.data} events={data.events} />}
         </QueryState>
       </section>
       <ComparisonSection metric={metric} unit={unit} annotations={annotations.data} />

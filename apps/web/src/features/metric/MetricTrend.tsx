@@ -1,4 +1,5 @@
-import { formatMetricValue, type AnnotationThread, type Metric, type Point, type UnitTreeNode } from '@tillit/domain';
+import { formatMetricValue, lineageLabel, type AnnotationThread, type LineageEvent, type Metric, type Point, type UnitTreeNode } from '@tillit/domain';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Column } from '../../components/charts/DataTable';
@@ -12,6 +13,8 @@ import { MetricFacts } from '../overview/MetricFacts';
 import { buildTrendRows, gapRows, hiddenMarkers, yAxisScale, type TrendRow } from './chart-data';
 import { describeTrend } from './chart-summary';
 import { ExportLinks } from './ExportLinks';
+import { eventLabelsByYear, eventMarks, listNames } from './lineage-marks';
+import { useReferenceTrend } from '../kolada/useReferenceTrend';
 import { describeTarget, formatQuantity, quantityDecimals } from './metric-text';
 
 /** A hidden figure reads `..` as in Kolada; screen readers hear the word instead. */
@@ -36,10 +39,12 @@ interface MetricTrendProps {
   points: readonly Point[];
   /** The unit's notes on the metric, in list order: numbered marks on the chart, a column in the table. */
   annotations?: readonly AnnotationThread[];
+  /** The unit's reorganisations: a labelled marker at each year, a column in the table. */
+  events?: readonly LineageEvent[];
 }
 
 /** The latest figure, the chart, why it has gaps, and the table; the section around it is the page's. */
-export function MetricTrend({ metric, unit, points, annotations = [] }: MetricTrendProps) {
+export function MetricTrend({ metric, unit, points, annotations = [], events = [] }: MetricTrendProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const rows = buildTrendRows(metric, points, language, t);
@@ -51,9 +56,14 @@ export function MetricTrend({ metric, unit, points, annotations = [] }: MetricTr
   const noteMarks = annotationMarks(annotations, rows.map((r) => r.year));
   const notesOfYear = notesByYear(annotations);
   const trendLabel = describeTrend(metric, rows, unit.name, language, t);
+  // A merger or split changes what the unit is: mark the year, so the trend is read across it.
+  const eventsOfYear = eventLabelsByYear(events, language);
+  const eventSummary = events.length > 0 ? t('lineage.chartSummary', { list: events.map((e) => `${e.year} ${lineageLabel(e, language)}`).join(', ') }) : '';
   // Where a new definition starts, the trend is not like for like: mark it and say why.
   const versions = useQuery(catalogueQueries.versions(metric.key));
   const definitionChanges = definitionMarks(versions.data ?? []);
+  // The whole municipality's published figure (Kolada), as a dashed line at the top of the tree.
+  const reference = useReferenceTrend(metric, unit, rows);
 
   const columns: Column<TrendRow>[] = [
     { key: 'year', header: t('metric.column.year'), isRowHeader: true, render: (r) => r.year },
@@ -94,6 +104,9 @@ export function MetricTrend({ metric, unit, points, annotations = [] }: MetricTr
       render: (r) => (r.status === 'shown' ? t('metric.status.shown') : r.note),
     },
   ];
+  if (events.length > 0) {
+    columns.push({ key: 'reorganisation', header: t('lineage.column'), render: (r) => eventsOfYear.get(r.year) ?? '' });
+  }
   if (annotations.length > 0) {
     columns.push({ key: 'notes', header: t('annotations.tableColumn'), render: (r) => notesOfYear.get(r.year)?.join(', ') ?? '' });
   }
@@ -102,18 +115,43 @@ export function MetricTrend({ metric, unit, points, annotations = [] }: MetricTr
     <>
       <MetricFacts metric={metric} model={buildCardModel(metric, points, language, t)} language={language} />
       <TrendChart
-        rows={rows}
+        rows={reference.rows}
+        references={reference.lines}
+        ownLabel={`${name}, ${unit.name}`}
         format={metric}
-        scale={yAxisScale(rows, metric.target)}
+        scale={yAxisScale([...rows, ...reference.axisValues], metric.target)}
         target={metric.target}
         targetLabel={target ? `${t('metric.targetLine')}: ${target}` : t('metric.targetLine')}
         markers={hiddenMarkers(rows, t('suppression.hidden'))}
         noteMarks={noteMarks}
         definitionMarks={definitionChanges.map((d) => ({ year: d.year, label: t('catalogue.versions.marker') }))}
-        label={annotations.length > 0 ? `${trendLabel} ${t('annotations.chartSummary', { list: listNotesBriefly(annotations) })}` : trendLabel}
+        eventMarks={eventMarks(events, rows.map((r) => r.year), language)}
+        label={`${annotations.length > 0 ? `${trendLabel} ${t('annotations.chartSummary', { list: listNotesBriefly(annotations) })}` : trendLabel} ${eventSummary} ${reference.summary}`.replace(/\s+/g, ' ').trim()}
         loadingLabel={t('metric.chartLoading')}
         notes={
           <>
+            {reference.notes}
+            {events.length > 0 && (
+              <div className="chart-notes lineage-notes">
+                <h3>{t('lineage.heading')}</h3>
+                <ul>
+                  {events.map((e) => (
+                    <li key={e.id}>
+                      {t('lineage.item', { year: e.year, label: lineageLabel(e, language), from: listNames(e.from, language), to: listNames(e.to, language) })}{' '}
+                      {[...e.from, ...e.to]
+                        .filter((u) => u.id !== unit.id && e.kind !== 'move' && e.kind !== 'rename')
+                        .map((u, i) => (
+                          <span key={u.id}>
+                            {i > 0 && ', '}
+                            <Link to={`/metrics/${metric.key}?unit=${encodeURIComponent(u.id)}`}>{u.name}</Link>
+                          </span>
+                        ))}
+                      {e.note && <span className="muted"> {e.note}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {definitionChanges.length > 0 && (
               <ul className="chart-legend definition-changes">
                 {definitionChanges.map((d) => (
@@ -146,7 +184,7 @@ export function MetricTrend({ metric, unit, points, annotations = [] }: MetricTr
             )}
           </>
         }
-        table={{ caption: t('metric.tableCaption', { name, unit: unit.name }), columns }}
+        table={{ caption: t('metric.tableCaption', { name, unit: unit.name }), columns: [...columns.slice(0, 2), ...reference.columns, ...columns.slice(2)] }}
       />
       <ExportLinks metric={metric} unit={unit} />
     </>

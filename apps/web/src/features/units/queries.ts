@@ -7,6 +7,7 @@ export const unitQueries = {
   tree: () =>
     queryOptions({
       queryKey: [...unitQueries.all(), 'tree'] as const,
-      queryFn: ({ signal }) => apiClient.get('/api/units', unitsResponseSchema, { signal }),
+      // Closed units too, marked as such: a merger's predecessors keep their own pages.
+      queryFn: ({ signal }) => apiClient.get('/api/units', unitsResponseSchema, { params: { include: 'closed' }, signal }),
     }),
 };
