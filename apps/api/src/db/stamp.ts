@@ -8,7 +8,15 @@ import type { Db } from './database.js';
  * be reused while the stamp stays the same. Costs two tiny statements, no table is read.
  */
 export function createDbStamp(db: Db): () => string {
+  const known = stamps.get(db);
+  if (known) return known;
   const changes = db.prepare('SELECT total_changes()').pluck();
   const otherWriters = db.prepare('PRAGMA data_version').pluck();
-  return () => `${String(changes.get())}:${String(otherWriters.get())}`;
+  const stamp = () => `${String(changes.get())}:${String(otherWriters.get())}`;
+  stamps.set(db, stamp);
+  return stamp;
 }
+
+// One reader per database: the access check reads the stamp once per request and hands it on
+// (request.dataStamp), so the session and response caches need not read it again.
+const stamps = new WeakMap<Db, () => string>();

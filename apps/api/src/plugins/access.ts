@@ -27,6 +27,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user: SessionUser | null;
+    /** The database's change stamp, read once at the start of an API request (db/stamp.ts). */
+    dataStamp: string | null;
   }
   interface FastifyInstance {
     routeAccess: RouteAccess[];
@@ -45,6 +47,7 @@ export function requireUser(request: FastifyRequest): SessionUser {
 
 export function registerAccessControl(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('user', null);
+  app.decorateRequest('dataStamp', null);
   const table: RouteAccess[] = [];
   app.decorate('routeAccess', table);
 
@@ -65,7 +68,9 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.user = token ? auth.authenticate(token) : null;
+    const access = request.routeOptions.config?.access;
+    if (access !== undefined) request.dataStamp = auth.stamp();
+    request.user = token ? auth.authenticate(token, request.dataStamp ?? auth.stamp()) : null;
 
     // Cookie-authenticated writes must come from this site: refuse another origin.
     if (UNSAFE_METHODS.has(request.method) && token !== undefined) {
@@ -76,7 +81,6 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
       if (isCrossSite) throw new ForbiddenError('Förfrågan kom från en annan webbplats och har stoppats.');
     }
 
-    const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') return;
     if (!request.user) throw new UnauthorizedError();
     if (!access.includes(request.user.role)) throw new ForbiddenError();

@@ -20,12 +20,12 @@ const GENERATED_AT = '"generatedAt":"(generated-at)"';
 export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {
   // Finished answers per unit and scope, rebuilt after any write (see response-cache.ts).
   const cache = createResponseCache(db, services.data);
-  const summaryJson = (unit: string | undefined, scope: string): string =>
+  const summaryJson = (unit: string | undefined, scope: string, at: string | null): string =>
     cache
       .json(['/api/summary', unit ?? null, scope], summaryResponseSchema, () => ({
         ...services.summary.summary(unit),
         generatedAt: '(generated-at)',
-      }))
+      }), at)
       .replace(GENERATED_AT, `"generatedAt":${JSON.stringify(new Date().toISOString())}`);
 
   app.get(
@@ -40,7 +40,7 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, s
         response: { 200: summaryResponseSchema, 400: errorResponses[400], 404: errorResponses[404] },
       },
     },
-    async (request, reply) => sendJson(reply, summaryJson(request.query.unit, scopeOf(request.user))),
+    async (request, reply) => sendJson(reply, summaryJson(request.query.unit, scopeOf(request.user), request.dataStamp)),
   );
 
   app.get(
@@ -59,7 +59,7 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, s
     async (request, reply) => {
       services.publicLinks.resolve(request.params.token);
       reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
-      return sendJson(reply, summaryJson(request.query.unit, 'public'));
+      return sendJson(reply, summaryJson(request.query.unit, 'public', request.dataStamp));
     },
   );
 };

@@ -39,7 +39,7 @@ export const valueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, ser
           points: services.values.series(metric, unit, { from, to }),
           events: eventsForUnit(services.units.organisation(), unit.id),
         };
-      });
+      }, request.dataStamp);
       return sendJson(reply, json);
     },
   );

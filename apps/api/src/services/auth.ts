@@ -96,8 +96,7 @@ export function createAuthService(db: Db, options: AuthOptions) {
   const dbStamp = createDbStamp(db);
   let sessionsAt = '';
   const sessions = new Map<string, { session: SessionRow; user: SessionUser }>();
-  const lookup = (tokenHash: string): { session: SessionRow; user: SessionUser | null } | null => {
-    const at = dbStamp();
+  const lookup = (tokenHash: string, at: string): { session: SessionRow; user: SessionUser | null } | null => {
     if (at !== sessionsAt) {
       sessions.clear();
       sessionsAt = at;
@@ -143,10 +142,16 @@ export function createAuthService(db: Db, options: AuthOptions) {
       deleteSession(db, hashToken(token));
     },
 
-    /** The person behind a session token, or null when it is unknown, expired or deactivated. */
-    authenticate(token: string): SessionUser | null {
+    /** The database's change stamp now (see db/stamp.ts): read once per request by the access check. */
+    stamp: dbStamp,
+
+    /**
+     * The person behind a session token, or null when it is unknown, expired or deactivated.
+     * `at` is the change stamp read for this request, when the caller already has it.
+     */
+    authenticate(token: string, at: string = dbStamp()): SessionUser | null {
       const tokenHash = hashToken(token);
-      const found = lookup(tokenHash);
+      const found = lookup(tokenHash, at);
       if (!found) return null;
       const { session, user } = found;
       const now = new Date();

@@ -19,14 +19,18 @@ import { createDbStamp } from '../db/stamp.js';
  */
 export function createResponseCache(db: Db, data: { version: () => number }, maxEntries = 2000) {
   const dbStamp = createDbStamp(db);
-  const stamp = () => `${data.version()}:${dbStamp()}`;
+  const stamp = (at: string | null) => `${data.version()}:${at ?? dbStamp()}`;
   const entries = new Map<string, { stamp: string; json: string }>();
 
   return {
-    /** The JSON for `key`, made by `build` and `schema`'s serializer when missing or stale. */
-    json<T>(key: readonly unknown[], schema: ZodType<T>, build: () => T): string {
+    /**
+     * The JSON for `key`, made by `build` and `schema`'s serializer when missing or stale. `at` is
+     * the change stamp read at the start of the request (`request.dataStamp`): data read later is
+     * never older than it, so an entry can only be rebuilt too often, never served stale.
+     */
+    json<T>(key: readonly unknown[], schema: ZodType<T>, build: () => T, at: string | null = null): string {
       const k = JSON.stringify(key);
-      const now = stamp();
+      const now = stamp(at);
       const hit = entries.get(k);
       if (hit && hit.stamp === now) return hit.json;
       const json = serializerCompiler({ schema, method: 'GET', url: String(key[0]) })(build());
