@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,9 +25,17 @@ let dir: string;
 let dbPath: string;
 let server: ChildProcess | null = null;
 
+/** The server's temporary directory (its TMPDIR), where uploads arrive. */
+function uploads(): string {
+  const path = join(dir, 'tmp');
+  mkdirSync(path, { recursive: true });
+  return path;
+}
+
 function startServer(): Promise<void> {
   const child = spawn(process.execPath, ['apps/api/dist/server.js'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: dbPath, TILLIT_DEMO: '1', LOG_LEVEL: 'warn' },
+    // Its own temporary directory, so the uploads it leaves behind can be checked.
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_PATH: dbPath, TILLIT_DEMO: '1', LOG_LEVEL: 'warn', TMPDIR: uploads() },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   server = child;
@@ -149,10 +157,13 @@ test('SIGKILL while the file is still arriving leaves nothing of the import, and
   await startServer();
   const before = inspect();
   const cookie = await signIn();
+  const killedPid = server!.pid!;
   const status = await upload(cookie, bigCsv(), async () => {
     await kill(); // half the file is on its way: the import has not begun to write
   });
   expect(status).toBeNull();
+  const leftBy = (pid: number) => readdirSync(uploads()).filter((name) => name.startsWith(`tillit-upload-${pid}-`));
+  expect(leftBy(killedPid)).toHaveLength(1); // the half-received file
 
   const after = inspect();
   expect(after.integrity).toBe('ok');
@@ -162,6 +173,7 @@ test('SIGKILL while the file is still arriving leaves nothing of the import, and
   expect(after.audited).toBe(before.audited);
 
   await startServer();
+  expect(leftBy(killedPid)).toEqual([]); // removed by the next start
   const list = await fetch(`http://127.0.0.1:${PORT}/api/imports`, { headers: { cookie: await signIn() } });
   expect(list.status).toBe(200);
   await kill();

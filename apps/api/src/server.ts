@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
 import { seed } from './services/seed.js';
+import { removeOrphanUploadDirs } from './services/upload-dirs.js';
 
 /** Starts Tillit: configuration, database (migrated and seeded), the app, and a graceful close. */
 async function main(): Promise<void> {
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
   const db = openDatabase(config.databasePath);
   migrate(db);
   const seeded = seed(db, { demo: config.isDemo, dataset: config.dataset });
+  // A server killed mid-import leaves its half-received upload behind; nothing else uses it.
+  const orphans = removeOrphanUploadDirs();
   const app = await buildApp({
     db,
     webRoot: config.webRoot,
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
     importMaxBytes: config.importMaxBytes,
     koladaMunicipality: config.koladaMunicipality,
   });
+  if (orphans > 0) app.log.info({ orphans }, 'removed uploads left by a stopped server');
   if (seeded.demo) app.log.info('demo data seeded (synthetic units, calibrated to real department totals)');
 
   let closing = false;

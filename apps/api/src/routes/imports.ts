@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
@@ -21,6 +20,7 @@ import type { AppDeps } from '../app.js';
 import { actorOf, DEVELOPMENT_MANAGER } from '../plugins/access.js';
 import { FileTooLargeError, UnsupportedFileError } from '../services/imports.js';
 import { ValidationError } from '../errors.js';
+import { makeUploadDir } from '../services/upload-dirs.js';
 
 const errors = { 400: errorEnvelopeSchema, 403: errorEnvelopeSchema, 404: errorEnvelopeSchema };
 const isTrue = (v: string | undefined) => v === 'true' || v === '1';
@@ -72,7 +72,7 @@ export const importRoutes: FastifyPluginAsyncZod<AppDeps & { importMaxBytes?: nu
       }
       // The file goes to disk as it arrives, so that its size costs no memory; the fields may
       // come before or after it, so the import starts once the whole body is read.
-      const dir = await mkdtemp(join(tmpdir(), 'tillit-import-'));
+      const dir = await makeUploadDir();
       try {
         const path = join(dir, 'upload');
         let fileName: string | null = null;

@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
@@ -23,6 +22,7 @@ import type { AppDeps } from '../app.js';
 import { ValidationError } from '../errors.js';
 import { actorOf, DEVELOPMENT_MANAGER, STAFF } from '../plugins/access.js';
 import { FileTooLargeError, UnsupportedFileError } from '../services/import-read.js';
+import { makeUploadDir } from '../services/upload-dirs.js';
 
 const errors = { 400: errorEnvelopeSchema, 403: errorEnvelopeSchema, 404: errorEnvelopeSchema, 409: errorEnvelopeSchema };
 const isTrue = (v: string | undefined) => v === 'true' || v === '1';
@@ -105,7 +105,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw new UnsupportedFileError('Skicka filen som multipart/form-data i fältet "file".');
-      const dir = await mkdtemp(join(tmpdir(), 'tillit-units-'));
+      const dir = await makeUploadDir();
       try {
         const path = join(dir, 'upload');
         let fileName: string | null = null;
