@@ -42,14 +42,15 @@ export function OrganisationPage() {
                       isRowHeader: true,
                       render: (r) => <span style={{ paddingInlineStart: `${r.depth * 1.25}rem` }}>{r.name}</span>,
                     },
-                    { key: 'code', header: t('organisation.code'), render: (r) => <code>{r.id}</code> },
+                    { key: 'code', header: t('organisation.code'), className: 'org-table__code', render: (r) => <code>{r.id}</code> },
                     { key: 'kind', header: t('organisation.kind'), render: (r) => t(`units.kind.${r.kind}`) },
                     { key: 'parent', header: t('organisation.parent'), render: (r) => (r.parentId ? (nameOf.get(r.parentId) ?? r.parentId) : '–') },
-                    { key: 'from', header: t('organisation.validFrom'), render: (r) => r.validFrom ?? '–' },
-                    { key: 'to', header: t('organisation.validTo'), render: (r) => r.validTo ?? t('organisation.open') },
+                    { key: 'from', header: t('organisation.validFrom'), className: 'org-table__nowrap', render: (r) => r.validFrom ?? '–' },
+                    { key: 'to', header: t('organisation.validTo'), className: 'org-table__nowrap', render: (r) => r.validTo ?? t('organisation.open') },
                     {
                       key: 'edit',
                       header: t('organisation.actions'),
+                      className: 'org-table__nowrap',
                       render: (r) => (
                         <button type="button" className="button button--secondary" aria-label={t('organisation.editLabel', { name: r.name })} onClick={() => setEditing(r)}>
                           {t('organisation.edit')}
