@@ -64,3 +64,33 @@ test('a file with unfamiliar headers gets a mapping step, preselected with guess
   await importPage.importFile();
   await importPage.undo('kpi-export.csv');
 });
+
+test('an XLSX workbook from the HR system previews and imports like a CSV', async ({ page }) => {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Personalomsättning');
+  sheet.addRow(['Enhet', 'Nyckeltal', 'År', 'Täljare', 'Nämnare', 'Källa']);
+  sheet.addRow(['hemtjanst-hemtjanst-oster', 'staff_turnover', 2026, 3.5, 50, 'HR-systemet, Äldreomsorg']);
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+
+  await signInAs(page, 'utvecklingschef');
+  const importPage = new ImportPage(page);
+  await importPage.open();
+  await page.getByLabel('Fil (CSV eller Excel)').setInputFiles({
+    name: 'personal.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  });
+  await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Förhandsgranskning av personal.xlsx' })).toBeVisible();
+  await expect(page.getByText('Lästa rader: 1. Giltiga: 1.')).toBeVisible();
+  await expect(importPage.changeTable().getByRole('row', { name: /hemtjanst-hemtjanst-oster staff_turnover 2026/ })).toContainText('3,5 / 50');
+  await importPage.importFile();
+
+  await page.goto('/metrics/staff_turnover?unit=hemtjanst-hemtjanst-oster');
+  const trend = page.getByRole('region', { name: 'Utveckling år för år' });
+  await expect(trend.getByRole('row').filter({ hasText: '2026' })).toContainText('7,0\u00a0%');
+
+  await importPage.open();
+  await importPage.undo('personal.xlsx');
+});
