@@ -60,6 +60,22 @@ test('the sign-in page and a public summary link have no serious or critical axe
   await expectNoSeriousA11yViolations(anonymous);
 });
 
+test('the sign-in page has no serious or critical axe violations in any of its states', async ({ page }) => {
+  await page.goto('/login?expired=1');
+  await expect(page.getByRole('heading', { name: 'Demokonton' })).toBeVisible();
+  await expect(page.getByText('Du har loggats ut. Logga in igen för att fortsätta.')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  // A made-up name: a real account's failed attempts would count towards its lock.
+  await page.getByLabel('Användarnamn').fill('ingen-sadan');
+  await page.getByLabel('Lösenord').fill('fel');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Wrong username or password/);
+  await expectNoSeriousA11yViolations(page);
+});
+
 test('a keyboard alone reads the summary: skip link, choosing an area, and printing are reachable', async ({ page }) => {
   await signInAs(page, 'politiker');
   await page.goto('/summary');

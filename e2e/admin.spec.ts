@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe.js';
-import { LoginPage, signInAs } from './pages/login.js';
+import { LoginPage, signInAs, signOut } from './pages/login.js';
 
 test('the development manager creates a unit manager, who signs in; the log shows who did it', async ({ page }) => {
   await signInAs(page, 'utvecklingschef');
@@ -28,7 +28,7 @@ test('the development manager creates a unit manager, who signs in; the log show
   await expect(page.getByRole('table')).toContainText('utvecklingschef');
   await expect(page.getByRole('table')).not.toContainText('ett långt lösenord');
 
-  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await signOut(page);
   const login = new LoginPage(page);
   await login.signIn('bodil', 'ett långt lösenord');
   await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();

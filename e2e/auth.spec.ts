@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe.js';
-import { LoginPage, signInAs } from './pages/login.js';
+import { LoginPage, signInAs, signOut } from './pages/login.js';
 
 test.describe('signing in', () => {
   test('a newcomer who mistypes the password gets a clear message and can try again', async ({ page }) => {
@@ -22,6 +22,30 @@ test.describe('signing in', () => {
     await new LoginPage(page).signIn('enhetschef');
     await expect(page).toHaveURL(/\/metrics\/staff_turnover\?unit=ifo/);
     await expect(page.getByRole('heading', { level: 1, name: 'Personalomsättning' })).toBeVisible();
+  });
+
+  test('the sign-in page speaks English when asked, and the app goes on in English', async ({ page }) => {
+    await page.goto('/login?lang=en&next=%2Fprinciples');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page).toHaveTitle('Sign in – Tillit');
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Use politiker' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/principles$/);
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+  });
+
+  test('a next link to another site is not followed', async ({ page }) => {
+    await page.goto('/login?next=%2F%2Fevil.example%2F');
+    await new LoginPage(page).signIn('utvecklingschef');
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
   });
 
   test('each role gets its own menu, and signing out ends the session', async ({ page }) => {
@@ -52,7 +76,7 @@ test.describe('signing in', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Hemtjänst Öster' })).toBeVisible();
     const tree = page.getByRole('navigation', { name: 'Organisation' });
     await expect(tree.getByRole('heading', { name: 'Dina enheter' })).toBeVisible();
-    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signOut(page);
 
     await signInAs(page, 'politiker');
     await expect(page).toHaveURL(/\/summary/);

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe.js';
 import { DataNeedsPages } from './pages/data-needs.js';
-import { signInAs } from './pages/login.js';
+import { signInAs, signOut } from './pages/login.js';
 
 const OSTER = 'hemtjanst-hemtjanst-oster';
 const STAFF_TURNOVER = 'staff_turnover';
@@ -73,7 +73,7 @@ test.describe('"Vilka data behöver du?": the loop up and back', () => {
     await page.getByRole('link', { name: /Svara på frågan: Personalomsättning/ }).click();
     await expect(page).toHaveURL(/\/metrics\/staff_turnover\?unit=.*#data-need-form$/);
     await expect(new DataNeedsPages(page).metricForm().getByRole('textbox')).toBeFocused();
-    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await signOut(page);
 
     await signInAs(page, 'politiker');
     const text = `Hur många av cheferna har gått ledarutbildningen? (${Date.now()})`;

@@ -12,8 +12,12 @@ const CHART_LIBRARIES =
 // react-i18next shares use-sync-external-store's shim with the entry; only react-redux uses the
 // selector variant, which belongs with the chart.
 const CHART_ONLY_SHIM = /node_modules[\\/]use-sync-external-store[\\/].*with-selector/;
-// React and the router change far less often than the app: their own chunk stays cached.
-const FRAMEWORK = /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/;
+// React and the router change far less often than the app: their own chunks stay cached. The
+// router is apart from React because the sign-in page (login.html) loads React alone.
+const REACT = /node_modules[\\/](react|react-dom|scheduler)[\\/]/;
+const ROUTER = /node_modules[\\/]react-router[\\/]/;
+
+const DOMAIN_SOURCE = /packages[\\/]domain[\\/]src[\\/]/;
 
 // The API the dev server forwards /api to; override to run against another port.
 const apiTarget = process.env.TILLIT_API_URL ?? 'http://127.0.0.1:3000';
@@ -37,6 +41,18 @@ export default defineConfig({
     // dist/.vite/manifest.json: which chunks each page needs, for `npm run bench` (JS per route).
     manifest: true,
     rolldownOptions: {
+      // The domain package is pure (no I/O, nothing done on import), but its modules define zod
+      // schemas at the top level, which a bundler must otherwise keep as possible side effects:
+      // a page that needs one domain function would carry every module of the domain. Other
+      // modules keep the default (undefined: their package.json decides).
+      treeshake: { moduleSideEffects: (id) => (DOMAIN_SOURCE.test(id) ? false : undefined) },
+      // Two pages: the app, and the sign-in page with React alone (src/login/), so the first page
+      // anyone opens does not load the router, react-query, i18next and zod. The server answers
+      // GET /login with login.html; the dev server finds it as /login too (it tries `<path>.html`).
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        login: fileURLToPath(new URL('login.html', import.meta.url)),
+      },
       output: {
         codeSplitting: {
           // Capture only the chart libraries themselves, not what they import: React must stay
@@ -44,7 +60,8 @@ export default defineConfig({
           includeDependenciesRecursively: false,
           groups: [
             { name: 'recharts', test: (id) => CHART_LIBRARIES.test(id) || CHART_ONLY_SHIM.test(id), priority: 2 },
-            { name: 'framework', test: FRAMEWORK, priority: 1 },
+            { name: 'react', test: REACT, priority: 1 },
+            { name: 'router', test: ROUTER, priority: 1 },
           ],
         },
       },

@@ -25,3 +25,13 @@ export async function signInAs(page: Page, username: string): Promise<void> {
   await login.signIn(username);
   await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
 }
+
+/**
+ * Signs out through the header and waits for the sign-in page. It is its own page (login.html),
+ * reached with a full page load: opening another address before it has loaded would race it.
+ */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+}

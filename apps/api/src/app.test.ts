@@ -13,6 +13,7 @@ describe('the app', () => {
   beforeAll(async () => {
     const webRoot = mkdtempSync(join(tmpdir(), 'tillit-web-'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Tillit</title><div id="root"></div>');
+    writeFileSync(join(webRoot, 'login.html'), '<!doctype html><title>Logga in – Tillit</title><div id="root" data-page="login"></div>');
     ({ app } = await createTestApp({ webRoot }));
   });
   afterAll(() => app.close());
@@ -51,6 +52,18 @@ describe('the app', () => {
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain('<div id="root">');
     }
+  });
+
+  it('serves the sign-in page, its own small entry, for /login (with or without where to go next)', async () => {
+    for (const url of ['/login', '/login?next=%2Fmetrics%2Fstaff_turnover%3Funit%3Difo']) {
+      const res = await app.inject(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/html/);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body).toContain('data-page="login"');
+    }
+    // Only that path: the app's pages still get the app.
+    for (const url of ['/', '/login/more', '/summary']) expect((await app.inject(url)).body).not.toContain('data-page="login"');
   });
 
   it('answers a missing asset with 404, not with the page (a stale tab after a rebuild must not get HTML as JS)', async () => {

@@ -153,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
 async function registerWeb(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
+  const hasLoginPage = hasWeb && existsSync(join(webRoot, 'login.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
@@ -167,7 +168,9 @@ async function registerWeb(app: FastifyInstance, webRoot: string | undefined): P
     // A missing file (an old asset after a rebuild, say) is a 404, not the app's page.
     const isFile = path.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(path);
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api') && !isFile;
-    if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The sign-in page is its own small entry of the web build (apps/web/login.html).
+    const page = path === '/login' && hasLoginPage ? 'login.html' : 'index.html';
+    if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile(page);
     if (isPage) {
       return reply
         .type('text/html; charset=utf-8')

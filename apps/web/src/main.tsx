@@ -10,14 +10,16 @@ import './styles.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-const i18n = initI18n();
 const queryClient = createQueryClient();
 const router = createRouter();
 
-createRoot(container).render(
-  <StrictMode>
-    <Providers queryClient={queryClient} i18n={i18n}>
-      <RouterProvider router={router} />
-    </Providers>
-  </StrictMode>,
+// Drawn once the remembered language's texts are here: Swedish at once, English after its chunk.
+void initI18n().then((i18n) =>
+  createRoot(container).render(
+    <StrictMode>
+      <Providers queryClient={queryClient} i18n={i18n}>
+        <RouterProvider router={router} />
+      </Providers>
+    </StrictMode>,
+  ),
 );

@@ -1,7 +1,18 @@
-import { errorEnvelopeSchema, type ErrorEnvelope } from '@tillit/domain';
-import type { z } from 'zod';
+import type { ErrorEnvelope } from '@tillit/domain';
+import { isErrorEnvelope } from './guards';
 
 type ErrorDetail = NonNullable<ErrorEnvelope['error']['details']>[number];
+
+/**
+ * What the client parses an answer with: a shared zod schema (the usual case), or one of the
+ * hand-written checks in guards.ts for the few answers every page needs, so that zod is not
+ * loaded before a page that parses with it (sizes per route: docs/benchmarks.md).
+ */
+export interface ResponseParser<T> {
+  safeParse(
+    data: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
 
 /** Codes the client gives errors that never reached the API's error handler. */
 export const CLIENT_ERROR_CODES = {
@@ -56,17 +67,17 @@ export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ApiClient {
   /** GETs `path` and returns the body parsed with `schema`; throws ApiError otherwise. */
-  get<T>(path: string, schema: z.ZodType<T>, options?: { params?: QueryParams; signal?: AbortSignal }): Promise<T>;
+  get<T>(path: string, schema: ResponseParser<T>, options?: { params?: QueryParams; signal?: AbortSignal }): Promise<T>;
   /**
    * Sends a write with a JSON body (or none) and returns the answer parsed with `schema`
    * (an empty 204 parses as `undefined`); throws ApiError otherwise.
    */
-  send<T>(method: WriteMethod, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T>;
+  send<T>(method: WriteMethod, path: string, schema: ResponseParser<T>, body?: unknown): Promise<T>;
   /**
    * POSTs a multipart form (a file upload) and returns the answer parsed with `schema`; throws
    * ApiError otherwise. No content-type header: the browser sets it with the boundary.
    */
-  upload<T>(path: string, schema: z.ZodType<T>, formData: FormData, params?: QueryParams): Promise<T>;
+  upload<T>(path: string, schema: ResponseParser<T>, formData: FormData, params?: QueryParams): Promise<T>;
 }
 
 export function buildUrl(baseUrl: string, path: string, params: QueryParams = {}): string {
@@ -89,9 +100,8 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function errorFromResponse(response: Response, body: unknown): ApiError {
-  const envelope = errorEnvelopeSchema.safeParse(body);
-  if (envelope.success) {
-    const { code, message, details, requestId } = envelope.data.error;
+  if (isErrorEnvelope(body)) {
+    const { code, message, details, requestId } = body.error;
     return new ApiError({ status: response.status, code, message, requestId, details: details ?? [] });
   }
   return new ApiError({
@@ -105,7 +115,7 @@ function errorFromResponse(response: Response, body: unknown): ApiError {
 
 /** The one fetch client. `fetch` is passed in so tests can answer without a server. */
 export function createApiClient({ fetch, baseUrl = '' }: { fetch: typeof globalThis.fetch; baseUrl?: string }): ApiClient {
-  async function request<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+  async function request<T>(path: string, init: RequestInit, schema: ResponseParser<T>): Promise<T> {
     let response: Response;
     try {
       response = await fetch(path, { ...init, credentials: 'same-origin' });
@@ -123,7 +133,7 @@ export function createApiClient({ fetch, baseUrl = '' }: { fetch: typeof globalT
         code: CLIENT_ERROR_CODES.invalidResponse,
         message: `Unexpected response from ${path}`,
         requestId: response.headers.get('x-request-id'),
-        details: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+        details: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
       });
     }
     return parsed.data;

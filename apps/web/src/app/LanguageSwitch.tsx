@@ -1,5 +1,5 @@
-import { languageSchema } from '@tillit/domain';
 import { useTranslation } from 'react-i18next';
+import { LanguageButtons } from '../components/ui/LanguageButtons';
 import { useLanguage } from '../i18n/useLanguage';
 
 /** Swedish or English; each button names its language in that language. */
@@ -7,19 +7,11 @@ export function LanguageSwitch() {
   const { t } = useTranslation();
   const { language, setLanguage } = useLanguage();
   return (
-    <div className="lang-switch" role="group" aria-label={t('language.label')}>
-      {languageSchema.options.map((option) => (
-        <button
-          key={option}
-          type="button"
-          lang={option}
-          className="lang-switch__button"
-          aria-pressed={language === option}
-          onClick={() => setLanguage(option)}
-        >
-          {t(`language.${option}`)}
-        </button>
-      ))}
-    </div>
+    <LanguageButtons
+      label={t('language.label')}
+      names={{ sv: t('language.sv'), en: t('language.en') }}
+      language={language}
+      onChange={setLanguage}
+    />
   );
 }

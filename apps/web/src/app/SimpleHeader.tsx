@@ -1,25 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { BrandLogo } from '../components/ui/BrandLogo';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The product's mark and name; inside the header's home link when signed in, plain text otherwise. */
 export function BrandMark() {
   const { t } = useTranslation();
-  return (
-    <>
-      <svg aria-hidden="true" viewBox="0 0 32 32" width="30" height="30" className="brand__mark">
-        <rect width="32" height="32" rx="7" fill="currentColor" />
-        <path d="M9 10h14M16 10v14" stroke="#fff" strokeWidth="3.5" strokeLinecap="round" />
-      </svg>
-      <span className="brand__text">
-        <span className="brand__name">{t('app.name')}</span>
-        <span className="brand__tagline">{t('app.tagline')}</span>
-      </span>
-    </>
-  );
+  return <BrandLogo name={t('app.name')} tagline={t('app.tagline')} />;
 }
 
-/** The header of pages without a session (sign-in, a public summary link): no menu. */
+/** The header of pages without a session (a public summary link; the sign-in page, src/login/, draws the same): no menu. */
 export function SimpleHeader() {
   return (
     <header className="site-header">

@@ -2,8 +2,9 @@ import { lazy, Suspense, type ComponentType } from 'react';
 import { PageLoading } from './PageLoading';
 
 /**
- * Every page is its own chunk, fetched when first opened, so that the sign-in page and the
- * politicians' summary do not carry the dashboard's code (sizes per route: docs/benchmarks.md).
+ * Every page is its own chunk, fetched when first opened, so that the politicians' summary does
+ * not carry the dashboard's code (sizes per route: docs/benchmarks.md; the sign-in page is its own
+ * entry, src/login/).
  * While a page's chunk loads, an announced loading state stands in its place.
  */
 function lazyPage(load: () => Promise<ComponentType>): ComponentType {
@@ -17,7 +18,6 @@ function lazyPage(load: () => Promise<ComponentType>): ComponentType {
   };
 }
 
-export const LoginPage = lazyPage(() => import('../features/auth/LoginPage').then((m) => m.LoginPage));
 export const PublicSummaryPage = lazyPage(() => import('../features/summary/PublicSummaryPage').then((m) => m.PublicSummaryPage));
 export const OverviewPage = lazyPage(() => import('../features/overview/OverviewPage').then((m) => m.OverviewPage));
 // The metric page's chart (recharts, the largest chunk) is fetched alongside the page rather than

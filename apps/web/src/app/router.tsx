@@ -1,7 +1,8 @@
 import type { Role } from '@tillit/domain';
 import type { ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, useLocation } from 'react-router';
 import { RequireAuth } from '../features/auth/RequireAuth';
+import { SignInRedirect } from '../features/auth/SignInRedirect';
 import { Layout } from './Layout';
 // Pages load on demand (pages.tsx); add a new page there too.
 import {
@@ -9,7 +10,6 @@ import {
   CataloguePage,
   ImportPage,
   InboxPage,
-  LoginPage,
   MetricPage,
   MyDataNeedsPage,
   OrganisationPage,
@@ -31,13 +31,19 @@ function only(roles: readonly Role[], page: ReactNode) {
   return <RequireAuth roles={roles}>{() => page}</RequireAuth>;
 }
 
+/** A link to /login inside the app: the sign-in page is its own entry (login.html), loaded in full. */
+function SignInRoute() {
+  const { search } = useLocation();
+  return <SignInRedirect to={`/login${search}`} />;
+}
+
 /**
  * Every page takes `?unit=ID`; without it the root of the organisation is shown. Everything
  * under the layout needs a signed-in person.
  */
 export function createRouter() {
   return createBrowserRouter([
-    { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    { path: '/login', element: <SignInRoute />, errorElement: <RouteErrorPage /> },
     // A public read-only link: no sign-in, no layout, no way into the rest of the product.
     { path: '/p/:token', element: <PublicSummaryPage />, errorElement: <RouteErrorPage /> },
     {

@@ -1,21 +1,13 @@
+import { signInEn } from './sign-in-texts';
 import type { Translation } from './sv';
 
 export const en = {
   app: {
-    name: 'Tillit',
-    tagline: "Indicators of managers' conditions",
+    ...signInEn.app,
     skipLink: 'Skip to main content',
-    demoLabel: 'Demo mode',
-    demoBanner:
-      "Demo mode – unit data are synthetic (made up) and shown only as examples. The department's totals for 2019 and 2024 are real figures from Jönköping municipality.",
     footer: 'Tillit {{version}} · No number stands alone: read the figures together with the people closest to them.',
-    pageTitle: '{{page}} – Tillit',
   },
-  language: {
-    label: 'Language',
-    sv: 'Svenska',
-    en: 'English',
-  },
+  language: signInEn.language,
   units: {
     own: 'Your units',
     navLabel: 'Organisation',
@@ -156,28 +148,11 @@ export const en = {
     synthetic: 'Synthetic data',
   },
   auth: {
-    title: 'Sign in',
-    intro: 'Sign in with your username and password.',
-    username: 'Username',
-    password: 'Password',
-    submit: 'Sign in',
-    submitting: 'Signing in …',
-    wrong: 'Wrong username or password. Check the spelling and try again.',
-    tooMany: 'Too many failed attempts. {{message}}',
-    failed: 'Signing in failed: {{message}}',
-    demoHeading: 'Demo accounts',
-    demoIntro: 'This is a demo with synthetic data. Every demo account has the password {{password}}.',
-    demoUse: 'Use {{username}}',
+    ...signInEn.auth,
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
-    sessionEnded: 'You have been signed out. Sign in again to continue.',
     forbiddenTitle: 'Not allowed',
     forbiddenBody: 'This page is not available to your role.',
-    role: {
-      development_manager: 'Development manager',
-      unit_manager: 'Unit manager',
-      politician: 'Elected representative',
-    },
   },
   compare: {
     heading: 'Compared with other units',

@@ -1,46 +1,41 @@
-import { languageSchema, type Language } from '@tillit/domain';
+import type { Language } from '@tillit/domain';
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { resources } from './resources';
+import { DEFAULT_LANGUAGE, LANGUAGES, rememberLanguage, storedLanguage, toLanguage } from './language-store';
+import { sv, type Translation } from './sv';
 
-export const DEFAULT_LANGUAGE: Language = 'sv';
-const STORAGE_KEY = 'tillit.language';
+// Swedish is in the entry; other languages are fetched when chosen (or remembered), so that most
+// readers do not download texts they never see (sizes per route: docs/benchmarks.md).
+const LOADERS: Record<Exclude<Language, 'sv'>, () => Promise<Translation>> = {
+  en: () => import('./en').then((m) => m.en),
+};
 
-/** A language tag from i18next or storage, narrowed to one the product speaks. */
-export function toLanguage(value: string | null | undefined): Language {
-  return languageSchema.safeParse(value).data ?? DEFAULT_LANGUAGE;
+async function loadTexts(instance: i18n, language: Language): Promise<void> {
+  if (language === 'sv' || instance.hasResourceBundle(language, 'translation')) return;
+  instance.addResourceBundle(language, 'translation', await LOADERS[language]());
 }
 
-function storedLanguage(): Language {
-  try {
-    return toLanguage(window.localStorage.getItem(STORAGE_KEY));
-  } catch {
-    // Storage can be blocked (private mode, strict settings); Swedish is the default then.
-    return DEFAULT_LANGUAGE;
-  }
+/** Switches language as soon as its texts are here (at once when they already are). */
+export async function changeLanguage(instance: i18n, language: Language): Promise<void> {
+  await loadTexts(instance, language);
+  await instance.changeLanguage(language);
 }
 
-function rememberLanguage(language: Language): void {
-  document.documentElement.lang = language;
-  try {
-    window.localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // Not remembering the choice is acceptable; the page still switches language.
-  }
-}
-
-/** Sets up i18next once, synchronously, with the remembered language. */
-export function initI18n(): i18n {
-  const language = storedLanguage();
-  document.documentElement.lang = language;
-  void i18next.use(initReactI18next).init({
-    resources,
-    lng: language,
+/**
+ * Sets up i18next once, in Swedish, and then switches to the remembered language; resolves when
+ * the page can be drawn in it. Should the texts not load, the page is drawn in Swedish.
+ */
+export async function initI18n(): Promise<i18n> {
+  await i18next.use(initReactI18next).init({
+    resources: { [DEFAULT_LANGUAGE]: { translation: sv } },
+    lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: ['sv', 'en'],
+    supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false },
     initAsync: false,
   });
   i18next.on('languageChanged', (lng) => rememberLanguage(toLanguage(lng)));
+  const language = storedLanguage();
+  if (language !== DEFAULT_LANGUAGE) await changeLanguage(i18next, language).catch(() => undefined);
   return i18next;
 }

@@ -1,23 +1,16 @@
+import { signInSv } from './sign-in-texts';
+
 /**
  * Swedish texts: the product's first language and the shape every other language follows.
  * Texts that belong to the data (metric names, definitions, prompts) come from the API.
  */
 export const sv = {
   app: {
-    name: 'Tillit',
-    tagline: 'Nyckeltal för chefers förutsättningar',
+    ...signInSv.app,
     skipLink: 'Hoppa till huvudinnehållet',
-    demoLabel: 'Demoläge',
-    demoBanner:
-      'Demoläge – enhetsdata är syntetiska (påhittade) och visas bara som exempel. Förvaltningens totaler 2019 och 2024 är verkliga siffror från Jönköpings kommun.',
     footer: 'Tillit {{version}} · Inget tal står ensamt: läs siffrorna tillsammans med dem som arbetar närmast dem.',
-    pageTitle: '{{page}} – Tillit',
   },
-  language: {
-    label: 'Språk',
-    sv: 'Svenska',
-    en: 'English',
-  },
+  language: signInSv.language,
   units: {
     own: 'Dina enheter',
     navLabel: 'Organisation',
@@ -158,28 +151,11 @@ export const sv = {
     synthetic: 'Syntetiska data',
   },
   auth: {
-    title: 'Logga in',
-    intro: 'Logga in med ditt användarnamn och lösenord.',
-    username: 'Användarnamn',
-    password: 'Lösenord',
-    submit: 'Logga in',
-    submitting: 'Loggar in …',
-    wrong: 'Fel användarnamn eller lösenord. Kontrollera stavningen och försök igen.',
-    tooMany: 'För många misslyckade försök. {{message}}',
-    failed: 'Inloggningen misslyckades: {{message}}',
-    demoHeading: 'Demokonton',
-    demoIntro: 'Det här är en demo med syntetiska data. Alla demokonton har lösenordet {{password}}.',
-    demoUse: 'Använd {{username}}',
+    ...signInSv.auth,
     signOut: 'Logga ut',
     signedInAs: 'Inloggad som {{name}}',
-    sessionEnded: 'Du har loggats ut. Logga in igen för att fortsätta.',
     forbiddenTitle: 'Ingen behörighet',
     forbiddenBody: 'Den här sidan är inte tillgänglig för din roll.',
-    role: {
-      development_manager: 'Utvecklingschef',
-      unit_manager: 'Enhetschef',
-      politician: 'Förtroendevald',
-    },
   },
   compare: {
     heading: 'Jämfört med andra enheter',

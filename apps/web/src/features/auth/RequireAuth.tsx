@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/ui/PageTitle';
 import { QueryState } from '../../components/ui/QueryState';
 import { homeFor } from './home';
 import { meQueries } from './queries';
+import { SignInRedirect, signInHref } from './SignInRedirect';
 
 /**
  * Shows its children to a signed-in person whose role may see them. Nobody signed in: to the
@@ -20,8 +21,7 @@ export function RequireAuth({ roles, children }: { roles?: readonly Role[]; chil
     <QueryState query={me}>
       {(user) => {
         if (!user) {
-          const next = `${location.pathname}${location.search}`;
-          return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+          return <SignInRedirect to={signInHref(`${location.pathname}${location.search}`)} />;
         }
         if (roles && !roles.includes(user.role)) {
           const home = homeFor(user);

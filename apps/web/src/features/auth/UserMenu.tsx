@@ -1,12 +1,10 @@
 import type { Me } from '@tillit/domain';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useLogout } from './queries';
 
 /** The signed-in person's name and role, and signing out. */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const logout = useLogout();
   return (
     <div className="user-menu">
@@ -15,12 +13,7 @@ export function UserMenu({ me }: { me: Me }) {
         <strong>{me.displayName}</strong>
         <span className="user-menu__role">{t(`auth.role.${me.role}`)}</span>
       </span>
-      <button
-        type="button"
-        className="button"
-        onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
-        disabled={logout.isPending}
-      >
+      <button type="button" className="button" onClick={() => logout.mutate()} disabled={logout.isPending}>
         {t('auth.signOut')}
       </button>
     </div>

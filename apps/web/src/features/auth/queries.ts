@@ -1,8 +1,12 @@
-import { demoAccountsResponseSchema, meResponseSchema, type LoginBody, type Me } from '@tillit/domain';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { Me } from '@tillit/domain';
+import { queryOptions, useMutation } from '@tanstack/react-query';
 import { ApiError, apiClient } from '../../api/client';
+import { checked, isMe, noContent } from '../../api/guards';
+import { signInHref } from './SignInRedirect';
 
+// Signing in happens on the sign-in page, its own entry (src/login/); the app only asks who is
+// signed in and signs out. Checked by hand (api/guards.ts): every page needs this before its own
+// code, and zod with it.
 export const meQueries = {
   /** The signed-in person, or null when nobody is signed in. */
   me: () =>
@@ -10,7 +14,7 @@ export const meQueries = {
       queryKey: ['auth', 'me'] as const,
       queryFn: async ({ signal }): Promise<Me | null> => {
         try {
-          return await apiClient.get('/api/auth/me', meResponseSchema, { signal });
+          return await apiClient.get('/api/auth/me', checked(isMe, 'the signed-in person'), { signal });
         } catch (error) {
           if (error instanceof ApiError && error.status === 401) return null;
           throw error;
@@ -18,33 +22,16 @@ export const meQueries = {
       },
       staleTime: 60_000,
     }),
-  demoAccounts: () =>
-    queryOptions({
-      queryKey: ['auth', 'demo-accounts'] as const,
-      queryFn: ({ signal }) => apiClient.get('/api/auth/demo-accounts', demoAccountsResponseSchema, { signal }),
-      staleTime: Infinity,
-    }),
 };
 
-export function useLogin() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: LoginBody) => apiClient.send('POST', '/api/auth/login', meResponseSchema, body),
-    onSuccess: (me) => {
-      // Whatever was cached belonged to nobody or to someone else.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
-      queryClient.setQueryData(meQueries.me().queryKey, me);
-    },
-  });
-}
-
+/**
+ * Signs out and goes to the sign-in page with a full page load, which also drops every cached
+ * answer of the person who signed out. Also when the request failed: the person asked to leave.
+ */
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiClient.send('POST', '/api/auth/logout', z.undefined()),
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueries.me().queryKey, null);
-    },
+    mutationKey: ['auth', 'logout'] as const,
+    mutationFn: () => apiClient.send('POST', '/api/auth/logout', noContent),
+    onSettled: () => window.location.assign(signInHref()),
   });
 }

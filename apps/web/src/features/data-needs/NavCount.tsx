@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { dataNeedQueries } from './queries';
+import { dataNeedCountQueries } from './count-queries';
 
 export type NavCountKind = 'unreadReplies' | 'unanswered';
 
@@ -19,11 +19,11 @@ function CountText({ kind, count }: { kind: NavCountKind; count: number | undefi
 }
 
 function UnreadReplies() {
-  const query = useQuery(dataNeedQueries.unread());
+  const query = useQuery(dataNeedCountQueries.unread());
   return <CountText kind="unreadReplies" count={query.data} />;
 }
 
 function Unanswered() {
-  const query = useQuery(dataNeedQueries.stats());
+  const query = useQuery(dataNeedCountQueries.stats());
   return <CountText kind="unanswered" count={query.data?.unanswered} />;
 }

@@ -57,9 +57,6 @@ export function filtersToApiParams(filters: InboxFilters): QueryParams {
 
 export const hasFilters = (filters: InboxFilters): boolean => Object.values(filters).some((v) => v !== null);
 
-/** How many replies the person has not read yet: the number in the menu. */
-export const unreadCount = (needs: readonly Pick<DataNeed, 'isUnread'>[]): number => needs.filter((n) => n.isUnread).length;
-
 /** What the reply form holds while the development manager types. */
 export interface ReplyDraft {
   status: DataNeedStatus;

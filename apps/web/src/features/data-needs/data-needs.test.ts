@@ -10,8 +10,8 @@ import {
   replyDraftOf,
   statusCounts,
   statusLabelKey,
-  unreadCount,
 } from './data-need-model';
+import { unreadCount } from './count-queries';
 import { sv } from '../../i18n/sv';
 import { en } from '../../i18n/en';
 

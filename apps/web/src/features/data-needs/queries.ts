@@ -1,8 +1,9 @@
-import { dataNeedSchema, dataNeedStatsSchema, type DataNeed, type DataNeedCreate, type DataNeedUpdate } from '@tillit/domain';
+import { dataNeedSchema, type DataNeed, type DataNeedCreate, type DataNeedUpdate } from '@tillit/domain';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiClient } from '../../api/client';
-import { filtersToApiParams, unreadCount, type InboxFilters } from './data-need-model';
+import { dataNeedCountQueries } from './count-queries';
+import { filtersToApiParams, type InboxFilters } from './data-need-model';
 
 const dataNeedsSchema = z.array(dataNeedSchema);
 
@@ -21,24 +22,9 @@ export const dataNeedQueries = {
       queryKey: [...dataNeedQueries.all(), 'mine'] as const,
       queryFn: ({ signal }) => apiClient.get('/api/data-needs', dataNeedsSchema, { params: { mine: 'true' }, signal }),
     }),
-  /**
-   * The number of unread replies for the menu. Its own key, so that marking a reply read updates
-   * the menu while the open page keeps showing which replies were new on this visit.
-   */
-  unread: () =>
-    queryOptions({
-      queryKey: [...dataNeedQueries.all(), 'unread'] as const,
-      queryFn: ({ signal }) => apiClient.get('/api/data-needs', dataNeedsSchema, { params: { mine: 'true' }, signal }),
-      select: unreadCount,
-      staleTime: 30_000,
-    }),
-  /** How the loop is doing (development manager). */
-  stats: () =>
-    queryOptions({
-      queryKey: [...dataNeedQueries.all(), 'stats'] as const,
-      queryFn: ({ signal }) => apiClient.get('/api/data-needs/stats', dataNeedStatsSchema, { signal }),
-      staleTime: 30_000,
-    }),
+  // The menu's numbers, under these keys (count-queries.ts: checked without zod).
+  unread: dataNeedCountQueries.unread,
+  stats: dataNeedCountQueries.stats,
 };
 
 export function useCreateDataNeed() {
