@@ -2,7 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
 import { seed } from './services/seed.js';
-import { removeOrphanUploadDirs } from './services/upload-dirs.js';
+import { removeOrphanUploadDirs } from './services/uploads.js';
 
 /** Starts Tillit: configuration, database (migrated and seeded), the app, and a graceful close. */
 async function main(): Promise<void> {

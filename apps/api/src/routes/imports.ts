@@ -1,7 +1,3 @@
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
 import {
   errorEnvelopeSchema,
@@ -18,12 +14,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
 import { actorOf, DEVELOPMENT_MANAGER } from '../plugins/access.js';
-import { FileTooLargeError, UnsupportedFileError } from '../services/imports.js';
 import { ValidationError } from '../errors.js';
-import { makeUploadDir } from '../services/upload-dirs.js';
+import { withUpload } from '../services/uploads.js';
 
 const errors = { 400: errorEnvelopeSchema, 403: errorEnvelopeSchema, 404: errorEnvelopeSchema };
-const isTrue = (v: string | undefined) => v === 'true' || v === '1';
 
 function parseMapping(raw: string): ImportMapping {
   let json: unknown;
@@ -66,48 +60,19 @@ export const importRoutes: FastifyPluginAsyncZod<AppDeps & { importMaxBytes?: nu
         },
       },
     },
-    async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new UnsupportedFileError('Skicka filen som multipart/form-data i fältet "file".');
-      }
-      // The file goes to disk as it arrives, so that its size costs no memory; the fields may
-      // come before or after it, so the import starts once the whole body is read.
-      const dir = await makeUploadDir();
-      try {
-        const path = join(dir, 'upload');
-        let fileName: string | null = null;
-        let dryRun = isTrue(request.query.dryRun);
-        let mapping: ImportMapping | undefined;
-        try {
-          for await (const part of request.parts()) {
-            if (part.type === 'file') {
-              if (part.fieldname === 'file' && fileName === null) {
-                await pipeline(part.file, createWriteStream(path));
-                if (part.file.truncated) throw new FileTooLargeError(maxBytes);
-                fileName = part.filename || 'fil.csv';
-              } else part.file.resume();
-            } else if (part.fieldname === 'dryRun') {
-              dryRun = dryRun || isTrue(String(part.value));
-            } else if (part.fieldname === 'mapping' && String(part.value).trim() !== '') {
-              mapping = parseMapping(String(part.value));
-            }
-          }
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new FileTooLargeError(maxBytes);
-          throw err;
-        }
-        if (fileName === null) {
-          const message = 'Ingen fil: skicka CSV-filen i fältet "file".';
-          throw new ValidationError(message, [{ path: 'body.file', message }]);
-        }
-        const outcome = await services.imports.run({ fileName, path }, { dryRun, mapping }, actorOf(request));
-        if (outcome.status === 201) return reply.status(201).send(outcome.body);
-        if (outcome.status === 422) return reply.status(422).send(outcome.body);
-        return reply.status(200).send(outcome.body);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    },
+    async (request, reply) =>
+      withUpload(
+        request,
+        { maxBytes, defaultName: 'fil.csv', missing: 'Ingen fil: skicka CSV-filen i fältet "file".', dryRun: request.query.dryRun },
+        async (upload) => {
+          const mappingField = upload.fields.get('mapping');
+          const mapping = mappingField !== undefined && mappingField.trim() !== '' ? parseMapping(mappingField) : undefined;
+          const outcome = await services.imports.run(upload, { dryRun: upload.dryRun, mapping }, actorOf(request));
+          if (outcome.status === 201) return reply.status(201).send(outcome.body);
+          if (outcome.status === 422) return reply.status(422).send(outcome.body);
+          return reply.status(200).send(outcome.body);
+        },
+      ),
   );
 
   app.get(

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import fastifyMultipart from '@fastify/multipart';
 import {
   errorEnvelopeSchema,
@@ -16,13 +17,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
-import { ValidationError } from '../errors.js';
 import { actorOf, DEVELOPMENT_MANAGER, SIGNED_IN } from '../plugins/access.js';
-import { FileTooLargeError, UnsupportedFileError } from '../services/imports.js';
 import type { KoladaInputDocument } from '../services/kolada.js';
+import { withUpload } from '../services/uploads.js';
 
 const errors = { 400: errorEnvelopeSchema, 403: errorEnvelopeSchema, 404: errorEnvelopeSchema };
-const isTrue = (v: string | undefined) => v === 'true' || v === '1';
 
 /** Kolada reference series: import pages, keep the KPI → metric mappings, read a metric's series. */
 export const koladaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {
@@ -42,33 +41,18 @@ export const koladaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { servic
         response: { 200: koladaPreviewSchema, 201: koladaImportResultSchema, 422: koladaPreviewSchema, 413: errorEnvelopeSchema, 415: errorEnvelopeSchema, ...errors },
       },
     },
-    async (request, reply) => {
-      if (!request.isMultipart()) throw new UnsupportedFileError('Skicka filen som multipart/form-data i fältet "file".');
-      let file: KoladaInputDocument | null = null;
-      let dryRun = isTrue(request.query.dryRun);
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            if (part.fieldname === 'file' && file === null) {
-              file = { name: part.filename || 'kolada.json', text: (await part.toBuffer()).toString('utf8'), url: null };
-            } else part.file.resume();
-          } else if (part.fieldname === 'dryRun') {
-            dryRun = dryRun || isTrue(String(part.value));
-          }
-        }
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new FileTooLargeError(IMPORT_MAX_BYTES);
-        throw err;
-      }
-      if (!file) {
-        const message = 'Ingen fil: skicka Kolada-svaret (JSON) i fältet "file".';
-        throw new ValidationError(message, [{ path: 'body.file', message }]);
-      }
-      const outcome = services.kolada.import([file], { dryRun, origin: 'file', fileName: file.name }, actorOf(request));
-      if (outcome.status === 201) return reply.status(201).send(outcome.body);
-      if (outcome.status === 422) return reply.status(422).send(outcome.body);
-      return reply.status(200).send(outcome.body);
-    },
+    async (request, reply) =>
+      withUpload(
+        request,
+        { maxBytes: IMPORT_MAX_BYTES, defaultName: 'kolada.json', missing: 'Ingen fil: skicka Kolada-svaret (JSON) i fältet "file".', dryRun: request.query.dryRun },
+        async (upload) => {
+          const file: KoladaInputDocument = { name: upload.fileName, text: await readFile(upload.path, 'utf8'), url: null };
+          const outcome = services.kolada.import([file], { dryRun: upload.dryRun, origin: 'file', fileName: file.name }, actorOf(request));
+          if (outcome.status === 201) return reply.status(201).send(outcome.body);
+          if (outcome.status === 422) return reply.status(422).send(outcome.body);
+          return reply.status(200).send(outcome.body);
+        },
+      ),
   );
 
   app.get(

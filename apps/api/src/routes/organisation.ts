@@ -1,7 +1,3 @@
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
 import {
   errorEnvelopeSchema,
@@ -19,13 +15,10 @@ import {
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
-import { ValidationError } from '../errors.js';
 import { actorOf, DEVELOPMENT_MANAGER, STAFF } from '../plugins/access.js';
-import { FileTooLargeError, UnsupportedFileError } from '../services/import-read.js';
-import { makeUploadDir } from '../services/upload-dirs.js';
+import { withUpload } from '../services/uploads.js';
 
 const errors = { 400: errorEnvelopeSchema, 403: errorEnvelopeSchema, 404: errorEnvelopeSchema, 409: errorEnvelopeSchema };
-const isTrue = (v: string | undefined) => v === 'true' || v === '1';
 /** A units file is a list of units: a few MB is far more than any organisation needs. */
 const UNIT_FILE_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -103,39 +96,15 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
         },
       },
     },
-    async (request, reply) => {
-      if (!request.isMultipart()) throw new UnsupportedFileError('Skicka filen som multipart/form-data i fältet "file".');
-      const dir = await makeUploadDir();
-      try {
-        const path = join(dir, 'upload');
-        let fileName: string | null = null;
-        let dryRun = isTrue(request.query.dryRun);
-        try {
-          for await (const part of request.parts()) {
-            if (part.type === 'file') {
-              if (part.fieldname === 'file' && fileName === null) {
-                await pipeline(part.file, createWriteStream(path));
-                if (part.file.truncated) throw new FileTooLargeError(UNIT_FILE_MAX_BYTES);
-                fileName = part.filename || 'enheter.csv';
-              } else part.file.resume();
-            } else if (part.fieldname === 'dryRun') {
-              dryRun = dryRun || isTrue(String(part.value));
-            }
-          }
-        } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new FileTooLargeError(UNIT_FILE_MAX_BYTES);
-          throw err;
-        }
-        if (fileName === null) {
-          const message = 'Ingen fil: skicka filen med enheterna i fältet "file".';
-          throw new ValidationError(message, [{ path: 'body.file', message }]);
-        }
-        const outcome = await org.importFile({ fileName, path }, { dryRun }, actorOf(request));
-        return reply.status(outcome.status).send(outcome.body);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    },
+    async (request, reply) =>
+      withUpload(
+        request,
+        { maxBytes: UNIT_FILE_MAX_BYTES, defaultName: 'enheter.csv', missing: 'Ingen fil: skicka filen med enheterna i fältet "file".', dryRun: request.query.dryRun },
+        async (upload) => {
+          const outcome = await org.importFile(upload, { dryRun: upload.dryRun }, actorOf(request));
+          return reply.status(outcome.status).send(outcome.body);
+        },
+      ),
   );
 
   app.get(

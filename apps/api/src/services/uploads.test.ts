@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeUploadDir, removeOrphanUploadDirs } from './upload-dirs.js';
+import { makeUploadDir, removeOrphanUploadDirs } from './uploads.js';
 
 describe('upload directories', () => {
   it('removes what a killed server left behind, and nothing of a running one or anyone else', async () => {
