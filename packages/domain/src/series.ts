@@ -31,17 +31,22 @@ export function computeSafePoints(
   metric: Pick<Metric, 'scale' | 'denominatorKind' | 'suppressionThreshold'>,
   contributions: Iterable<YearContribution>,
 ): Map<number, Map<string, SafePoint>> {
+  const out = new Map<number, Map<string, SafePoint>>();
+  for (const [year, list] of contributionsByYear(contributions)) {
+    out.set(year, safePointsOfYear(roots, metric, year, list));
+  }
+  return out;
+}
+
+/** The contributions of each year, earliest year first. */
+export function contributionsByYear(contributions: Iterable<YearContribution>): [number, Contribution[]][] {
   const byYear = new Map<number, Contribution[]>();
   for (const c of contributions) {
     const list = byYear.get(c.year) ?? [];
     list.push(c);
     byYear.set(c.year, list);
   }
-  const out = new Map<number, Map<string, SafePoint>>();
-  for (const [year, list] of [...byYear].sort((a, b) => a[0] - b[0])) {
-    out.set(year, safePointsOfYear(roots, metric, year, list));
-  }
-  return out;
+  return [...byYear].sort((a, b) => a[0] - b[0]);
 }
 
 /** Every unit's safe figure for one year over that year's tree (see `computeSafePoints`). */

@@ -1,7 +1,7 @@
 import type { Contribution } from '../aggregate.js';
 import { metricValue, sumQuantities } from '../ratio.js';
 import type { Metric } from '../schemas.js';
-import { safePointsOfYear, type SafePoint, type YearContribution } from '../series.js';
+import { contributionsByYear, safePointsOfYear, type SafePoint, type YearContribution } from '../series.js';
 import { isActiveInYear } from '../tree.js';
 import { treeForYear, type Organisation, type YearTree } from './lineage.js';
 
@@ -17,16 +17,10 @@ export function computeSafePointsOverTime(
   metric: SafeMetric,
   contributions: Iterable<YearContribution>,
 ): Map<number, Map<string, SafePoint>> {
-  const byYear = new Map<number, Contribution[]>();
-  for (const c of contributions) {
-    const list = byYear.get(c.year) ?? [];
-    list.push(c);
-    byYear.set(c.year, list);
-  }
   const out = new Map<number, Map<string, SafePoint>>();
   // Most years share one tree: build it once per distinct set of units, earlier parents and mergers.
   const trees = new Map<string, YearTree>();
-  for (const [year, list] of [...byYear].sort((a, b) => a[0] - b[0])) {
+  for (const [year, list] of contributionsByYear(contributions)) {
     const withData = new Set(list.map((c) => c.unitId));
     const key = [
       org.units.filter((u) => withData.has(u.id) || isActiveInYear(u, year)).map((u) => u.id).join(','),
