@@ -1,6 +1,6 @@
 import { formatNumber, type ImportBatch, type ImportMapping, type ImportPreview } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/charts/DataTable';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
@@ -11,6 +11,7 @@ import { changeRows, refusedPreview } from './import-rows';
 import { MappingStep } from './MappingStep';
 import { KoladaSection } from '../kolada/KoladaSection';
 import { importQueries, usePreviewImport, useRunImport, useUndoImport } from './queries';
+import { FileImportForm } from '../../components/ui/FileImportForm';
 
 /** A preview's (or a refused import's) counts, errors and changes. */
 function PreviewTables({ preview }: { preview: ImportPreview }) {
@@ -148,8 +149,6 @@ function BatchList({ batches }: { batches: ImportBatch[] }) {
 export function ImportPage() {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const inputId = useId();
-  const helpId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState('');
   // The columns chosen in the mapping step; kept for the import itself.
@@ -188,41 +187,27 @@ export function ImportPage() {
         <h1>{t('import.title')}</h1>
         <p className="lead">{t('import.intro')}</p>
       </div>
-      <form className="form import-form" onSubmit={onPreview} noValidate>
-        <div className="form__field">
-          <label htmlFor={inputId}>{t('import.fileLabel')}</label>
-          <p id={helpId} className="form__hint">
-            {t('import.fileHelp')}
-          </p>
-          <input
-            id={inputId}
-            type="file"
-            accept=".csv,.txt,.xlsx"
-            aria-describedby={helpId}
-            aria-invalid={fileError ? true : undefined}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setFileError('');
-              setMapping(undefined);
-              preview.reset();
-              run.reset();
-            }}
-          />
-          {fileError && (
-            <p className="form__error" role="alert">
-              {fileError}
-            </p>
-          )}
-        </div>
-        <div className="import-actions">
-          <button type="submit" className="button button--secondary" disabled={preview.isPending}>
-            {preview.isPending ? t('import.working') : t('import.preview')}
-          </button>
-          <button type="button" className="button button--primary" disabled={!canImport} onClick={() => file && run.mutate({ file, mapping })}>
-            {run.isPending ? t('import.working') : t('import.import')}
-          </button>
-        </div>
-      </form>
+      <FileImportForm
+        label={t('import.fileLabel')}
+        help={t('import.fileHelp')}
+        accept=".csv,.txt,.xlsx"
+        previewLabel={t('import.preview')}
+        importLabel={t('import.import')}
+        workingLabel={t('import.working')}
+        fileError={fileError}
+        previewPending={preview.isPending}
+        importPending={run.isPending}
+        canImport={canImport}
+        onFileChange={(chosen) => {
+          setFile(chosen);
+          setFileError('');
+          setMapping(undefined);
+          preview.reset();
+          run.reset();
+        }}
+        onPreview={onPreview}
+        onImport={() => file && run.mutate({ file, mapping })}
+      />
 
       <p role="status" className="import-status">
         {run.isSuccess ? t('import.imported', { count: run.data.rowsValid }) : ''}

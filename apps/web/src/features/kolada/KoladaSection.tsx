@@ -1,5 +1,5 @@
 import { formatNumber, koladaPreviewSchema, type KoladaPreview } from '@tillit/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { DataTable } from '../../components/charts/DataTable';
@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { useLanguage } from '../../i18n/useLanguage';
 import { KoladaMappings } from './KoladaMappings';
 import { useImportKolada, usePreviewKolada } from './queries';
+import { FileImportForm } from '../../components/ui/FileImportForm';
 
 /** The preview carried by a refused import (422), or null for any other error. */
 function refused(error: unknown): KoladaPreview | null {
@@ -67,8 +68,6 @@ function PreviewTables({ preview }: { preview: KoladaPreview }) {
  */
 export function KoladaSection() {
   const { t } = useTranslation();
-  const inputId = useId();
-  const helpId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState('');
   const preview = usePreviewKolada();
@@ -92,40 +91,25 @@ export function KoladaSection() {
     <section className="section kolada-section" aria-labelledby="kolada-title">
       <h2 id="kolada-title">{t('kolada.admin.title')}</h2>
       <p>{t('kolada.admin.intro')}</p>
-      <form className="form import-form" onSubmit={onPreview} noValidate>
-        <div className="form__field">
-          <label htmlFor={inputId}>{t('kolada.admin.fileLabel')}</label>
-          <p id={helpId} className="form__hint">
-            {t('kolada.admin.fileHelp')}
-          </p>
-          <input
-            id={inputId}
-            type="file"
-            accept=".json,application/json"
-            aria-describedby={helpId}
-            aria-invalid={fileError ? true : undefined}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setFileError('');
-              preview.reset();
-              run.reset();
-            }}
-          />
-          {fileError && (
-            <p className="form__error" role="alert">
-              {fileError}
-            </p>
-          )}
-        </div>
-        <div className="import-actions">
-          <button type="submit" className="button button--secondary" disabled={preview.isPending}>
-            {t('kolada.admin.preview')}
-          </button>
-          <button type="button" className="button button--primary" disabled={!canImport} onClick={() => file && run.mutate(file)}>
-            {t('kolada.admin.import')}
-          </button>
-        </div>
-      </form>
+      <FileImportForm
+        label={t('kolada.admin.fileLabel')}
+        help={t('kolada.admin.fileHelp')}
+        accept=".json,application/json"
+        previewLabel={t('kolada.admin.preview')}
+        importLabel={t('kolada.admin.import')}
+        fileError={fileError}
+        previewPending={preview.isPending}
+        importPending={run.isPending}
+        canImport={canImport}
+        onFileChange={(chosen) => {
+          setFile(chosen);
+          setFileError('');
+          preview.reset();
+          run.reset();
+        }}
+        onPreview={onPreview}
+        onImport={() => file && run.mutate(file)}
+      />
       <p role="status" className="import-status">
         {run.isSuccess ? t('kolada.admin.imported', { count: run.data.rowsWritten, replaced: run.data.replaced }) : ''}
       </p>

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client';
 import { DataTable } from '../../components/charts/DataTable';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { useImportUnits, usePreviewUnits } from './queries';
+import { FileImportForm } from '../../components/ui/FileImportForm';
 
 /** The preview carried by a refused import (422), or null for any other error. */
 function refusedPreview(error: unknown): UnitImportPreview | null {
@@ -80,40 +81,26 @@ export function UnitImportSection() {
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('organisation.importHeading')}</h2>
-      <form className="form import-form" onSubmit={onPreview} noValidate>
-        <div className="form__field">
-          <label htmlFor={`${id}-file`}>{t('organisation.fileLabel')}</label>
-          <p id={`${id}-help`} className="form__hint">
-            {t('organisation.importHelp')}
-          </p>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept=".csv,.txt,.xlsx"
-            aria-describedby={`${id}-help`}
-            aria-invalid={fileError ? true : undefined}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setFileError('');
-              preview.reset();
-              run.reset();
-            }}
-          />
-          {fileError && (
-            <p className="form__error" role="alert">
-              {fileError}
-            </p>
-          )}
-        </div>
-        <div className="import-actions">
-          <button type="submit" className="button button--secondary" disabled={preview.isPending}>
-            {preview.isPending ? t('organisation.working') : t('organisation.preview')}
-          </button>
-          <button type="button" className="button button--primary" disabled={!canImport} onClick={() => file && run.mutate(file)}>
-            {run.isPending ? t('organisation.working') : t('organisation.import')}
-          </button>
-        </div>
-      </form>
+      <FileImportForm
+        label={t('organisation.fileLabel')}
+        help={t('organisation.importHelp')}
+        accept=".csv,.txt,.xlsx"
+        previewLabel={t('organisation.preview')}
+        importLabel={t('organisation.import')}
+        workingLabel={t('organisation.working')}
+        fileError={fileError}
+        previewPending={preview.isPending}
+        importPending={run.isPending}
+        canImport={canImport}
+        onFileChange={(chosen) => {
+          setFile(chosen);
+          setFileError('');
+          preview.reset();
+          run.reset();
+        }}
+        onPreview={onPreview}
+        onImport={() => file && run.mutate(file)}
+      />
       <p role="status" className="import-status">
         {run.isSuccess ? t('organisation.imported', { created: run.data.created, updated: run.data.updated }) : ''}
       </p>
