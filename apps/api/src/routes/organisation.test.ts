@@ -172,6 +172,26 @@ describe('reorganisations and lineage', () => {
     expect(a!.events[0]!.label).toBe('2 blev 1');
   });
 
+  it('a merger of an area with one of its own units closes both; the area’s other units move to the successor', async () => {
+    const own = await createTestApp();
+    try {
+      const cookie = await signIn(own.app, 'utvecklingschef');
+      const res = await own.app.inject({
+        method: 'POST',
+        url: '/api/reorganisations',
+        headers: { cookie },
+        payload: { kind: 'merge', year: 2024, from: ['funktionsstod', 'funktionsstod-boendestod'], to: { id: 'fs-ny', name: 'Funktionsstöd (ny)', parentId: 'soc' } },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const unit = (id: string) => own.db.prepare('SELECT parent_id, valid_to FROM units WHERE id = ?').get(id);
+      expect(unit('funktionsstod')).toEqual({ parent_id: 'soc', valid_to: '2023-12-31' });
+      expect(unit('funktionsstod-boendestod')).toEqual({ parent_id: 'funktionsstod', valid_to: '2023-12-31' });
+      expect(unit('funktionsstod-servicebostader')).toEqual({ parent_id: 'fs-ny', valid_to: null });
+    } finally {
+      await own.app.close();
+    }
+  });
+
   it('registers a merger with a new successor in one transaction; the trend continues, suppression holds', async () => {
     const from = ['hsl-rehab-oster', 'hsl-rehab-vaster'];
     const sick = await Promise.all(from.map((id) => values('staff_turnover', id)));

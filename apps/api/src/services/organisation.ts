@@ -112,7 +112,8 @@ export function createOrganisationService(db: Db, { units, data }: Deps) {
     /** A units file: every row, or nothing. A dry run (or a file with errors) only previews. */
     async importFile(file: { fileName: string; path: string }, options: { dryRun: boolean }, actor: Actor): Promise<UnitImportOutcome> {
       const records: string[][] = [];
-      for await (const batch of readRecords(file.path, file.fileName)) records.push(...batch);
+      // One by one: spreading a batch of a hundred thousand rows into push() overflows the stack.
+      for await (const batch of readRecords(file.path, file.fileName)) for (const record of batch) records.push(record);
       const parsed = validateUnitRecords(records);
       const errors: ImportError[] = [...parsed.errors];
       const current = new Map(listUnits(db).map((u) => [u.id, u]));
@@ -247,6 +248,8 @@ export function createOrganisationService(db: Db, { units, data }: Deps) {
             for (const p of preds) close(p);
             // Units still open under a predecessor continue under the successor.
             for (const child of listUnits(db)) {
+              // A predecessor under another predecessor is closed above, not moved.
+              if (body.from.includes(child.id)) continue;
               if (child.parentId !== null && body.from.includes(child.parentId) && (child.validTo === null || child.validTo >= startOf)) {
                 history.push({ unitId: child.id, parentId: child.parentId, untilYear: Y - 1 });
                 changed.set(child.id, { ...child, parentId: s.id });
