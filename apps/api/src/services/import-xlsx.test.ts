@@ -108,4 +108,12 @@ describe('readXlsxRecords', () => {
     const { types, rels, workbook, workbookRels, sheet, styles, strings } = parts;
     expect(await read(zip([types, rels, workbook, workbookRels, styles, strings, sheet]))).toEqual(expected);
   });
+
+  // Found in review: the row number is the file's word, and every row before it became an empty
+  // record in memory. A crafted sheet naming row two billion is refused instead.
+  it('refuses a sheet with a row beyond Excel’s last, without filling memory with the gap', async () => {
+    const { types, rels, workbook, workbookRels, styles, strings } = parts;
+    const far: [string, string] = ['xl/worksheets/sheet1.xml', `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2000000000"><c r="A2000000000"><v>1</v></c></row></sheetData></worksheet>`];
+    await expect(read(zip([types, rels, workbook, workbookRels, styles, strings, far]))).rejects.toThrow(/större än Excel tillåter/);
+  });
 });

@@ -1,4 +1,9 @@
 import ExcelJS from 'exceljs';
+import { UnsupportedFileError } from './import-read.js';
+
+// The largest sheet Excel itself makes.
+const EXCEL_MAX_ROWS = 1_048_576;
+const EXCEL_MAX_COLUMNS = 16_384;
 
 /**
  * The first sheet of an XLSX workbook, read as a stream from a file, as records of text in
@@ -35,8 +40,19 @@ export async function* readXlsxRecords(path: string, batchSize = 5000): AsyncGen
     let batch: string[][] = [];
     let next = 1;
     for await (const row of sheet) {
-      for (; next < row.number; next++) batch.push([]);
+      // Row and column numbers come from the file as written: a crafted one could name row two
+      // billion. Excel's own limits bound them, and the gap before a row is handed on in batches.
       const values = row.values as ExcelJS.CellValue[];
+      if (row.number > EXCEL_MAX_ROWS || values.length > EXCEL_MAX_COLUMNS + 1) {
+        throw new UnsupportedFileError(`Arket är större än Excel tillåter (rad ${row.number}). Spara om filen i Excel och försök igen.`);
+      }
+      for (; next < row.number; next++) {
+        batch.push([]);
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
       const cells: string[] = [];
       for (let c = 1; c < values.length; c++) cells.push(cellText(values[c] ?? null));
       batch.push(cells);
