@@ -63,10 +63,24 @@ export interface SecurityOptions extends AuthOptions {
 
 const DEFAULT_SECURITY: SecurityOptions = { cookieSecure: false, sessionHours: 12, idleMinutes: 120 };
 
-/** Bumped on every write, so caches of computed figures know when to recompute. */
+/**
+ * Bumped on every write, so caches of computed figures know when to recompute. Writes by another
+ * process (a CLI import while the server runs) are seen through the database's change stamp,
+ * which the access check reads once per request and hands to `observe`.
+ */
 export function createDataVersion() {
   let v = 0;
-  return { version: () => v, bump: () => void v++ };
+  let otherWriters: string | undefined;
+  return {
+    version: () => v,
+    bump: () => void v++,
+    /** A stamp of `db/stamp.ts` (`changes:data_version`): its second part moves only on another connection's commit. */
+    observe(stamp: string): void {
+      const external = stamp.slice(stamp.indexOf(':') + 1);
+      if (otherWriters !== undefined && external !== otherWriters) v++;
+      otherWriters = external;
+    },
+  };
 }
 
 export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECURITY, koladaMunicipality = '0680') {
@@ -112,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = createServices(options.db, security, options.koladaMunicipality);
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
-  registerAccessControl(app, services.auth);
+  registerAccessControl(app, services.auth, services.data);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -45,7 +45,7 @@ export function requireUser(request: FastifyRequest): SessionUser {
   return request.user;
 }
 
-export function registerAccessControl(app: FastifyInstance, auth: AuthService): void {
+export function registerAccessControl(app: FastifyInstance, auth: AuthService, data?: { observe: (stamp: string) => void }): void {
   app.decorateRequest('user', null);
   app.decorateRequest('dataStamp', null);
   const table: RouteAccess[] = [];
@@ -69,7 +69,10 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     const access = request.routeOptions.config?.access;
-    if (access !== undefined) request.dataStamp = auth.stamp();
+    if (access !== undefined) {
+      request.dataStamp = auth.stamp();
+      data?.observe(request.dataStamp);
+    }
     request.user = token ? auth.authenticate(token, request.dataStamp ?? auth.stamp()) : null;
 
     // Cookie-authenticated writes must come from this site: refuse another origin.

@@ -177,3 +177,36 @@ describe('remembered sessions', () => {
     expect((await get('/api/auth/me', cookie)).statusCode).toBe(401);
   });
 });
+
+describe('a write by another process (the import CLI while the server runs)', () => {
+  it('shows in the figures on the next request', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { buildApp } = await import('../app.js');
+    const { migrate, openDatabase } = await import('../db/database.js');
+    const { seed } = await import('../services/seed.js');
+    const dir = mkdtempSync(join(tmpdir(), 'tillit-other-writer-'));
+    const path = join(dir, 'tillit.db');
+    const serverDb = openDatabase(path);
+    migrate(serverDb);
+    seed(serverDb, { demo: true });
+    const server = await buildApp({ db: serverDb });
+    const cli = openDatabase(path);
+    try {
+      const cookie = await signIn(server, 'utvecklingschef');
+      const url = '/api/values?metric=staff_turnover&unit=soc&from=2024&to=2024';
+      const figure = async () => valuesResponseSchema.parse((await server.inject({ method: 'GET', url, headers: { cookie } })).json()).points[0]!;
+      const before = await figure();
+      // Another connection doubles every unit's leavers in 2024, as an import by the CLI would.
+      cli.prepare("UPDATE metric_values SET numerator_c = numerator_c * 2 WHERE metric_key = 'staff_turnover' AND year = 2024").run();
+      const after = await figure();
+      expect(after.numerator).toBeCloseTo(before.numerator! * 2, 2);
+    } finally {
+      cli.close();
+      await server.close();
+      serverDb.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
