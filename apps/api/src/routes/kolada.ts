@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import fastifyMultipart from '@fastify/multipart';
 import {
   errorEnvelopeSchema,
-  IMPORT_MAX_BYTES,
   koladaImportQuerySchema,
   koladaImportResultSchema,
   koladaKpiParamsSchema,
@@ -21,12 +20,15 @@ import { actorOf, DEVELOPMENT_MANAGER, SIGNED_IN } from '../plugins/access.js';
 import type { KoladaInputDocument } from '../services/kolada.js';
 import { withUpload } from '../services/uploads.js';
 
+// A Kolada answer is a few pages of JSON, parsed whole: a file this size is already far beyond one.
+const KOLADA_MAX_BYTES = 20 * 1024 * 1024;
+
 const errors = { 400: errorEnvelopeSchema, 403: errorEnvelopeSchema, 404: errorEnvelopeSchema };
 
 /** Kolada reference series: import pages, keep the KPI → metric mappings, read a metric's series. */
 export const koladaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {
   // Registered here too: multipart bodies are accepted only by the routes that take files.
-  await app.register(fastifyMultipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, parts: 20 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: KOLADA_MAX_BYTES, files: 1, fields: 10, parts: 20 } });
 
   app.post(
     '/api/kolada/imports',
@@ -44,7 +46,7 @@ export const koladaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { servic
     async (request, reply) =>
       withUpload(
         request,
-        { maxBytes: IMPORT_MAX_BYTES, defaultName: 'kolada.json', missing: 'Ingen fil: skicka Kolada-svaret (JSON) i fältet "file".', dryRun: request.query.dryRun },
+        { maxBytes: KOLADA_MAX_BYTES, defaultName: 'kolada.json', missing: 'Ingen fil: skicka Kolada-svaret (JSON) i fältet "file".', dryRun: request.query.dryRun },
         async (upload) => {
           const file: KoladaInputDocument = { name: upload.fileName, text: await readFile(upload.path, 'utf8'), url: null };
           const outcome = services.kolada.import([file], { dryRun: upload.dryRun, origin: 'file', fileName: file.name }, actorOf(request));

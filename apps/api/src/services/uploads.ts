@@ -16,12 +16,16 @@ export function makeUploadDir(root = tmpdir()): Promise<string> {
   return mkdtemp(join(root, `${PREFIX}${process.pid}-`));
 }
 
-/** Removes upload directories left by servers that no longer run. Returns how many it removed. */
+/**
+ * Removes upload directories left by servers that no longer run. Returns how many it removed.
+ * Called at start, before this server receives anything: a directory with this process's own id
+ * is a predecessor's (in a container every start is often process 1), so it goes too.
+ */
 export function removeOrphanUploadDirs(root = tmpdir(), isRunning = processIsRunning): number {
   let removed = 0;
   for (const name of safeList(root)) {
     const pid = Number(/^tillit-upload-(\d+)-/.exec(name)?.[1]);
-    if (!Number.isInteger(pid) || pid <= 0 || isRunning(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || (pid !== process.pid && isRunning(pid))) continue;
     rmSync(join(root, name), { recursive: true, force: true });
     removed++;
   }
