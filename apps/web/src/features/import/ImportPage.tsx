@@ -12,6 +12,7 @@ import { MappingStep } from './MappingStep';
 import { KoladaSection } from '../kolada/KoladaSection';
 import { importQueries, usePreviewImport, useRunImport, useUndoImport } from './queries';
 import { FileImportForm } from '../../components/ui/FileImportForm';
+import { ImportOutcome } from '../../components/ui/ImportOutcome';
 
 /** A preview's (or a refused import's) counts, errors and changes. */
 function PreviewTables({ preview }: { preview: ImportPreview }) {
@@ -209,22 +210,17 @@ export function ImportPage() {
         onImport={() => file && run.mutate({ file, mapping })}
       />
 
-      <p role="status" className="import-status">
-        {run.isSuccess ? t('import.imported', { count: run.data.rowsValid }) : ''}
-      </p>
+      <ImportOutcome
+        done={run.isSuccess ? t('import.imported', { count: run.data.rowsValid }) : ''}
+        importError={run.error}
+        refused={refused !== null}
+        refusedText={t('import.refused')}
+        previewError={preview.error}
+      />
       {/* Big files take a while (a million rows: tens of seconds); say that something is happening. */}
       <p role="status" className="import-working" aria-busy={isWorking}>
         {isWorking && file ? t('import.workingLong', { size: formatNumber(file.size / 1024 / 1024, 1, language) }) : ''}
       </p>
-      {run.isError &&
-        (refused ? (
-          <div className="notice notice--error import-refused" role="alert">
-            <p>{t('import.refused')}</p>
-          </div>
-        ) : (
-          <ErrorMessage error={run.error} />
-        ))}
-      {preview.isError && <ErrorMessage error={preview.error} />}
 
       {shown?.needsMapping && (
         <MappingStep

@@ -3,11 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { DataTable } from '../../components/charts/DataTable';
-import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { useLanguage } from '../../i18n/useLanguage';
 import { KoladaMappings } from './KoladaMappings';
 import { useImportKolada, usePreviewKolada } from './queries';
 import { FileImportForm } from '../../components/ui/FileImportForm';
+import { ImportOutcome } from '../../components/ui/ImportOutcome';
 
 /** The preview carried by a refused import (422), or null for any other error. */
 function refused(error: unknown): KoladaPreview | null {
@@ -110,18 +110,13 @@ export function KoladaSection() {
         onPreview={onPreview}
         onImport={() => file && run.mutate(file)}
       />
-      <p role="status" className="import-status">
-        {run.isSuccess ? t('kolada.admin.imported', { count: run.data.rowsWritten, replaced: run.data.replaced }) : ''}
-      </p>
-      {run.isError &&
-        (refusal ? (
-          <div className="notice notice--error" role="alert">
-            <p>{t('kolada.admin.refused')}</p>
-          </div>
-        ) : (
-          <ErrorMessage error={run.error} />
-        ))}
-      {preview.isError && <ErrorMessage error={preview.error} />}
+      <ImportOutcome
+        done={run.isSuccess ? t('kolada.admin.imported', { count: run.data.rowsWritten, replaced: run.data.replaced }) : ''}
+        importError={run.error}
+        refused={refusal !== null}
+        refusedText={t('kolada.admin.refused')}
+        previewError={preview.error}
+      />
       {shown && (
         <div className="import-preview">
           <h3>{t('kolada.admin.previewTitle', { file: shown.fileName })}</h3>

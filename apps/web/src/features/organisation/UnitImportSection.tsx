@@ -3,9 +3,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { DataTable } from '../../components/charts/DataTable';
-import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { useImportUnits, usePreviewUnits } from './queries';
 import { FileImportForm } from '../../components/ui/FileImportForm';
+import { ImportOutcome } from '../../components/ui/ImportOutcome';
 
 /** The preview carried by a refused import (422), or null for any other error. */
 function refusedPreview(error: unknown): UnitImportPreview | null {
@@ -101,18 +101,13 @@ export function UnitImportSection() {
         onPreview={onPreview}
         onImport={() => file && run.mutate(file)}
       />
-      <p role="status" className="import-status">
-        {run.isSuccess ? t('organisation.imported', { created: run.data.created, updated: run.data.updated }) : ''}
-      </p>
-      {run.isError &&
-        (refused ? (
-          <div className="notice notice--error import-refused" role="alert">
-            <p>{t('organisation.refused')}</p>
-          </div>
-        ) : (
-          <ErrorMessage error={run.error} />
-        ))}
-      {preview.isError && <ErrorMessage error={preview.error} />}
+      <ImportOutcome
+        done={run.isSuccess ? t('organisation.imported', { created: run.data.created, updated: run.data.updated }) : ''}
+        importError={run.error}
+        refused={refused !== null}
+        refusedText={t('organisation.refused')}
+        previewError={preview.error}
+      />
       {shown && (
         <div className="import-preview">
           <h3>{t('organisation.previewTitle', { file: shown.fileName })}</h3>
