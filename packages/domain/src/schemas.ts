@@ -91,6 +91,12 @@ export const metricSchema = z.object({
   numeratorKind: quantityKindSchema,
   denominatorKind: quantityKindSchema,
   scale: metricScaleSchema,
+  /**
+   * Whether the numerator is a part of the denominator, so the value cannot exceed 100 % (a share,
+   * like sick leave or tenure). False for rates such as turnover, where two leavers of one
+   * average manager position make 200 %.
+   */
+  bounded: z.boolean(),
   /** Shown after a ratio value, e.g. "medarbetare per chef". Percentages show "%". */
   unitLabel: localizedTextSchema.nullable(),
   decimals: z.number().int().min(0).max(3),

@@ -14,6 +14,7 @@ interface MetricRow {
   numerator_kind: Metric['numeratorKind'];
   denominator_kind: Metric['denominatorKind'];
   scale: Metric['scale'];
+  bounded: number;
   unit_label_sv: string | null;
   unit_label_en: string | null;
   decimals: number;
@@ -38,6 +39,7 @@ function toMetric(row: MetricRow, principles: string[]): Metric {
     numeratorKind: row.numerator_kind,
     denominatorKind: row.denominator_kind,
     scale: row.scale,
+    bounded: row.bounded === 1,
     unitLabel: row.unit_label_sv && row.unit_label_en ? { sv: row.unit_label_sv, en: row.unit_label_en } : null,
     decimals: row.decimals,
     goodDirection: row.good_direction,
@@ -65,6 +67,7 @@ function toRow(m: Metric): MetricRow {
     numerator_kind: m.numeratorKind,
     denominator_kind: m.denominatorKind,
     scale: m.scale,
+    bounded: m.bounded ? 1 : 0,
     unit_label_sv: m.unitLabel?.sv ?? null,
     unit_label_en: m.unitLabel?.en ?? null,
     decimals: m.decimals,

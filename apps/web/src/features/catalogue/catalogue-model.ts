@@ -207,6 +207,8 @@ export function buildNewMetric(f: NewMetricForm, sortOrder: number): { metric: M
       numeratorKind: f.quantityKind,
       denominatorKind: f.quantityKind,
       scale: f.scale,
+      // A new percentage is taken as a share (at most 100 %); a rate is marked in the catalogue.
+      bounded: f.scale === 'percent',
       unitLabel: null,
       decimals,
       goodDirection: f.goodDirection,
