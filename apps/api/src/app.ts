@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TrustProxy } from './config.js';
 import type { Db } from './db/database.js';
 import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerAccessControl } from './plugins/access.js';
@@ -54,14 +55,18 @@ export interface AppOptions {
   koladaMunicipality?: string;
   /** The largest import file (IMPORT_MAX_MB); IMPORT_MAX_BYTES by default. */
   importMaxBytes?: number;
+  /** Which proxies may give the client's address and scheme (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 export interface SecurityOptions extends AuthOptions {
   /** Send the session cookie only over HTTPS (set when served over TLS). */
   cookieSecure: boolean;
+  /** PUBLIC_URL's origin: when set, the only origin cookie-authenticated writes may come from. */
+  publicOrigin: string | null;
 }
 
-const DEFAULT_SECURITY: SecurityOptions = { cookieSecure: false, sessionHours: 12, idleMinutes: 120 };
+const DEFAULT_SECURITY: SecurityOptions = { cookieSecure: false, sessionHours: 12, idleMinutes: 120, publicOrigin: null };
 
 /**
  * Bumped on every write, so caches of computed figures know when to recompute. Writes by another
@@ -111,11 +116,22 @@ export interface AppDeps {
   isDemo: () => boolean;
 }
 
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count is a function: Fastify refuses a bare number
+ * (it cannot check the peer), and `1` here means what the setting says: the peer that connects
+ * is the proxy, which is true when Tillit listens where only the proxy reaches it.
+ */
+function fastifyTrustProxy(trust: TrustProxy): FastifyServerOptions['trustProxy'] {
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return trust;
+}
+
 /** The whole application as a Fastify instance that is not listening yet. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: withTokenRedaction(options.logger),
     genReqId: () => crypto.randomUUID(),
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     requestIdHeader: false,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
@@ -126,7 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = createServices(options.db, security, options.koladaMunicipality);
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
-  registerAccessControl(app, services.auth, services.data);
+  registerAccessControl(app, services.auth, { data: services.data, publicOrigin: security.publicOrigin });
 
   await app.register(fastifySwagger, {
     openapi: {

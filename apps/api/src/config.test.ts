@@ -22,4 +22,21 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ TILLIT_DEMO: 'kanske' })).toThrow(/TILLIT_DEMO/);
   });
+
+  it('trusts no proxy by default, one hop with TRUST_PROXY=1, or the listed proxies', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.2, 10.1.0.0/16,::1' }).trustProxy).toEqual(['10.0.0.2', '10.1.0.0/16', '::1']);
+    for (const wrong of ['ja', '10.0.0.300', '10.0.0.0/33', 'proxy.kommun.se', ',']) {
+      expect(() => loadConfig({ TRUST_PROXY: wrong }), wrong).toThrow(/TRUST_PROXY/);
+    }
+  });
+
+  it('takes PUBLIC_URL as the origin people reach Tillit at', () => {
+    expect(loadConfig({}).security.publicOrigin).toBeNull();
+    expect(loadConfig({ PUBLIC_URL: 'https://tillit.kommun.se/' }).security.publicOrigin).toBe('https://tillit.kommun.se');
+    expect(() => loadConfig({ PUBLIC_URL: 'tillit.kommun.se' })).toThrow(/PUBLIC_URL/);
+  });
 });

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     security: config.security,
     importMaxBytes: config.importMaxBytes,
     koladaMunicipality: config.koladaMunicipality,
+    trustProxy: config.trustProxy,
   });
   if (orphans > 0) app.log.info({ orphans }, 'removed uploads left by a stopped server');
   if (seeded.demo) app.log.info('demo data seeded (synthetic units, calibrated to real department totals)');
