@@ -104,6 +104,24 @@ describe('editing the catalogue', () => {
     expect(JSON.stringify(res.body)).toContain('body.suppressionThreshold');
   });
 
+  it('keeps health data health data: the sensitivity cannot be changed, nor the floor removed with it', async () => {
+    const before = (await get('/api/metrics')).body.find((m) => m.key === 'manager_sick_leave');
+    for (const payload of [
+      { sensitivity: 'none', suppressionThreshold: null },
+      { sensitivity: 'personal', suppressionThreshold: 3 },
+      { sensitivity: 'none' },
+    ]) {
+      const res = await send('PATCH', '/api/metrics/manager_sick_leave', payload);
+      expect(res.status, JSON.stringify(payload)).toBe(400);
+      expect(JSON.stringify(res.body)).toContain('body.sensitivity');
+      expect(String((res.body.error as Json).message)).toMatch(/Hälsodata/);
+    }
+    expect((await get('/api/metrics')).body.find((m) => m.key === 'manager_sick_leave')).toEqual(before);
+    // Saying the same sensitivity again, with a threshold of ten or more, is fine.
+    expect((await send('PATCH', '/api/metrics/manager_sick_leave', { sensitivity: 'health', suppressionThreshold: 12 })).status).toBe(200);
+    expect((await send('PATCH', '/api/metrics/manager_sick_leave', { suppressionThreshold: 10 })).status).toBe(200);
+  });
+
   it.each([
     [{ decimals: 9 }, 'decimals'],
     [{ goodDirection: 'sideways' }, 'goodDirection'],

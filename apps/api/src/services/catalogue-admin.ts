@@ -51,6 +51,19 @@ function checkThreshold(m: Pick<Metric, 'sensitivity' | 'suppressionThreshold'>)
   }
 }
 
+/**
+ * A metric marked health data stays health data: its sensitivity is read from what is stored, so
+ * the floor cannot be switched off by changing the sensitivity and the threshold in one request.
+ */
+function checkHealthKept(before: Pick<Metric, 'sensitivity'>, after: Pick<Metric, 'sensitivity'>): void {
+  if (before.sensitivity !== 'health' || after.sensitivity === 'health') return;
+  throw invalid(
+    'body.sensitivity',
+    'Hälsodata (t.ex. sjukfrånvaro) förblir hälsodata: känsligheten (sensitivity) kan inte ändras för det här nyckeltalet, ' +
+      `och gränsen på minst ${HEALTH_MIN_SUPPRESSION} personer gäller alltid (the sensitivity of health data cannot be changed).`,
+  );
+}
+
 function changedDefinitionFields(before: Metric, after: Metric): string[] {
   return DEFINITION_FIELDS.filter((f) => before[f].sv !== after[f].sv || before[f].en !== after[f].en);
 }
@@ -89,6 +102,7 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
       }
       const after = parsed.data;
       checkPrinciples(after.principles);
+      checkHealthKept(before, after);
       checkThreshold(after);
       const changed = changedDefinitionFields(before, after);
       if (changed.length > 0 && !definitionChange) {
