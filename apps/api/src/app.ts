@@ -10,6 +10,7 @@ import type { TrustProxy } from './config.js';
 import type { Db } from './db/database.js';
 import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerAccessControl } from './plugins/access.js';
+import { registerLoginNextGuard } from './plugins/login-next.js';
 import { withTokenRedaction } from './plugins/log-redaction.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { annotationRoutes } from './routes/annotations.js';
@@ -177,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
+  registerLoginNextGuard(app);
   await registerWeb(app, options.webRoot);
   return app;
 }
