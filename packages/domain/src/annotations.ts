@@ -103,7 +103,7 @@ export const annotationReplySchema = z.object({
   text: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  canEdit: z.boolean().describe('True for the author, who alone may edit or delete'),
+  canEdit: z.boolean().describe('True for the author, who alone may edit or delete (a first note only while its unit is still in their scope)'),
 });
 export type AnnotationReply = z.infer<typeof annotationReplySchema>;
 
@@ -119,7 +119,7 @@ export const annotationThreadSchema = z.object({
   text: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  canEdit: z.boolean().describe('True for the author, who alone may edit or delete'),
+  canEdit: z.boolean().describe('True for the author, who alone may edit or delete (a first note only while its unit is still in their scope)'),
   replies: z.array(annotationReplySchema).describe('Oldest first'),
 });
 export type AnnotationThread = z.infer<typeof annotationThreadSchema>;
