@@ -8,6 +8,7 @@ export * from './assess.js';
 export * from './series.js';
 export * from './api.js';
 export * from './people.js';
+export * from './password-policy.js';
 export * from './redirect.js';
 export * from './summary.js';
 export * from './summary-api.js';

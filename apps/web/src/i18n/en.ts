@@ -202,7 +202,7 @@ export const en = {
     createTitle: 'New user',
     create: 'Create user',
     created: 'The user {{username}} has been created.',
-    passwordHint: 'At least ten characters. You can give the person a new password later.',
+    passwordHint: 'At least twelve characters, not a common password and not the user name; a few words in a row work well. You can give the person a new password later.',
     auditTitle: 'Log of changes',
     auditIntro: 'Every change in Tillit: who, when, what, before and after. Passwords are never logged.',
     auditFilter: 'Show',

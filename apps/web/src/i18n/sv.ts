@@ -205,7 +205,7 @@ export const sv = {
     createTitle: 'Ny användare',
     create: 'Skapa användare',
     created: 'Användaren {{username}} är skapad.',
-    passwordHint: 'Minst tio tecken. Personen kan få ett nytt lösenord av dig senare.',
+    passwordHint: 'Minst tolv tecken, inte ett vanligt lösenord och inte användarnamnet; några ord i följd fungerar bra. Personen kan få ett nytt lösenord av dig senare.',
     auditTitle: 'Logg över ändringar',
     auditIntro: 'Varje ändring i Tillit: vem, när, vad, före och efter. Lösenord loggas aldrig.',
     auditFilter: 'Visa',

@@ -120,7 +120,8 @@ function UserActions({ user }: { user: UserResponse }) {
         >
           <div className="form__field">
             <label htmlFor={`pw-${user.id}`}>{t('admin.newPasswordFor', { name: user.displayName })}</label>
-            <input id={`pw-${user.id}`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input id={`pw-${user.id}`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={`pw-${user.id}-hint`} />
+            <span id={`pw-${user.id}-hint`} className="muted">{t('admin.passwordHint')}</span>
           </div>
           <button type="submit" className="button button--primary">{t('admin.save')}</button>
         </form>
