@@ -82,14 +82,23 @@ export const publicTokenSchema = z
   .max(100, 'Länken är ogiltig')
   .regex(/^[A-Za-z0-9_-]+$/, 'Länken är ogiltig');
 
+const showAuthorsSchema = z
+  .boolean({ message: 'Ange true eller false (showAuthors)' })
+  .describe("Whether anonymous readers see who wrote the public notes; off by default");
+
 export const publicLinkCreateSchema = z.object({
   label: z.string().trim().min(1, 'Ge länken en beskrivning, t.ex. ”Socialnämnden, mars”').max(200, 'Högst 200 tecken'),
+  showAuthors: showAuthorsSchema.default(false),
 });
 export type PublicLinkCreate = z.infer<typeof publicLinkCreateSchema>;
+
+export const publicLinkUpdateSchema = z.object({ showAuthors: showAuthorsSchema });
+export type PublicLinkUpdate = z.infer<typeof publicLinkUpdateSchema>;
 
 export const publicLinkSchema = z.object({
   id: z.number().int(),
   label: z.string(),
+  showAuthors: z.boolean().describe("Whether anonymous readers see who wrote the public notes"),
   createdBy: z.string().describe("The creator's display name"),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),

@@ -61,6 +61,7 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /api/public/:token/summary': PUBLIC,
   'POST /api/public-links': [DM],
   'GET /api/public-links': [DM],
+  'PATCH /api/public-links/:id': [DM],
   'DELETE /api/public-links/:id': [DM],
   'POST /api/imports': [DM],
   'GET /api/imports': [DM],

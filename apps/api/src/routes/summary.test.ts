@@ -218,8 +218,8 @@ describe('public links', () => {
     expect(list.body).not.toContain(link.token);
     const parsed = publicLinksResponseSchema.parse(list.json());
     const listed = parsed.find((l) => l.id === link.id)!;
-    expect(listed).toEqual({ id: link.id, label: 'Till revisorerna', createdBy: 'Utvecklingschef (demo)', createdAt: link.createdAt, revokedAt: null });
-    expect(Object.keys(list.json()[0] as object).sort()).toEqual(['createdAt', 'createdBy', 'id', 'label', 'revokedAt']);
+    expect(listed).toEqual({ id: link.id, label: 'Till revisorerna', showAuthors: false, createdBy: 'Utvecklingschef (demo)', createdAt: link.createdAt, revokedAt: null });
+    expect(Object.keys(list.json()[0] as object).sort()).toEqual(['createdAt', 'createdBy', 'id', 'label', 'revokedAt', 'showAuthors']);
 
     const first = await app.inject({ method: 'DELETE', url: `/api/public-links/${link.id}`, headers: { cookie: dm } });
     const second = await app.inject({ method: 'DELETE', url: `/api/public-links/${link.id}`, headers: { cookie: dm } });
@@ -266,6 +266,8 @@ describe('public annotations in the summary', () => {
     expect(reply.statusCode).toBe(201);
 
     const link = await createLink('Anteckningar');
+    // Authors' names show through this link because the development manager chose so (off by default: public-links.test.ts).
+    await app.inject({ method: 'PATCH', url: `/api/public-links/${link.id}`, headers: { cookie: dm, ...json }, payload: { showAuthors: true } });
     for (const s of [await summary('/api/summary', politician), await summary(`/api/public/${link.token}/summary`)]) {
       const notes = metricOf(s, 'manager_sick_leave').annotations;
       expect(notes.map((n) => n.text)).toEqual(['Chefsstödet infördes 2021.']);

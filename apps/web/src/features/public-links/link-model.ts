@@ -17,6 +17,8 @@ export interface LinkRow {
   createdAt: string;
   isActive: boolean;
   status: string;
+  showAuthors: boolean;
+  authors: string;
 }
 
 /** The table's rows: working links first, each newest first. */
@@ -30,5 +32,7 @@ export function linkRows(links: readonly PublicLink[], language: Language, t: TF
       createdAt: formatDate(l.createdAt, language),
       isActive: l.revokedAt === null,
       status: l.revokedAt === null ? t('publicLinks.active') : t('publicLinks.revokedOn', { date: formatDate(l.revokedAt, language) }),
+      showAuthors: l.showAuthors,
+      authors: l.showAuthors ? t('publicLinks.authors.shown') : t('publicLinks.authors.hidden'),
     }));
 }

@@ -107,7 +107,8 @@ export function SummaryMetric({ metric, unitName, children }: { metric: SummaryM
             {model.annotations.map((a) => (
               <li key={a.key}>
                 <p className="summary-notes__meta">
-                  <strong>{t('summary.annotationYears', { years: a.years })}</strong> · {t('summary.annotationBy', { author: a.author, date: a.date })}
+                  <strong>{t('summary.annotationYears', { years: a.years })}</strong> ·{' '}
+                  {a.author === null ? a.date : t('summary.annotationBy', { author: a.author, date: a.date })}
                 </p>
                 <p className="summary-notes__text">{a.text}</p>
               </li>

@@ -51,7 +51,7 @@ export interface SummaryMetricModel {
   changeSinceFirst: { text: string; sinceYear: number } | null;
   target: { text: string; isMet: boolean | null } | null;
   principles: string[];
-  annotations: { key: number; years: string; author: string; date: string; text: string }[];
+  annotations: { key: number; years: string; author: string | null; date: string; text: string }[];
   cells: TableCell[];
   sources: SourceNote[];
 }
@@ -119,7 +119,7 @@ export function buildSummaryMetricModel(metric: SummaryMetricResponse, language:
     annotations: metric.annotations.map((a) => ({
       key: a.id,
       years: formatYears(a.yearFrom, a.yearTo),
-      author: a.author.displayName,
+      author: a.author?.displayName ?? null,
       date: formatDate(a.createdAt, language),
       text: a.text,
     })),
