@@ -22,3 +22,4 @@ export * from './org/index.js';
 export * from './kolada.js';
 export * from './kolada-api.js';
 export * from './targets.js';
+export * from './final-years.js';

@@ -63,7 +63,7 @@ describe('GET /api/summary', () => {
     expect(sick.latest?.year).toBe(2025);
     expect(sick.target).toEqual({ min: null, max: 2.5 });
     expect(sick.isTargetMet).toBe(true);
-    expect(sick.sentences.sv).toContain('Målet är högst 2,50\u00a0%, och det nås.');
+    expect(sick.sentences.sv).toContain('Målet för 2025 är högst 2,50\u00a0%, och det nås.');
     expect(sick.principles.map((p) => p.key)).toEqual(expect.arrayContaining(['stod', 'tillit']));
     expect(sick.principles[0]!.name.sv).toBeTruthy();
   });
@@ -266,10 +266,15 @@ describe('public annotations in the summary', () => {
     expect(reply.statusCode).toBe(201);
 
     const link = await createLink('Anteckningar');
-    for (const s of [await summary('/api/summary', politician), await summary(`/api/public/${link.token}/summary`)]) {
+    const readers = [
+      { s: await summary('/api/summary', politician), author: { displayName: 'Utvecklingschef (demo)' } },
+      // A public link names no one.
+      { s: await summary(`/api/public/${link.token}/summary`), author: null },
+    ];
+    for (const { s, author } of readers) {
       const notes = metricOf(s, 'manager_sick_leave').annotations;
       expect(notes.map((n) => n.text)).toEqual(['Chefsstödet infördes 2021.']);
-      expect(notes[0]).toMatchObject({ yearFrom: 2021, yearTo: 2022, author: { displayName: 'Utvecklingschef (demo)' } });
+      expect(notes[0]).toMatchObject({ yearFrom: 2021, yearTo: 2022, unitName: 'Socialförvaltningen', author });
       expect(JSON.stringify(s)).not.toMatch(/Internt|Svar som inte/);
       expect(metricOf(s, 'staff_turnover').annotations).toEqual([]);
     }

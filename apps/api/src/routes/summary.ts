@@ -12,7 +12,8 @@ import { errorResponses } from './schemas.js';
 
 const DESCRIPTION =
   'Every number comes from the suppressed-safe series: a hidden figure has no value anywhere in the answer, ' +
-  'and the sentences never speak of it. Public annotations only; replies never.';
+  'and the sentences never speak of it. Public annotations of the unit and every unit below it, newest first; ' +
+  'replies never. A year not every expected unit has reported is never the latest figure (see `incomplete`).';
 
 // Stands in for the time in a cached summary; each answer gets its own (see `summaryJson`).
 const GENERATED_AT = '"generatedAt":"(generated-at)"';
@@ -20,10 +21,11 @@ const GENERATED_AT = '"generatedAt":"(generated-at)"';
 export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {
   // Finished answers per unit and scope, rebuilt after any write (see response-cache.ts).
   const cache = createResponseCache(db, services.data);
+  // A public link shows no one's name: the notes come without their authors.
   const summaryJson = (unit: string | undefined, scope: string, at: string | null): string =>
     cache
       .json(['/api/summary', unit ?? null, scope], summaryResponseSchema, () => ({
-        ...services.summary.summary(unit),
+        ...services.summary.summary(unit, { showAuthors: scope !== 'public' }),
         generatedAt: '(generated-at)',
       }), at)
       .replace(GENERATED_AT, `"generatedAt":${JSON.stringify(new Date().toISOString())}`);
