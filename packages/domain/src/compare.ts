@@ -68,6 +68,7 @@ export type MissedTarget = z.infer<typeof missedTargetSchema>;
 const seriesSchema = z.object({
   id: z.string(),
   name: z.string(),
+  kind: unitKindSchema,
   isFocus: z.boolean(),
   isClosed: z.boolean(),
   points: z.array(pointSchema),

@@ -163,6 +163,7 @@ describe('exportRows', () => {
     reason: null,
     source: 'Jönköpings kommun',
     isSynthetic: false,
+    coverage: { reported: 1, expected: 1, isFinal: false },
     ...p,
   });
 

@@ -54,6 +54,7 @@ export function createCompareService(deps: { units: UnitService; values: ValueSe
       const toSeries = (u: Unit, points: Point[]) => ({
         id: u.id,
         name: u.name,
+        kind: u.kind,
         isFocus: u.id === focus.id,
         isClosed: u.validTo !== null,
         points,
