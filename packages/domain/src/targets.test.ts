@@ -77,6 +77,10 @@ describe('withNewTarget', () => {
     expect(withNewTarget({ target: null }, max(3), 2027)).toEqual([{ validFrom: 2027, target: max(3) }]);
   });
 
+  it('drops a new period that only repeats the one before (a target set back)', () => {
+    expect(withNewTarget(history, max(2.5), 2025)).toEqual([{ validFrom: EARLIEST_TARGET_YEAR, target: max(2.5) }]);
+  });
+
   it('refuses a year before the newest target', () => {
     expect(withNewTarget(history, max(2.3), 2024)).toBeNull();
   });

@@ -60,7 +60,9 @@ export function withNewTarget(metric: WithTargets, target: Target | null, fromYe
   const newest = history.at(-1);
   if (newest && fromYear < newest.validFrom) return null;
   const kept = history.filter((p) => p.validFrom < fromYear);
-  // A year with no target before it and no target after it says nothing: leave it out.
+  // A year with no target before it and no target after it says nothing: leave it out. Nor does
+  // a target the same as the one before it (setting a target back to what it was).
   if (target === null && kept.length === 0) return [];
+  if (kept.length > 0 && sameTarget(kept.at(-1)!.target, target)) return kept;
   return [...kept, { validFrom: fromYear, target }];
 }
