@@ -225,7 +225,7 @@ export const en = {
     removed: 'From {{year}} there is no target (before: {{from}}).',
     added: 'From {{year}}: {{to}} (no target before).',
     chartLabel: 'Target',
-    listHeading: 'Earlier targets',
+    listHeading: 'The targets over the years',
     period: '{{from}}–{{to}}: {{target}}',
     periodOpen: 'From {{from}}: {{target}}',
     periodAll: 'Up to {{to}}: {{target}}',

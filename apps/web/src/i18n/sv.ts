@@ -228,7 +228,7 @@ export const sv = {
     removed: 'Från {{year}} finns inget mål (tidigare {{from}}).',
     added: 'Från {{year}}: {{to}} (inget mål före).',
     chartLabel: 'Mål',
-    listHeading: 'Tidigare mål',
+    listHeading: 'Målen över åren',
     period: '{{from}}–{{to}}: {{target}}',
     periodOpen: 'Från {{from}}: {{target}}',
     periodAll: 'Till och med {{to}}: {{target}}',

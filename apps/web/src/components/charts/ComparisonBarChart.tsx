@@ -114,7 +114,18 @@ export function ComparisonBarChart({ bars, formatValue, targetLines, referenceVa
               const x = Number(p.x ?? 0) + Math.max(Number(p.width ?? 0), 2) + 6;
               const y = Number(p.y ?? 0) + Number(p.height ?? 0) / 2;
               return (
-                <text x={x} y={y} dominantBaseline="central" fill={CHART_THEME.axis} fontSize={12} className="comparison-bar__label">
+                // A white halo keeps the label readable where a target or reference line crosses it.
+                <text
+                  x={x}
+                  y={y}
+                  dominantBaseline="central"
+                  fill={CHART_THEME.axis}
+                  stroke="#ffffff"
+                  strokeWidth={4}
+                  paintOrder="stroke"
+                  fontSize={12}
+                  className="comparison-bar__label"
+                >
                   {label(p.value, Number(p.index ?? 0))}
                 </text>
               );

@@ -88,7 +88,6 @@ export function MetricEditForm({ metric, principles }: { metric: Metric; princip
               onChange={(v) => set('targetFrom', v)}
               error={errorOf('targetFrom')}
               inputMode="numeric"
-              width="wide"
             />
           </div>
         )}
