@@ -1,13 +1,8 @@
-import type { Report } from '@tillit/domain';
 import type { Db } from './database.js';
 
-/** Which units reported a metric in which years (one row per unit and year). */
-export function listReports(db: Db, metricKey: string): Report[] {
-  const rows = db
-    .prepare('SELECT DISTINCT unit_id, year FROM metric_values WHERE metric_key = ?')
-    .raw()
-    .all(metricKey) as [string, number][];
-  return rows.map(([unitId, year]) => ({ unitId, year }));
+/** Whether any unit reported the metric for the year. */
+export function hasFigures(db: Db, metricKey: string, year: number): boolean {
+  return db.prepare('SELECT 1 FROM metric_values WHERE metric_key = ? AND year = ? LIMIT 1').get(metricKey, year) !== undefined;
 }
 
 export interface FinalYear {

@@ -1,5 +1,5 @@
 import type { FinalYearResponse, Metric } from '@tillit/domain';
-import { deleteFinalYear, insertFinalYear, listFinalYears, listReports } from '../db/coverage.js';
+import { deleteFinalYear, hasFigures, insertFinalYear, listFinalYears } from '../db/coverage.js';
 import type { Db } from '../db/database.js';
 import { ValidationError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
@@ -15,7 +15,7 @@ export function createFinalYearService(db: Db, deps: { data: { bump: () => void 
     },
 
     mark(metric: Metric, year: number, actor: Actor): FinalYearResponse[] {
-      if (!listReports(db, metric.key).some((r) => r.year === year)) {
+      if (!hasFigures(db, metric.key, year)) {
         const message = `Det finns inga värden för ${year} att markera som slutliga.`;
         throw new ValidationError(message, [{ path: 'params.year', message }]);
       }

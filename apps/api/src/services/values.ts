@@ -9,7 +9,7 @@ import {
   type Unit,
   type YearCoverage,
 } from '@tillit/domain';
-import { listFinalYears, listReports } from '../db/coverage.js';
+import { listFinalYears } from '../db/coverage.js';
 import type { Db } from '../db/database.js';
 import { listContributions, listPublishedFigures, listSources } from '../db/values.js';
 import type { UnitService } from './units.js';
@@ -38,7 +38,8 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
     const published = new Map(
       listPublishedFigures(db, metric.key).map((f) => [`${f.unitId}:${f.year}`, f]),
     );
-    const safe = computeSafePointsOverTime(units.organisation(), metric, listContributions(db, metric.key));
+    const contributions = listContributions(db, metric.key);
+    const safe = computeSafePointsOverTime(units.organisation(), metric, contributions);
     const points = new Map<number, Map<string, CubePoint>>();
     for (const [year, byUnit] of safe) {
       const out = new Map<string, CubePoint>();
@@ -52,7 +53,8 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
     }
     const years = [...safe.keys()].sort((a, b) => a - b);
     const finalYears = listFinalYears(db, metric.key).map((f) => f.year);
-    const coverage = coverageCalculator(units.organisation(), listReports(db, metric.key), finalYears);
+    // Who reported which year: the same rows the figures are summed from.
+    const coverage = coverageCalculator(units.organisation(), contributions, finalYears);
     return { version: data.version(), years, points, coverage };
   };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isActiveInYear, type UnitNode } from '../tree.js';
-import { treeForYear, type Organisation } from './lineage.js';
+import { treeForYear, type Organisation, type YearTree } from './lineage.js';
 
 /**
  * How complete a figure is: of the units below (the unit itself included) that are expected to
@@ -84,12 +84,26 @@ export function coverageCalculator(
     return [...(predecessors.get(unitId) ?? [])].some((p) => reportedBefore(p, year, seen));
   };
 
+  // Most years share one tree: build it once per set of units, later mergers and earlier parents
+  // (as `computeSafePointsOverTime` does), so that a large organisation stays quick.
+  const trees = new Map<string, YearTree>();
+  const treeOf = (year: number, withData: ReadonlySet<string>): YearTree => {
+    const key = [
+      org.units.filter((u) => withData.has(u.id) || isActiveInYear(u, year)).map((u) => u.id).join(','),
+      org.reorganisations.filter((r) => r.kind === 'merge' && r.year > year).map((r) => r.id).join(','),
+      org.parentHistory.filter((p) => p.untilYear >= year).map((p) => `${p.unitId}:${p.untilYear}`).join(','),
+    ].join('|');
+    let tree = trees.get(key);
+    if (!tree) trees.set(key, (tree = treeForYear(org, year, withData)));
+    return tree;
+  };
+
   const memo = new Map<number, YearCoverage>();
   return (year) => {
     const cached = memo.get(year);
     if (cached) return cached;
     const now = unitsIn.get(year) ?? new Set<string>();
-    const tree = treeForYear(org, year, now);
+    const tree = treeOf(year, now);
     const isFinal = final.has(year);
     const byUnit = new Map<string, Coverage>();
     const missing: string[] = [];
