@@ -216,3 +216,19 @@ describe('the summary with the notes of the units below', () => {
     expect((await summary('ifo')).metrics.find((m) => m.key === 'manager_sick_leave')!.annotations).toEqual([]);
   });
 });
+
+describe('the summary sentence across a definition change', () => {
+  it('names the year the definition changed when the trend spans it', async () => {
+    const definition = { sv: 'Ny definition: sjukfrånvarotimmar delat med schemalagd tid.', en: 'New definition: sick-leave hours over scheduled time.' };
+    const res = await app.inject({
+      method: 'PATCH',
+      url: '/api/metrics/manager_sick_leave',
+      headers: { cookie: dm, ...json },
+      payload: { definition, definitionChange: { fromYear: 2025, note: 'SKR:s nya nyckeltal' } },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const sick = (await summary('soc')).metrics.find((m) => m.key === 'manager_sick_leave')!;
+    expect(sick.sentences.sv[0]).toMatch(/ 2019 till .* 2025\. Definitionen ändrades 2025, så åren före och efter är inte helt jämförbara\.$/);
+    expect(sick.sentences.en[0]).toContain('The definition changed in 2025');
+  });
+});
