@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.js';
 import { userRoutes } from './routes/users.js';
 import { dataNeedRoutes } from './routes/data-needs.js';
 import { compareRoutes } from './routes/compare.js';
+import { finalYearRoutes } from './routes/final-years.js';
 import { createCompareService } from './services/compare.js';
 import { createDataNeedService } from './services/data-needs.js';
 import { createUserService } from './services/users.js';
@@ -41,6 +42,7 @@ import { createAnnotationService } from './services/annotations.js';
 import { createCatalogueService } from './services/catalogue.js';
 import { createPublicLinkService } from './services/public-links.js';
 import { hasDemoData } from './services/seed.js';
+import { createFinalYearService } from './services/final-years.js';
 import { createSummaryService } from './services/summary.js';
 import { createUnitService } from './services/units.js';
 import { createValueService } from './services/values.js';
@@ -105,7 +107,8 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const catalogueAdmin = createCatalogueAdminService(db, { data, catalogue, units, values });
   const imports = createImportService(db, { units, catalogue, data });
   const kolada = createKoladaService(db, { catalogue, municipality: koladaMunicipality });
-  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation };
+  const finalYears = createFinalYearService(db, { data });
+  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation, finalYears };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -164,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, deps);
   await app.register(dataNeedRoutes, deps);
   await app.register(compareRoutes, deps);
+  await app.register(finalYearRoutes, deps);
   await app.register(catalogueRoutes, deps);
   await app.register(catalogueAdminRoutes, deps);
   await app.register(unitRoutes, deps);

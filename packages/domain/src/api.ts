@@ -10,6 +10,7 @@ import {
   unitKindSchema,
 } from './schemas.js';
 import { lineageEventSchema } from './org/api.js';
+import { coverageSchema } from './org/coverage.js';
 
 export const errorEnvelopeSchema = z.object({
   error: z.object({
@@ -70,6 +71,7 @@ export const pointSchema = z.object({
   reason: suppressionReasonSchema.nullable(),
   source: z.string().nullable(),
   isSynthetic: z.boolean().describe('True when the figure comes from synthetic demo data'),
+  coverage: coverageSchema,
 });
 export type Point = z.infer<typeof pointSchema>;
 

@@ -24,9 +24,13 @@ export type DefinitionChange = z.infer<typeof definitionChangeSchema>;
 
 /** An edit of a metric: any field but the key (which is the metric's identity). */
 export const metricPatchSchema = metricSchema
-  .omit({ key: true })
+  .omit({ key: true, targetHistory: true })
   .partial()
-  .extend({ definitionChange: definitionChangeSchema.optional() })
+  .extend({
+    definitionChange: definitionChangeSchema.optional(),
+    /** With a changed `target`: the first year it applies to. The years before keep theirs. */
+    targetFrom: yearSchema.optional(),
+  })
   .strict();
 export type MetricPatch = z.infer<typeof metricPatchSchema>;
 

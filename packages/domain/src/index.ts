@@ -23,3 +23,5 @@ export * from './import/index.js';
 export * from './org/index.js';
 export * from './kolada.js';
 export * from './kolada-api.js';
+export * from './targets.js';
+export * from './final-years.js';

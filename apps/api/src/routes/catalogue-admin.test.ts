@@ -49,13 +49,18 @@ const sickLeaveIn = async () => {
 };
 
 describe('editing the catalogue', () => {
-  it('a new target shows everywhere: the catalogue, the summary and the principles overview', async () => {
+  it('a new target for the latest year shows everywhere: the catalogue, the summary and the principles overview', async () => {
     const before = await sickLeaveIn();
     expect(before.summary.isTargetMet).toBe(true);
     expect(before.overview.length).toBeGreaterThan(0);
     expect(before.overview.every((m) => m.isTargetMet === true)).toBe(true);
 
-    const res = await send('PATCH', '/api/metrics/manager_sick_leave', { target: { min: null, max: 1 } });
+    // A changed target needs the year it applies from: the years before keep theirs.
+    const refused = await send('PATCH', '/api/metrics/manager_sick_leave', { target: { min: null, max: 1 } });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('body.targetFrom');
+
+    const res = await send('PATCH', '/api/metrics/manager_sick_leave', { target: { min: null, max: 1 }, targetFrom: 2025 });
     expect(res.status).toBe(200);
     expect(res.body.target).toEqual({ min: null, max: 1 });
 

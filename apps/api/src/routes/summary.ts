@@ -13,7 +13,8 @@ import { errorResponses } from './schemas.js';
 
 const DESCRIPTION =
   'Every number comes from the suppressed-safe series: a hidden figure has no value anywhere in the answer, ' +
-  'and the sentences never speak of it. Public annotations only; replies never.';
+  'and the sentences never speak of it. Public annotations of the unit and every unit below it, newest first; ' +
+  'replies never. A year not every expected unit has reported is never the latest figure (see `incomplete`).';
 
 // Stands in for the time in a cached summary; each answer gets its own (see `summaryJson`).
 const GENERATED_AT = '"generatedAt":"(generated-at)"';
@@ -21,6 +22,7 @@ const GENERATED_AT = '"generatedAt":"(generated-at)"';
 export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {
   // Finished answers per unit and scope, rebuilt after any write (see response-cache.ts).
   const cache = createResponseCache(db, services.data);
+  // A public link's view leaves authors out unless the link shows them (services/public-links.ts).
   const summaryJson = (
     unit: string | undefined,
     scope: string,

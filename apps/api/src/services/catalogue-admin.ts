@@ -2,7 +2,9 @@ import {
   DEFINITION_FIELDS,
   HEALTH_MIN_SUPPRESSION,
   metricSchema,
+  sameTarget,
   summarizePoints,
+  withNewTarget,
   type DefinitionChange,
   type Metric,
   type MetricDefinitionVersion,
@@ -12,6 +14,7 @@ import {
   type PrincipleResponse,
   type PrincipleUpdate,
   type PrinciplesOverview,
+  type TargetPeriod,
 } from '@tillit/domain';
 import { getMetric, listPrinciples, upsertMetric, upsertPrinciple } from '../db/catalogue.js';
 import {
@@ -23,6 +26,7 @@ import {
   setPrincipleLinks,
 } from '../db/catalogue-versions.js';
 import type { Db } from '../db/database.js';
+import { replaceTargetHistory } from '../db/targets.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { listPublicAnnotations } from './annotations.js';
 import { audit, type Actor } from './audit.js';
@@ -64,6 +68,27 @@ function checkHealthKept(before: Pick<Metric, 'sensitivity'>, after: Pick<Metric
   );
 }
 
+/**
+ * The target history after an edit: a changed target applies from `targetFrom` on, and the years
+ * before keep the target they had, so that last year's verdict stays what it was.
+ */
+function nextTargetHistory(before: Metric, after: Metric, targetFrom: number | undefined): TargetPeriod[] {
+  const current = before.targetHistory ?? [];
+  if (sameTarget(before.target, after.target)) return current;
+  if (targetFrom === undefined) {
+    throw invalid(
+      'body.targetFrom',
+      'Målet ändras: ange från vilket år det nya målet gäller (targetFrom), så att tidigare år bedöms mot målet som gällde då.',
+    );
+  }
+  const next = withNewTarget(before, after.target, targetFrom);
+  if (next === null) {
+    const newest = current.at(-1)?.validFrom;
+    throw invalid('body.targetFrom', `Det nya målet kan inte gälla före det nuvarande (från ${newest}).`);
+  }
+  return next;
+}
+
 function changedDefinitionFields(before: Metric, after: Metric): string[] {
   return DEFINITION_FIELDS.filter((f) => before[f].sv !== after[f].sv || before[f].en !== after[f].en);
 }
@@ -94,7 +119,7 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
   return {
     updateMetric(key: string, patch: MetricPatch, actor: Actor): Metric {
       const before = requireMetric(key);
-      const { definitionChange, ...fields } = patch;
+      const { definitionChange, targetFrom, ...fields } = patch;
       const parsed = metricSchema.safeParse({ ...before, ...fields, key });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -104,6 +129,7 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
       checkPrinciples(after.principles);
       checkHealthKept(before, after);
       checkThreshold(after);
+      after.targetHistory = nextTargetHistory(before, after, targetFrom);
       const changed = changedDefinitionFields(before, after);
       if (changed.length > 0 && !definitionChange) {
         throw invalid(
@@ -114,8 +140,13 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
       }
       db.transaction(() => {
         upsertMetric(db, after);
+        replaceTargetHistory(db, key, after.targetHistory ?? [], actor.username, new Date().toISOString());
         if (changed.length > 0 && definitionChange) recordVersion(before, after, definitionChange, actor);
-        audit(db, actor, 'update', 'metric', key, before, { ...after, ...(definitionChange ? { definitionChange } : {}) });
+        audit(db, actor, 'update', 'metric', key, before, {
+          ...after,
+          ...(definitionChange ? { definitionChange } : {}),
+          ...(targetFrom !== undefined && !sameTarget(before.target, after.target) ? { targetFrom } : {}),
+        });
       })();
       deps.data.bump();
       return requireMetric(key);
@@ -190,7 +221,7 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
           decimals: metric.decimals,
           unitLabel: metric.unitLabel,
           goodDirection: metric.goodDirection,
-          target: metric.target,
+          target: facts.target,
           latest: latest && {
             year: latest.year,
             value: latest.suppressed ? null : latest.value,

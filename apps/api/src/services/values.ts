@@ -1,20 +1,27 @@
 import {
   computeSafePointsOverTime,
+  coverageCalculator,
   emptyPoint,
   roundTo,
   type Metric,
   type Point,
   type SafePoint,
   type Unit,
+  type YearCoverage,
 } from '@tillit/domain';
+import { listFinalYears } from '../db/coverage.js';
 import type { Db } from '../db/database.js';
 import { listContributions, listPublishedFigures, listSources } from '../db/values.js';
 import type { UnitService } from './units.js';
 
+type CubePoint = Omit<Point, 'coverage'>;
+
 interface MetricCube {
   version: number;
   years: number[];
-  points: Map<number, Map<string, Point>>;
+  points: Map<number, Map<string, CubePoint>>;
+  /** How many units below each unit have reported, per year (see `coverageCalculator`). */
+  coverage: (year: number) => YearCoverage;
 }
 
 /**
@@ -31,10 +38,11 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
     const published = new Map(
       listPublishedFigures(db, metric.key).map((f) => [`${f.unitId}:${f.year}`, f]),
     );
-    const safe = computeSafePointsOverTime(units.organisation(), metric, listContributions(db, metric.key));
-    const points = new Map<number, Map<string, Point>>();
+    const contributions = listContributions(db, metric.key);
+    const safe = computeSafePointsOverTime(units.organisation(), metric, contributions);
+    const points = new Map<number, Map<string, CubePoint>>();
     for (const [year, byUnit] of safe) {
-      const out = new Map<string, Point>();
+      const out = new Map<string, CubePoint>();
       for (const [unitId, p] of byUnit) {
         const figure = published.get(`${unitId}:${year}`);
         const matchesPublished =
@@ -44,7 +52,10 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
       points.set(year, out);
     }
     const years = [...safe.keys()].sort((a, b) => a - b);
-    return { version: data.version(), years, points };
+    const finalYears = listFinalYears(db, metric.key).map((f) => f.year);
+    // Who reported which year: the same rows the figures are summed from.
+    const coverage = coverageCalculator(units.organisation(), contributions, finalYears);
+    return { version: data.version(), years, points, coverage };
   };
 
   const cube = (metric: Metric): MetricCube => {
@@ -64,7 +75,9 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
       if (from === undefined || to === undefined) return [];
       const out: Point[] = [];
       for (let year = from; year <= to; year++) {
-        out.push(c.points.get(year)?.get(unit.id) ?? toPoint(emptyPoint(year), null, new Set()));
+        const point = c.points.get(year)?.get(unit.id) ?? toPoint(emptyPoint(year), null, new Set());
+        const coverage = c.coverage(year).byUnit.get(unit.id) ?? { reported: 0, expected: 0, isFinal: false };
+        out.push({ ...point, coverage });
       }
       return out;
     },
@@ -72,7 +85,7 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
 }
 export type ValueService = ReturnType<typeof createValueService>;
 
-function toPoint(p: SafePoint, publishedSource: string | null, synthetic: ReadonlySet<string>): Point {
+function toPoint(p: SafePoint, publishedSource: string | null, synthetic: ReadonlySet<string>): CubePoint {
   const source = publishedSource ?? (p.sources.length > 0 ? p.sources.join('; ') : null);
   return {
     year: p.year,

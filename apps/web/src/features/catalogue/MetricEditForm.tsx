@@ -2,8 +2,9 @@ import { metricResponseSchema, type GoodDirection, type Metric, type PrincipleRe
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage';
-import { buildMetricPatch, isDefinitionChanged, metricToForm, type FieldError, type MetricForm } from './catalogue-model';
+import { buildMetricPatch, isDefinitionChanged, isTargetChanged, metricToForm, type FieldError, type MetricForm } from './catalogue-model';
 import { FormErrors, TextField, useFieldErrors, WriteError } from './FormParts';
+import { TargetHistoryList } from './TargetHistoryList';
 import { useCatalogueWrite } from './useCatalogueWrite';
 
 const DIRECTIONS: readonly GoodDirection[] = ['lower', 'higher', 'neutral'];
@@ -24,6 +25,7 @@ export function MetricEditForm({ metric, principles }: { metric: Metric; princip
     setStatus('idle');
   };
   const definitionChanged = isDefinitionChanged(metric, form);
+  const targetChanged = isTargetChanged(metric, form);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -76,6 +78,20 @@ export function MetricEditForm({ metric, principles }: { metric: Metric; princip
           </div>
           <TextField id={`${id}-decimals`} label={t('catalogue.decimals')} value={form.decimals} onChange={(v) => set('decimals', v)} error={errorOf('decimals')} inputMode="numeric" />
         </div>
+        {targetChanged && (
+          <div className="catalogue-row catalogue-version">
+            <TextField
+              id={`${id}-targetFrom`}
+              label={t('targetHistory.fromYear')}
+              hint={t('targetHistory.fromYearHint')}
+              value={form.targetFrom}
+              onChange={(v) => set('targetFrom', v)}
+              error={errorOf('targetFrom')}
+              inputMode="numeric"
+            />
+          </div>
+        )}
+        <TargetHistoryList metric={metric} />
       </fieldset>
 
       <fieldset className="catalogue-group">

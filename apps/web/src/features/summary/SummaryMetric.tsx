@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/ui/Icon';
 import { useLanguage } from '../../i18n/useLanguage';
 import { buildSummaryMetricModel, type SummaryMetricModel } from './summary-model';
+import { SummaryNotes } from './SummaryNotes';
 import { SummaryTable } from './SummaryTable';
 
 
@@ -100,22 +101,7 @@ export function SummaryMetric({ metric, unitName, children }: { metric: SummaryM
 
       <SummaryTable model={model} unitName={unitName} />
 
-      {model.annotations.length > 0 && (
-        <div className="summary-notes">
-          <h3>{t('summary.annotationsHeading')}</h3>
-          <ul>
-            {model.annotations.map((a) => (
-              <li key={a.key}>
-                <p className="summary-notes__meta">
-                  <strong>{t('summary.annotationYears', { years: a.years })}</strong> ·{' '}
-                  {a.author === null ? a.date : t('summary.annotationBy', { author: a.author, date: a.date })}
-                </p>
-                <p className="summary-notes__text">{a.text}</p>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <SummaryNotes notes={model.annotations} />
       {children}
     </section>
   );
