@@ -2,6 +2,7 @@ import { metricResponseSchema, type GoodDirection, type Metric, type PrincipleRe
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage';
+import { BoundedField } from './BoundedField';
 import { buildMetricPatch, isDefinitionChanged, metricToForm, type FieldError, type MetricForm } from './catalogue-model';
 import { FormErrors, TextField, useFieldErrors, WriteError } from './FormParts';
 import { useCatalogueWrite } from './useCatalogueWrite';
@@ -77,6 +78,8 @@ export function MetricEditForm({ metric, principles }: { metric: Metric; princip
           <TextField id={`${id}-decimals`} label={t('catalogue.decimals')} value={form.decimals} onChange={(v) => set('decimals', v)} error={errorOf('decimals')} inputMode="numeric" />
         </div>
       </fieldset>
+
+      <BoundedField isBounded={form.bounded} onChange={(v) => set('bounded', v)} />
 
       <fieldset className="catalogue-group">
         <legend>{t('catalogue.thresholdHeading')}</legend>
