@@ -206,13 +206,17 @@ export function ImportPage() {
       {shown && (
         <section className="section import-preview" aria-labelledby="import-preview-title">
           <h2 id="import-preview-title">{t('import.previewTitle', { file: shown.fileName })}</h2>
-          <PreviewOptions
-            key={`${shown.fileName}|${shown.sheet ?? ''}|${shown.parentRows}`}
+          <PreviewTables
             preview={shown}
-            isPending={preview.isPending}
-            onSubmit={onOptions}
+            options={
+              <PreviewOptions
+                key={`${shown.fileName}|${shown.sheet ?? ''}|${shown.parentRows}`}
+                preview={shown}
+                isPending={preview.isPending}
+                onSubmit={onOptions}
+              />
+            }
           />
-          <PreviewTables preview={shown} />
         </section>
       )}
 

@@ -1,5 +1,5 @@
 import { formatNumber, type ImportPreview } from '@tillit/domain';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/charts/DataTable';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -52,23 +52,31 @@ function TotalsSection({ preview }: { preview: ImportPreview }) {
           {
             key: 'status',
             header: t('importHr.outcome'),
-            render: (r) => (
-              <>
-                <strong className={`import-total import-total--${r.status}`}>{t(`importHr.statuses.${r.status}`)}</strong>
-                {'. '}
-                {r.isStored ? t('importHr.stored') : t('importHr.notStored')}
-              </>
-            ),
+            className: 'import-totals__message',
+            // The message's first sentence says what was found; the rest what becomes of the row.
+            render: (r) => {
+              const cut = r.message.indexOf('. ') + 1;
+              return cut > 0 ? (
+                <>
+                  <strong className={`import-total import-total--${r.status}`}>{r.message.slice(0, cut)}</strong>
+                  {r.message.slice(cut)}
+                </>
+              ) : (
+                r.message
+              );
+            },
           },
-          { key: 'message', header: t('importHr.explanation'), render: (r) => r.message },
         ]}
       />
     </section>
   );
 }
 
-/** A preview's (or a refused import's) counts, where the table was found, errors, warnings, subtotals and changes. */
-export function PreviewTables({ preview }: { preview: ImportPreview }) {
+/**
+ * A preview's (or a refused import's) counts, where the table was found, errors, warnings,
+ * subtotals and changes. `options` (how the file is read) comes after the counts.
+ */
+export function PreviewTables({ preview, options }: { preview: ImportPreview; options?: ReactNode }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const rows = changeRows(preview.changes, language, (reason) => t('importHr.hidden', { reason: t(`importHr.hiddenReasons.${reason}`) }));
@@ -78,6 +86,7 @@ export function PreviewTables({ preview }: { preview: ImportPreview }) {
       <ReadFrom preview={preview} />
       <p>{t('import.summary', { read: preview.rowsRead, valid: preview.rowsValid })}</p>
       <p className="import-hint">{preview.errors.length === 0 ? t('import.noErrorsHint') : t('import.hasErrorsHint')}</p>
+      {options}
       {preview.errorsTotal > preview.errors.length && (
         <p>{t('import.errorsShown', { shown: count(preview.errors.length), total: count(preview.errorsTotal) })}</p>
       )}
