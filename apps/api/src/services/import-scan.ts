@@ -64,14 +64,19 @@ export type Scan = Pick<
   | 'separator'
 > & { totals: ImportTotal[]; totalsSkipped: number };
 
-/** The first `n` records of a sheet (or CSV), read and then left. */
-async function peek(table: ImportTable, sheet: string | null, n: number): Promise<string[][]> {
+/** The first `n` records of a sheet (or CSV), read and then left. A file unreadable from some row on gives the rows before it; the full read reports the error. */
+async function peek(table: ImportTable, sheet: string | null, n: number): Promise<{ top: string[][]; error: FileContentError | null }> {
   const top: string[][] = [];
-  for await (const batch of table.read(sheet, { isPeek: true })) {
-    top.push(...batch.records.slice(0, n - top.length));
-    if (top.length >= n) break;
+  try {
+    for await (const batch of table.read(sheet, { isPeek: true })) {
+      top.push(...batch.records.slice(0, n - top.length));
+      if (top.length >= n) break;
+    }
+  } catch (err) {
+    if (!(err instanceof FileContentError)) throw err;
+    return { top, error: err };
   }
-  return top;
+  return { top, error: null };
 }
 
 /** Each year's tree, by unit, built once per year the file names. */
@@ -147,10 +152,10 @@ export async function scanFile(
   const candidates: (string | null)[] =
     table.kind === 'csv' ? [null] : options.sheet !== undefined ? [options.sheet] : visible.length > 0 ? visible : sheetNames;
   let chosen: { sheet: string | null; headerIndex: number } | null = null;
-  let first: { sheet: string | null; top: string[][] } | null = null;
+  let first: { sheet: string | null; top: string[][]; error: FileContentError | null } | null = null;
   for (const sheet of candidates) {
-    const top = await peek(table, sheet, HEADER_SEARCH_ROWS);
-    first ??= { sheet, top };
+    const { top, error } = await peek(table, sheet, HEADER_SEARCH_ROWS);
+    first ??= { sheet, top, error };
     const at = findHeaderRow(top, options.mapping);
     if (at !== null) {
       chosen = { sheet, headerIndex: at };
@@ -163,7 +168,8 @@ export async function scanFile(
     result.sheet = first?.sheet ?? null;
     const at = first ? likelyHeaderRow(first.top) : null;
     if (at === null || !first) {
-      addError({ row: 1, column: null, message: 'Filen är tom eller saknar rubrikrad.' });
+      const e = first?.error;
+      addError(e ? { row: e.row, column: null, message: e.message } : { row: 1, column: null, message: 'Filen är tom eller saknar rubrikrad.' });
       return result;
     }
     const header = first.top[at]!.map((h) => h.trim());

@@ -100,10 +100,13 @@ export function createImportService(db: Db, { units, catalogue, values, data }: 
     };
   };
 
-  /** A preview shows stored figures (as safe as anywhere else, but still): who looked at what is logged, without the figures. */
-  const auditPreview = (action: 'preview' | 'refused', p: ImportPreview, actor: Actor) =>
+  /**
+   * A dry run shows stored figures (as safe as anywhere else, but still): who looked at what is
+   * logged, without the figures. A refused import writes nothing at all, the log included.
+   */
+  const auditPreview = (p: ImportPreview, actor: Actor) =>
     db.transaction(() =>
-      audit(db, actor, action, 'import_preview', null, null, {
+      audit(db, actor, 'preview', 'import_preview', null, null, {
         fileName: p.fileName,
         sheet: p.sheet,
         parentRows: p.parentRows,
@@ -126,11 +129,12 @@ export function createImportService(db: Db, { units, catalogue, values, data }: 
       );
       try {
         const s = await scanFile(file, { mapping: options.mapping, sheet: options.sheet, parentRows }, { units, catalogue }, staging);
-        if (options.dryRun || s.errorsTotal > 0) {
+        if (options.dryRun) {
           const body = preview(file, s, staging, parentRows);
-          auditPreview(options.dryRun ? 'preview' : 'refused', body, actor);
-          return options.dryRun ? { status: 200, body } : { status: 422, body };
+          auditPreview(body, actor);
+          return { status: 200, body };
         }
+        if (s.errorsTotal > 0) return { status: 422, body: preview(file, s, staging, parentRows) };
 
         // One transaction: a crash or a kill at any point leaves the batch wholly there or wholly absent.
         const batchId = db.transaction(() => {
