@@ -79,17 +79,28 @@ async function peek(table: ImportTable, sheet: string | null, n: number): Promis
   return { top, error: null };
 }
 
-/** Each year's tree, by unit, built once per year the file names. */
+/**
+ * The organisation year by year, as the subtotal check needs it: for every row, whether its unit
+ * has units below it that year (a set of ids per year: a large organisation's whole tree per year
+ * would cost tens of megabytes for a file of fifty years), and for the few subtotal rows, which
+ * units are below.
+ */
 function yearTrees(org: Organisation) {
+  const parents = new Map<number, Set<string>>();
   const trees = new Map<number, Map<string, UnitNode>>();
   const below = new Map<string, string[]>();
+  const nodes = (year: number) => flatten(treeForYear(org, year).roots);
   const tree = (year: number) => {
     let t = trees.get(year);
-    if (!t) trees.set(year, (t = new Map(flatten(treeForYear(org, year).roots).map((n) => [n.id, n]))));
+    if (!t) trees.set(year, (t = new Map(nodes(year).map((n) => [n.id, n]))));
     return t;
   };
   return {
-    hasChildren: (unitId: string, year: number) => (tree(year).get(unitId)?.children.length ?? 0) > 0,
+    hasChildren(unitId: string, year: number): boolean {
+      let p = parents.get(year);
+      if (!p) parents.set(year, (p = new Set(nodes(year).filter((n) => n.children.length > 0).map((n) => n.id))));
+      return p.has(unitId);
+    },
     /** Every unit below `unitId` in that year. */
     below(unitId: string, year: number): string[] {
       const key = `${unitId}|${year}`;
