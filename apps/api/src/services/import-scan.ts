@@ -2,6 +2,7 @@ import {
   compareTotal,
   createRowValidator,
   duplicateMessage,
+  EMPTY_FILE_MESSAGE,
   findHeaderRow,
   flatten,
   GROUP_SIZE_WARNING,
@@ -9,6 +10,7 @@ import {
   IMPORT_PREVIEW_ERRORS,
   likelyHeaderRow,
   mapHeaders,
+  NO_ROWS_MESSAGE,
   totalMessage,
   treeForYear,
   type ImportError,
@@ -180,7 +182,7 @@ export async function scanFile(
     const at = first ? likelyHeaderRow(first.top) : null;
     if (at === null || !first) {
       const e = first?.error;
-      addError(e ? { row: e.row, column: null, message: e.message } : { row: 1, column: null, message: 'Filen är tom eller saknar rubrikrad.' });
+      addError(e ? { row: e.row, column: null, message: e.message } : { row: 1, column: null, message: EMPTY_FILE_MESSAGE });
       return result;
     }
     const header = first.top[at]!.map((h) => h.trim());
@@ -254,7 +256,7 @@ export async function scanFile(
   }
   result.separator = table.separator;
   if (result.rowsRead === 0 && result.errorsTotal === 0) {
-    addError({ row: (result.headerRow ?? 1) + 1, column: null, message: 'Filen har en rubrikrad men inga rader med värden.' });
+    addError({ row: (result.headerRow ?? 1) + 1, column: null, message: NO_ROWS_MESSAGE });
   }
   result.totals = resolveTotals(pending, options.parentRows, staging, trees, deps.units);
   result.totalsSkipped = result.totals.filter((t) => !t.isStored).length;

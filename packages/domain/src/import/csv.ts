@@ -51,7 +51,7 @@ export const CSV_MAX_RECORD_CHARS = 1_000_000;
 
 export class CsvRecordTooLongError extends Error {
   constructor(readonly recordNumber: number) {
-    super(`Rad ${recordNumber} är längre än ${CSV_MAX_RECORD_CHARS} tecken (ett citattecken som aldrig stängs?).`);
+    super(`Rad ${recordNumber} är längre än ${CSV_MAX_RECORD_CHARS} tecken: troligen ett citattecken (") som aldrig stängs. Kontrollera citattecknen på raden.`);
     this.name = 'CsvRecordTooLongError';
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_METRICS } from '../catalogue.js';
 import { parseCsv } from './csv.js';
 import { closestNames } from './names.js';
-import { createRowValidator, findHeaderRow, GROUP_SIZE_WARNING, mapHeaders, validateRecords, type ImportContext } from './rows.js';
+import { createRowValidator, EMPTY_FILE_MESSAGE, findHeaderRow, GROUP_SIZE_WARNING, NO_ROWS_MESSAGE, mapHeaders, validateRecords, type ImportContext } from './rows.js';
 
 const ctx: ImportContext = {
   units: [
@@ -129,8 +129,8 @@ describe('validateRecords', () => {
   });
 
   it('says so when the file is empty or has no values', () => {
-    expect(validateRecords([], ctx).errors[0]?.message).toBe('Filen är tom eller saknar rubrikrad.');
-    expect(check().errors[0]?.message).toBe('Filen har en rubrikrad men inga rader med värden.');
+    expect(validateRecords([], ctx).errors[0]?.message).toBe(EMPTY_FILE_MESSAGE);
+    expect(check().errors[0]?.message).toBe(NO_ROWS_MESSAGE);
   });
 
   it('reads unfamiliar headers through a mapping', () => {

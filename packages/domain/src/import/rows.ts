@@ -61,6 +61,10 @@ export const swedishNumber = (n: number) => String(n).replace('.', ',');
 export const needsGroupSize = (m: Pick<Metric, 'denominatorKind' | 'suppressionThreshold'>) =>
   m.denominatorKind !== 'persons' && m.suppressionThreshold !== null;
 
+export const EMPTY_FILE_MESSAGE =
+  'Filen är tom eller saknar rubrikrad. Rubrikraden, med kolumnerna Enhet, Nyckeltal, År, Täljare och Nämnare, ska stå bland de 20 första raderna.';
+export const NO_ROWS_MESSAGE = 'Filen har en rubrikrad men inga rader med värden under den. Lägg till raderna under rubrikraden.';
+
 export const GROUP_SIZE_WARNING =
   'Gruppstorlek saknas: värdet visas inte för enheten (dolt) men räknas som minst en person i summorna ovanför. Ange antal personer i kolumnen gruppstorlek.';
 
@@ -304,7 +308,7 @@ export function validateRecords(records: readonly (readonly string[])[], ctx: Im
   const at = findHeaderRow(records, mapping) ?? records.findIndex((r) => r.some((c) => c.trim() !== ''));
   const header = at === -1 ? undefined : records[at];
   if (!header) {
-    return { rowsRead: 0, values: [], errors: [{ row: 1, column: null, message: 'Filen är tom eller saknar rubrikrad.' }] };
+    return { rowsRead: 0, values: [], errors: [{ row: 1, column: null, message: EMPTY_FILE_MESSAGE }] };
   }
   const { columns, errors } = mapHeaders(header, mapping, at + 1);
   if (errors.length > 0) return { rowsRead: Math.max(0, records.length - at - 1), values: [], errors };
@@ -328,7 +332,7 @@ export function validateRecords(records: readonly (readonly string[])[], ctx: Im
     else if (result.value) values.push(result.value);
   }
   if (rowsRead === 0 && errors.length === 0) {
-    errors.push({ row: at + 2, column: null, message: 'Filen har en rubrikrad men inga rader med värden.' });
+    errors.push({ row: at + 2, column: null, message: NO_ROWS_MESSAGE });
   }
   return { rowsRead, values, errors };
 }
