@@ -105,7 +105,7 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const dataNeeds = createDataNeedService(db, { catalogue, units });
   const compare = createCompareService({ units, values });
   const catalogueAdmin = createCatalogueAdminService(db, { data, catalogue, units, values });
-  const imports = createImportService(db, { units, catalogue, data });
+  const imports = createImportService(db, { units, catalogue, values, data });
   const kolada = createKoladaService(db, { catalogue, municipality: koladaMunicipality });
   const finalYears = createFinalYearService(db, { data });
   return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation, finalYears };

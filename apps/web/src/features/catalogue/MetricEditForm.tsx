@@ -2,6 +2,7 @@ import { metricResponseSchema, type GoodDirection, type Metric, type PrincipleRe
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage';
+import { BoundedField } from './BoundedField';
 import { buildMetricPatch, isDefinitionChanged, isTargetChanged, metricToForm, type FieldError, type MetricForm } from './catalogue-model';
 import { FormErrors, TextField, useFieldErrors, WriteError } from './FormParts';
 import { TargetHistoryList } from './TargetHistoryList';
@@ -93,6 +94,8 @@ export function MetricEditForm({ metric, principles }: { metric: Metric; princip
         )}
         <TargetHistoryList metric={metric} />
       </fieldset>
+
+      <BoundedField isBounded={form.bounded} onChange={(v) => set('bounded', v)} />
 
       <fieldset className="catalogue-group">
         <legend>{t('catalogue.thresholdHeading')}</legend>

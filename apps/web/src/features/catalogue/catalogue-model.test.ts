@@ -101,3 +101,15 @@ describe('direction icons', () => {
     expect(directionIcon('no_data', 'higher')).toBe('question');
   });
 });
+
+describe('bounded (a share or a rate)', () => {
+  it('is in the patch only when changed, and a new metric takes what the form says', () => {
+    const turnover = DEFAULT_METRICS.find((m) => m.key === 'staff_turnover')!;
+    expect(metricToForm(turnover).bounded).toBe(false);
+    expect(buildMetricPatch(turnover, { ...metricToForm(turnover), bounded: true }).patch).toEqual({ bounded: true });
+    expect(buildMetricPatch(turnover, metricToForm(turnover)).patch).toEqual({});
+    const filled = { ...EMPTY_NEW_METRIC, key: 'rate', nameSv: 'n', nameEn: 'n', definitionSv: 'd', definitionEn: 'd', numeratorSv: 'n', numeratorEn: 'n', denominatorSv: 'd', denominatorEn: 'd' };
+    expect(buildNewMetric({ ...filled, bounded: false }, 1).metric?.bounded).toBe(false);
+    expect(buildNewMetric(filled, 1).metric?.bounded).toBe(true);
+  });
+});

@@ -18,6 +18,8 @@ export interface FieldError {
 
 /** The edit form of one metric: text inputs hold strings, so Swedish decimal commas work. */
 export interface MetricForm {
+  /** A share (at most 100 %) or a rate. */
+  bounded: boolean;
   targetMin: string;
   targetMax: string;
   /** The first year a changed target applies to; the years before keep theirs. */
@@ -42,6 +44,7 @@ const numberText = (n: number | null | undefined): string => (n === null || n ==
 
 export function metricToForm(m: Metric): MetricForm {
   return {
+    bounded: m.bounded,
     targetMin: numberText(m.target?.min),
     targetMax: numberText(m.target?.max),
     targetFrom: '',
@@ -169,6 +172,7 @@ export function buildMetricPatch(m: Metric, f: MetricForm): { patch: MetricPatch
     patch.targetFrom = targetFrom;
   }
   if (f.goodDirection !== m.goodDirection) patch.goodDirection = f.goodDirection;
+  if (f.bounded !== m.bounded) patch.bounded = f.bounded;
   if (decimals !== m.decimals) patch.decimals = decimals;
   const thresholdValue = typeof threshold === 'number' ? threshold : null;
   if (thresholdValue !== m.suppressionThreshold) patch.suppressionThreshold = thresholdValue;
@@ -195,6 +199,8 @@ export interface NewMetricForm {
   denominatorSv: string;
   denominatorEn: string;
   scale: MetricScale;
+  /** A share (at most 100 %) or a rate. */
+  bounded: boolean;
   quantityKind: QuantityKind;
   sensitivity: Sensitivity;
   goodDirection: GoodDirection;
@@ -213,6 +219,7 @@ export const EMPTY_NEW_METRIC: NewMetricForm = {
   denominatorSv: '',
   denominatorEn: '',
   scale: 'percent',
+  bounded: true,
   quantityKind: 'persons',
   sensitivity: 'personal',
   goodDirection: 'lower',
@@ -253,8 +260,7 @@ export function buildNewMetric(f: NewMetricForm, sortOrder: number): { metric: M
       numeratorKind: f.quantityKind,
       denominatorKind: f.quantityKind,
       scale: f.scale,
-      // A new percentage is taken as a share (at most 100 %); a rate is marked in the catalogue.
-      bounded: f.scale === 'percent',
+      bounded: f.bounded,
       unitLabel: null,
       decimals,
       goodDirection: f.goodDirection,
