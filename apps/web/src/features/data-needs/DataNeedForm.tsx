@@ -1,10 +1,11 @@
 import { ANNOTATION_TEXT_MAX, type Metric } from '@tillit/domain';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useLanguage } from '../../i18n/useLanguage';
 import { writeErrorText } from '../annotations/write-error';
 import { useCreateDataNeed } from './queries';
+import { useArrivalFocus } from './useArrivalFocus';
 
 interface DataNeedFormProps {
   metric: Pick<Metric, 'key' | 'prompt' | 'name'>;
@@ -25,13 +26,7 @@ export function DataNeedForm({ metric, unitId, anchor }: DataNeedFormProps) {
   const [text, setText] = useState('');
   const create = useCreateDataNeed();
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const { hash } = useLocation();
-  useEffect(() => {
-    if (!anchor || hash !== `#${anchor}`) return;
-    // After the layout has moved focus to the main content on navigation (it runs after this).
-    const frame = requestAnimationFrame(() => textRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [anchor, hash]);
+  useArrivalFocus(textRef, anchor);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
