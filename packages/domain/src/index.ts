@@ -4,6 +4,7 @@ export * from './tree.js';
 export * from './aggregate.js';
 export * from './suppression.js';
 export * from './format.js';
+export * from './dates.js';
 export * from './assess.js';
 export * from './series.js';
 export * from './api.js';
