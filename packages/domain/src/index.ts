@@ -9,6 +9,7 @@ export * from './assess.js';
 export * from './series.js';
 export * from './api.js';
 export * from './people.js';
+export * from './audit.js';
 export * from './summary.js';
 export * from './summary-api.js';
 export * from './annotations.js';
