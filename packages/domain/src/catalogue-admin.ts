@@ -14,6 +14,7 @@ import {
   targetSchema,
   yearSchema,
 } from './schemas.js';
+import { translatedFieldSchema } from './translations.js';
 
 /** When a definition's texts change: from which year the new text applies, and why. */
 export const definitionChangeSchema = z.object({
@@ -26,7 +27,11 @@ export type DefinitionChange = z.infer<typeof definitionChangeSchema>;
 export const metricPatchSchema = metricSchema
   .omit({ key: true })
   .partial()
-  .extend({ definitionChange: definitionChangeSchema.optional() })
+  .extend({
+    definitionChange: definitionChangeSchema.optional(),
+    /** English texts the editor confirms still say what the (changed) Swedish says. */
+    englishConfirmed: z.array(translatedFieldSchema).max(10).optional(),
+  })
   .strict();
 export type MetricPatch = z.infer<typeof metricPatchSchema>;
 

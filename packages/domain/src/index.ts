@@ -10,6 +10,7 @@ export * from './series.js';
 export * from './api.js';
 export * from './people.js';
 export * from './audit.js';
+export * from './translations.js';
 export * from './summary.js';
 export * from './summary-api.js';
 export * from './annotations.js';
