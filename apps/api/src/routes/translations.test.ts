@@ -1,4 +1,4 @@
-import { auditEntrySchema, metricResponseSchema, metricsResponseSchema, valuesResponseSchema } from '@tillit/domain';
+import { auditEntrySchema, metricResponseSchema, metricsResponseSchema, summaryResponseSchema, valuesResponseSchema } from '@tillit/domain';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -43,6 +43,10 @@ describe('an English text that no longer says what the Swedish says', () => {
     const read = valuesResponseSchema.parse(values.json()).metric;
     expect(read.englishOutdated).toEqual(['definition']);
     expect(read.definition.en).toBe(metric.definition.en);
+    const politician = await signIn(app, 'politiker');
+    const summary = await app.inject({ method: 'GET', url: '/api/summary?unit=soc', headers: { cookie: politician } });
+    const inSummary = summaryResponseSchema.parse(summary.json()).metrics.find((m) => m.key === KEY);
+    expect(inSummary?.englishOutdated).toEqual(['definition']);
   });
 
   it('stays marked through other edits, and adds the name when its Swedish changes', async () => {

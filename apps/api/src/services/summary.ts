@@ -2,6 +2,7 @@ import {
   summarizePoints,
   summarySentences,
   type Metric,
+  type MetricResponse,
   type Point,
   type PublicAnnotation,
   type SummaryFigureResponse,
@@ -48,7 +49,7 @@ export function createSummaryService(
   { units, catalogue, values }: { units: UnitService; catalogue: CatalogueService; values: ValueService },
 ) {
   const metricSummary = (
-    metric: Metric,
+    metric: MetricResponse,
     unit: Unit,
     principleNames: ReadonlyMap<string, Metric['name']>,
     annotations: readonly PublicAnnotation[],
@@ -59,6 +60,7 @@ export function createSummaryService(
       key: metric.key,
       name: metric.name,
       definition: metric.definition,
+      englishOutdated: metric.englishOutdated ?? [],
       scale: metric.scale,
       decimals: metric.decimals,
       unitLabel: metric.unitLabel,

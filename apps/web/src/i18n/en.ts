@@ -956,6 +956,23 @@ export const en = {
     items_other: '{{count}} items',
     figureHidden: 'not shown in the log',
   },
+  translations: {
+    notYet: '(not yet translated)',
+    badge: 'English text to update',
+    noticeTitle: 'The English text needs an update',
+    notice:
+      'The Swedish text was changed but not the English one: {{fields}}. Readers in English see the old text, marked “not yet translated”, until the English text is saved.',
+    confirm: 'The English text is still right ({{field}})',
+    fieldHint: 'The Swedish text was changed: update the English one.',
+    fields: {
+      name: 'the name',
+      definition: 'the definition',
+      numerator: 'the numerator',
+      denominator: 'the denominator',
+      unitLabel: 'the unit word',
+      prompt: 'the question',
+    },
+  },
   routeError: {
     title: 'Something went wrong',
     body: 'The page could not be shown. Reload the page or go to the overview.',

@@ -960,6 +960,23 @@ export const sv = {
     items_other: '{{count}} poster',
     figureHidden: 'visas inte i loggen',
   },
+  translations: {
+    notYet: '(inte översatt ännu)',
+    badge: 'Engelsk text att uppdatera',
+    noticeTitle: 'Den engelska texten behöver uppdateras',
+    notice:
+      'Den svenska texten har ändrats men inte den engelska: {{fields}}. Den som läser på engelska ser den gamla texten, märkt ”not yet translated”, tills den engelska texten sparas.',
+    confirm: 'Den engelska texten stämmer ändå ({{field}})',
+    fieldHint: 'Den svenska texten har ändrats: uppdatera den engelska.',
+    fields: {
+      name: 'namnet',
+      definition: 'definitionen',
+      numerator: 'täljaren',
+      denominator: 'nämnaren',
+      unitLabel: 'enhetsordet',
+      prompt: 'frågan',
+    },
+  },
   routeError: {
     title: 'Något gick fel',
     body: 'Sidan kunde inte visas. Ladda om sidan eller gå till översikten.',

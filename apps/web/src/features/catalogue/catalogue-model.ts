@@ -7,6 +7,7 @@ import type {
   MetricScale,
   QuantityKind,
   Sensitivity,
+  TranslatedField,
 } from '@tillit/domain';
 import type { IconName } from '../../components/ui/Icon';
 
@@ -34,6 +35,8 @@ export interface MetricForm {
   principles: string[];
   fromYear: string;
   note: string;
+  /** English texts marked as needing an update that the editor says are still right. */
+  englishConfirmed: TranslatedField[];
 }
 
 const numberText = (n: number | null | undefined): string => (n === null || n === undefined ? '' : String(n).replace('.', ','));
@@ -56,6 +59,7 @@ export function metricToForm(m: Metric): MetricForm {
     principles: [...m.principles],
     fromYear: '',
     note: '',
+    englishConfirmed: [],
   };
 }
 
@@ -134,6 +138,7 @@ export function buildMetricPatch(m: Metric, f: MetricForm): { patch: MetricPatch
     patch.denominator = texts.denominator;
     patch.definitionChange = { fromYear, note: f.note.trim() };
   }
+  if (f.englishConfirmed.length > 0) patch.englishConfirmed = [...f.englishConfirmed];
   return { patch, errors };
 }
 

@@ -1,14 +1,15 @@
-import { ANNOTATION_TEXT_MAX, type Metric } from '@tillit/domain';
+import { ANNOTATION_TEXT_MAX, type MetricResponse } from '@tillit/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLanguage } from '../../i18n/useLanguage';
 import { writeErrorText } from '../annotations/write-error';
+import { NotYetTranslated } from '../metric/NotYetTranslated';
 import { useCreateDataNeed } from './queries';
 import { useArrivalFocus } from './useArrivalFocus';
 
 interface DataNeedFormProps {
-  metric: Pick<Metric, 'key' | 'prompt' | 'name'>;
+  metric: Pick<MetricResponse, 'key' | 'prompt' | 'name' | 'englishOutdated'>;
   /** The unit the person is looking at; the question is about it. */
   unitId: string | null;
   /** The page anchor that leads here (from the overview's cards): arriving by it puts the cursor in the text. */
@@ -39,6 +40,7 @@ export function DataNeedForm({ metric, unitId, anchor }: DataNeedFormProps) {
       <div className="field">
         <label htmlFor={`${id}-text`} className="data-need-form__label">
           {metric.prompt[language]}
+          <NotYetTranslated metric={metric} field="prompt" />
         </label>
         <span id={`${id}-hint`} className="field-hint">
           {t('dataNeeds.form.hint', { max: ANNOTATION_TEXT_MAX })}
