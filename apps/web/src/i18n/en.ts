@@ -973,6 +973,13 @@ export const en = {
       prompt: 'the question',
     },
   },
+  validation: {
+    empty: 'Write something: the text cannot be empty',
+    tooLong: 'The text can be at most {{max}} characters',
+    year: 'Give a year between {{min}} and {{max}} as a whole number, e.g. 2022',
+    span: 'The last year cannot be before the first year',
+    controlCharacters: 'The text cannot hold control characters (only plain text, line breaks and tabs)',
+  },
   routeError: {
     title: 'Something went wrong',
     body: 'The page could not be shown. Reload the page or go to the overview.',

@@ -977,6 +977,13 @@ export const sv = {
       prompt: 'frågan',
     },
   },
+  validation: {
+    empty: 'Texten får inte vara tom',
+    tooLong: 'Texten får vara högst {{max}} tecken',
+    year: 'Ange ett årtal mellan {{min}} och {{max}} som ett heltal, t.ex. 2022',
+    span: 'Sista året kan inte vara före första året',
+    controlCharacters: 'Texten får inte innehålla styrtecken (bara vanlig text, radbrytningar och tabb)',
+  },
   routeError: {
     title: 'Något gick fel',
     body: 'Sidan kunde inte visas. Ladda om sidan eller gå till översikten.',

@@ -1,8 +1,9 @@
-import { ANNOTATION_TEXT_MAX, type MetricResponse } from '@tillit/domain';
+import { ANNOTATION_TEXT_MAX, dataNeedCreateSchema, type MetricResponse } from '@tillit/domain';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLanguage } from '../../i18n/useLanguage';
+import { issuesByField, issueText, type SchemaIssue } from '../annotations/form-issues';
 import { writeErrorText } from '../annotations/write-error';
 import { NotYetTranslated } from '../metric/NotYetTranslated';
 import { useCreateDataNeed } from './queries';
@@ -26,14 +27,20 @@ export function DataNeedForm({ metric, unitId, anchor }: DataNeedFormProps) {
   const id = useId();
   const [text, setText] = useState('');
   const create = useCreateDataNeed();
+  const [issue, setIssue] = useState<SchemaIssue | undefined>();
   const textRef = useRef<HTMLTextAreaElement>(null);
   useArrivalFocus(textRef, anchor);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ metricKey: metric.key, text, ...(unitId ? { unitId } : {}) }, { onSuccess: () => setText('') });
+    const body = { metricKey: metric.key, text, ...(unitId ? { unitId } : {}) };
+    // The domain's rule for the text, before sending: an empty question is refused at the field.
+    const found = issuesByField(dataNeedCreateSchema.safeParse(body), { text: 'text' }).fields.text;
+    setIssue(found);
+    if (found) return textRef.current?.focus();
+    create.mutate(body, { onSuccess: () => setText('') });
   };
-  const describedBy = [`${id}-hint`, create.error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [`${id}-hint`, issue ? `${id}-text-error` : null, create.error ? `${id}-error` : null].filter(Boolean).join(' ');
 
   return (
     <form className="data-need-form" onSubmit={submit} noValidate>
@@ -45,6 +52,11 @@ export function DataNeedForm({ metric, unitId, anchor }: DataNeedFormProps) {
         <span id={`${id}-hint`} className="field-hint">
           {t('dataNeeds.form.hint', { max: ANNOTATION_TEXT_MAX })}
         </span>
+        {issue && (
+          <p id={`${id}-text-error`} className="field-error">
+            {issueText(issue, language, t)}
+          </p>
+        )}
         <textarea
           id={`${id}-text`}
           ref={textRef}
@@ -52,8 +64,11 @@ export function DataNeedForm({ metric, unitId, anchor }: DataNeedFormProps) {
           rows={4}
           maxLength={ANNOTATION_TEXT_MAX}
           value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={create.error ? true : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            setIssue(undefined);
+          }}
+          aria-invalid={issue || create.error ? true : undefined}
           aria-describedby={describedBy}
         />
       </div>
