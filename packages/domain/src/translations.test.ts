@@ -15,12 +15,14 @@ describe('outdatedEnglish: an English text that no longer says what the Swedish 
   it('marks nothing when both languages are edited, or nothing is', () => {
     const both = { ...metric, definition: { sv: 'Ny svensk text.', en: 'New English text.' } };
     expect(outdatedEnglish(metric, both)).toEqual([]);
-    expect(outdatedEnglish(metric, { ...metric, decimals: 1 })).toEqual([]);
+    const otherEdit: typeof metric = { ...metric, decimals: 1 };
+    expect(outdatedEnglish(metric, otherEdit)).toEqual([]);
   });
 
   it('keeps a mark through other edits, and clears it when the English text is saved', () => {
     const edited = withSv('definition', 'Ny svensk text.');
-    expect(outdatedEnglish(edited, { ...edited, decimals: 1 }, ['definition'])).toEqual(['definition']);
+    const otherEdit: typeof edited = { ...edited, decimals: 1 };
+    expect(outdatedEnglish(edited, otherEdit, ['definition'])).toEqual(['definition']);
     const translated = { ...edited, definition: { ...edited.definition, en: 'New English text.' } };
     expect(outdatedEnglish(edited, translated, ['definition'])).toEqual([]);
   });
