@@ -1,12 +1,39 @@
-import { AUDIT_ENTITIES, formatDateTime, isAuditEntity } from '@tillit/domain';
+import { AUDIT_ENTITIES, formatDateTime, isAuditEntity, type UnitTreeNode } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { QueryState } from '../../components/ui/QueryState';
 import { useLanguage } from '../../i18n/useLanguage';
-import { describeAuditEntry, type AuditChange, type AuditWords } from './audit-text';
+import { catalogueQueries } from '../catalogue/queries';
+import { unitQueries } from '../units/queries';
+import { describeAuditEntry, type AuditChange, type AuditNames, type AuditWords } from './audit-text';
 import { adminQueries } from './queries';
+
+function unitNames(roots: readonly UnitTreeNode[], out = new Map<string, string>()): Map<string, string> {
+  for (const u of roots) {
+    out.set(u.id, u.name);
+    unitNames(u.children, out);
+  }
+  return out;
+}
+
+/** The names of units, metrics and principles the log's entries name by code (none while they load). */
+function useAuditNames(): AuditNames {
+  const { language } = useLanguage();
+  const units = useQuery(unitQueries.tree()).data;
+  const metrics = useQuery(catalogueQueries.metrics()).data;
+  const principles = useQuery(catalogueQueries.principles()).data;
+  return useMemo(
+    () => ({
+      unit: units && unitNames(units),
+      metric: metrics && new Map(metrics.map((m) => [m.key, m.name[language]])),
+      principle: principles && new Map(principles.map((p) => [p.key, p.name[language]])),
+    }),
+    [units, metrics, principles, language],
+  );
+}
 
 /** Every write, newest first: who, when, what was done in words, and each changed field. */
 export function AuditPage() {
@@ -17,6 +44,7 @@ export function AuditPage() {
   const requested = params.get('entity');
   const entity = requested !== null && isAuditEntity(requested) ? requested : null;
   const log = useQuery(adminQueries.audit(entity));
+  const names = useAuditNames();
   return (
     <>
       <PageTitle page={t('admin.auditTitle')} />
@@ -54,7 +82,7 @@ export function AuditPage() {
               </thead>
               <tbody>
                 {rows.map((r) => {
-                  const text = describeAuditEntry(r, words, language);
+                  const text = describeAuditEntry(r, words, language, names);
                   return (
                     <tr key={r.id}>
                       <td className="audit-table__when">

@@ -113,6 +113,27 @@ describe('the audit log in plain words', () => {
     expect(revoked.changes).toEqual([{ field: 'Closed', before: '–', after: '2026-04-12 10:00' }]);
   });
 
+  it('names units, metrics and principles instead of their codes, and leaves out what the columns say', () => {
+    const note = { id: 5, unitId: 'hemtjanst-hemtjanst-oster', metricKey: 'manager_sick_leave', yearFrom: 2021, yearTo: 2021, visibility: 'internal', text: 'Utkast', parentId: null, authorId: 2 };
+    const names = {
+      unit: new Map([['hemtjanst-hemtjanst-oster', 'Hemtjänst Öster']]),
+      metric: new Map([['manager_sick_leave', 'Sjukfrånvaro bland chefer']]),
+    };
+    const removed = describeAuditEntry(entry({ action: 'delete', entity: 'annotation', entityId: '5', before: { ...note, replies: [] } }), sv.auditLog, 'sv', names);
+    expect(removed.sentence).toBe('Tog bort anteckning 5');
+    expect(removed.changes).toEqual([
+      { field: 'Enhet', before: 'Hemtjänst Öster', after: null },
+      { field: 'Nyckeltal', before: 'Sjukfrånvaro bland chefer', after: null },
+      { field: 'Från år', before: '2021', after: null },
+      { field: 'Till år', before: '2021', after: null },
+      { field: 'Vem som kan läsa', before: 'intern', after: null },
+      { field: 'Text', before: 'Utkast', after: null },
+    ]);
+    // A code the page has no name for is shown as it is.
+    const user = describeAuditEntry(entry({ action: 'update', entity: 'user', entityId: '3', before: { username: 'anna', unitIds: [] }, after: { username: 'anna', unitIds: ['okand', 'hemtjanst-hemtjanst-oster'] } }), sv.auditLog, 'sv', names);
+    expect(user.changes).toEqual([{ field: 'Enheter', before: '–', after: 'okand, Hemtjänst Öster' }]);
+  });
+
   it('never shows a figure, whatever an entry holds: the log cannot tell a hidden cell from a shown one', () => {
     const text = describeAuditEntry(
       entry({ action: 'create', entity: 'import', entityId: '9', after: { fileName: 'hr.csv', rows: [{ value: 3.42 }], value: 3.42, numerator: 12.5, denominator: 1234.5, groupSize: 4 } }),

@@ -16,11 +16,31 @@ export interface AuditText {
   changes: AuditChange[];
 }
 
+/** Names for the codes an entry holds (a unit's id, a metric's key), in the reader's language. */
+export interface AuditNames {
+  unit?: ReadonlyMap<string, string>;
+  metric?: ReadonlyMap<string, string>;
+  principle?: ReadonlyMap<string, string>;
+}
+
+/** The fields that hold codes of units, metrics or principles (one, or a list). */
+const CODE_FIELDS: Readonly<Record<string, keyof AuditNames>> = {
+  unitId: 'unit',
+  unitIds: 'unit',
+  parentId: 'unit',
+  oldParentId: 'unit',
+  newParentId: 'unit',
+  metricKey: 'metric',
+  metricKeys: 'metric',
+  addedMetricKey: 'metric',
+  principles: 'principle',
+};
+
 /** Long texts (a definition, a note) are cut in the log's table; the whole is in the database. */
 const MAX_TEXT = 200;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-/** Said by the log's own "När" column already. */
-const SKIPPED = new Set(['updatedAt']);
+/** Said by the log's own "När" and "Vem" columns already. */
+const SKIPPED = new Set(['updatedAt', 'authorId']);
 
 type Leaf = string | number | boolean | null | readonly unknown[];
 
@@ -61,7 +81,14 @@ function formatNumber(n: number, language: Language): string {
   return new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 3, useGrouping: 'min2' }).format(n);
 }
 
-function formatLeaf(path: string, value: Leaf, entity: string, words: AuditWords, language: Language): string {
+/** A code by its name where the page knows it ("Hemtjänst Öster" for `hemtjanst-hemtjanst-oster`). */
+function nameOf(field: string, entity: string, code: string, names: AuditNames): string {
+  // A note's parent is a note, not a unit.
+  const kind = entity === 'annotation' && field === 'parentId' ? undefined : Object.hasOwn(CODE_FIELDS, field) ? CODE_FIELDS[field] : undefined;
+  return (kind && names[kind]?.get(code)) ?? code;
+}
+
+function formatLeaf(path: string, value: Leaf, entity: string, words: AuditWords, language: Language, names: AuditNames): string {
   const last = path.split('.').at(-1) ?? path;
   if (value === null || value === '') return words.none;
   if (typeof value === 'number') {
@@ -73,14 +100,16 @@ function formatLeaf(path: string, value: Leaf, entity: string, words: AuditWords
     if (value.length === 0) return words.none;
     if (value.every((v) => typeof v === 'string' || typeof v === 'number')) {
       // Names of fields (the English texts to update) in words; other lists as they are.
-      const items = value.map((v) => (last === 'englishOutdated' ? fieldLabel(String(v), entity, words) : String(v)));
+      const items = value.map((v) =>
+        last === 'englishOutdated' ? fieldLabel(String(v), entity, words) : nameOf(last, entity, String(v), names),
+      );
       return items.join(', ');
     }
     return fill(value.length === 1 ? words.items_one : words.items_other, { count: formatNumber(value.length, language) });
   }
   const text = String(value);
   const values: Readonly<Record<string, Readonly<Record<string, string>>>> = words.values;
-  const named = lookup(values[last], text);
+  const named = lookup(values[last], text) ?? (Object.hasOwn(CODE_FIELDS, last) ? nameOf(last, entity, text, names) : undefined);
   if (named) return named;
   if (ISO_INSTANT.test(text)) return formatDateTime(text, language);
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT).trimEnd()} …` : text;
@@ -120,7 +149,7 @@ function subjectOf(entry: AuditEntry, language: Language): string {
 }
 
 /** The fields that differ, each once, in the order the entry holds them. */
-function changesOf(entry: AuditEntry, words: AuditWords, language: Language): AuditChange[] {
+function changesOf(entry: AuditEntry, words: AuditWords, language: Language, names: AuditNames): AuditChange[] {
   const before = flatten(entry.before);
   const after = flatten(entry.after);
   const paths = [...new Set([...before.keys(), ...after.keys()])];
@@ -132,8 +161,9 @@ function changesOf(entry: AuditEntry, words: AuditWords, language: Language): Au
     const a = after.get(path) ?? null;
     if (SKIPPED.has(path) || JSON.stringify(b) === JSON.stringify(a)) continue;
     // A new or removed thing: its fields that say something (not its own number, not the empty ones).
-    if ((isCreate || isDelete) && (path === 'id' || (isCreate ? a : b) === null)) continue;
-    const show = (v: Leaf | null) => formatLeaf(path, v, entry.entity, words, language);
+    const own = isCreate ? a : b;
+    if ((isCreate || isDelete) && (path === 'id' || own === null || (Array.isArray(own) && own.length === 0))) continue;
+    const show = (v: Leaf | null) => formatLeaf(path, v, entry.entity, words, language, names);
     changes.push({
       field: fieldLabel(path, entry.entity, words),
       before: isCreate ? null : show(b),
@@ -147,12 +177,12 @@ function changesOf(entry: AuditEntry, words: AuditWords, language: Language): Au
  * An audit entry in plain words: "Skapade publik länk 1 (Nämnden)" and each changed field as
  * "Mål, högst: 2,5 → 2,2". Kinds of entry the product no longer writes still read, as they are.
  */
-export function describeAuditEntry(entry: AuditEntry, words: AuditWords, language: Language): AuditText {
+export function describeAuditEntry(entry: AuditEntry, words: AuditWords, language: Language, names: AuditNames = {}): AuditText {
   const sentences: Readonly<Record<string, Readonly<Record<string, string>>>> = words.sentences;
   const template = lookup(sentences[entry.entity], entry.action);
   const subject = subjectOf(entry, language);
   const sentence = template
     ? fill(template, { subject })
     : fill(words.unknownSentence, { action: entry.action, entity: entry.entity, subject }).trim();
-  return { sentence, changes: changesOf(entry, words, language) };
+  return { sentence, changes: changesOf(entry, words, language, names) };
 }
