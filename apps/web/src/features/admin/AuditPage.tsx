@@ -8,7 +8,8 @@ import { QueryState } from '../../components/ui/QueryState';
 import { useLanguage } from '../../i18n/useLanguage';
 import { catalogueQueries } from '../catalogue/queries';
 import { unitQueries } from '../units/queries';
-import { describeAuditEntry, type AuditChange, type AuditNames, type AuditWords } from './audit-text';
+import { describeAuditEntry, type AuditChange, type AuditNames } from './audit-text';
+import { AUDIT_WORDS, type AuditWords } from './audit-words';
 import { adminQueries } from './queries';
 
 function unitNames(roots: readonly UnitTreeNode[], out = new Map<string, string>()): Map<string, string> {
@@ -39,7 +40,7 @@ function useAuditNames(): AuditNames {
 export function AuditPage() {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const words: AuditWords = t('auditLog', { returnObjects: true });
+  const words = AUDIT_WORDS[language];
   const [params, setParams] = useSearchParams();
   const requested = params.get('entity');
   const entity = requested !== null && isAuditEntity(requested) ? requested : null;

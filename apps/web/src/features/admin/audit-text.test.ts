@@ -1,8 +1,8 @@
 import { AUDIT_KINDS, AUDIT_ENTITIES, type AuditEntry } from '@tillit/domain';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../i18n/en';
-import { sv } from '../../i18n/sv';
 import { describeAuditEntry } from './audit-text';
+import { auditWordsEn, auditWordsSv } from './audit-words';
+
 
 const entry = (e: Partial<AuditEntry> & Pick<AuditEntry, 'action' | 'entity'>): AuditEntry => ({
   id: 1,
@@ -27,14 +27,14 @@ const metric = {
 
 describe('the audit log in plain words', () => {
   it('has a sentence for every kind of entry the product writes, in Swedish and English', () => {
-    const sentences: Record<string, Record<string, string>> = sv.auditLog.sentences;
-    const english: Record<string, Record<string, string>> = en.auditLog.sentences;
+    const sentences: Record<string, Record<string, string>> = auditWordsSv.sentences;
+    const english: Record<string, Record<string, string>> = auditWordsEn.sentences;
     for (const entity of AUDIT_ENTITIES) {
-      expect(sv.auditLog.entities[entity], `the filter's name of ${entity}`).toBeTruthy();
+      expect(auditWordsSv.entities[entity], `the filter's name of ${entity}`).toBeTruthy();
       for (const action of AUDIT_KINDS[entity]) {
         expect(sentences[entity]?.[action], `sv: ${action} ${entity}`).toMatch(/\S/);
         expect(english[entity]?.[action], `en: ${action} ${entity}`).toMatch(/\S/);
-        const { sentence } = describeAuditEntry(entry({ action, entity, entityId: '7' }), sv.auditLog, 'sv');
+        const { sentence } = describeAuditEntry(entry({ action, entity, entityId: '7' }), auditWordsSv, 'sv');
         expect(sentence, `${action} ${entity}`).not.toContain(`${action} ${entity}`);
         expect(sentence, `${action} ${entity}`).not.toContain('_');
         expect(sentence).toContain('7');
@@ -42,8 +42,20 @@ describe('the audit log in plain words', () => {
     }
   });
 
+  it('has the same words, with the same placeholders, in both languages', () => {
+    const texts = (value: unknown, prefix = ''): Map<string, string> =>
+      typeof value === 'object' && value !== null
+        ? new Map(Object.entries(value).flatMap(([k, v]) => [...texts(v, prefix ? `${prefix}.${k}` : k)]))
+        : new Map([[prefix, String(value)]]);
+    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const swedish = texts(auditWordsSv);
+    const english = texts(auditWordsEn);
+    expect([...english.keys()].sort()).toEqual([...swedish.keys()].sort());
+    for (const [key, text] of swedish) expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
+  });
+
   it('says what was done as a sentence, naming the thing', () => {
-    const created = describeAuditEntry(entry({ action: 'create', entity: 'public_link', entityId: '1', after: link }), sv.auditLog, 'sv');
+    const created = describeAuditEntry(entry({ action: 'create', entity: 'public_link', entityId: '1', after: link }), auditWordsSv, 'sv');
     expect(created.sentence).toBe('Skapade publik länk 1 (Socialnämnden april)');
     expect(created.changes).toContainEqual({ field: 'Etikett', before: null, after: 'Socialnämnden april' });
     expect(created.changes).toContainEqual({ field: 'Skapad', before: null, after: '2026-12-04 10:15' });
@@ -53,7 +65,7 @@ describe('the audit log in plain words', () => {
 
     const user = describeAuditEntry(
       entry({ action: 'reset_password', entity: 'user', entityId: '4', before: null, after: null }),
-      sv.auditLog,
+      auditWordsSv,
       'sv',
     );
     expect(user.sentence).toBe('Gav användaren 4 ett nytt lösenord');
@@ -64,7 +76,7 @@ describe('the audit log in plain words', () => {
     const after = { ...metric, target: { min: null, max: 2.2 }, definitionChange: undefined };
     const text = describeAuditEntry(
       entry({ action: 'update', entity: 'metric', entityId: 'manager_sick_leave', before: metric, after }),
-      sv.auditLog,
+      auditWordsSv,
       'sv',
     );
     expect(text.sentence).toBe('Ändrade nyckeltalet Sjukfrånvaro bland chefer');
@@ -78,7 +90,7 @@ describe('the audit log in plain words', () => {
       principles: ['stod'],
       englishOutdated: ['definition'],
     };
-    const { changes } = describeAuditEntry(entry({ action: 'update', entity: 'metric', entityId: 'm', before: metric, after }), sv.auditLog, 'sv');
+    const { changes } = describeAuditEntry(entry({ action: 'update', entity: 'metric', entityId: 'm', before: metric, after }), auditWordsSv, 'sv');
     expect(changes).toEqual([
       { field: 'Definition (svenska)', before: metric.definition.sv, after: after.definition.sv },
       { field: 'Principer', before: 'stod, tillit', after: 'stod' },
@@ -86,7 +98,7 @@ describe('the audit log in plain words', () => {
     ]);
     const active = describeAuditEntry(
       entry({ action: 'update', entity: 'user', entityId: '3', before: { username: 'anna', displayName: 'Anna A', isActive: true, role: 'unit_manager' }, after: { username: 'anna', displayName: 'Anna A', isActive: false, role: 'politician' } }),
-      sv.auditLog,
+      auditWordsSv,
       'sv',
     );
     expect(active.sentence).toBe('Ändrade användaren anna (Anna A)');
@@ -99,14 +111,14 @@ describe('the audit log in plain words', () => {
   it('reads in English with English numbers and ISO dates', () => {
     const text = describeAuditEntry(
       entry({ action: 'update', entity: 'metric', entityId: 'm', before: metric, after: { ...metric, target: { min: null, max: 2.2 } } }),
-      en.auditLog,
+      auditWordsEn,
       'en',
     );
     expect(text.sentence).toBe('Changed the metric Sick leave among managers');
     expect(text.changes).toEqual([{ field: 'Target, at most', before: '2.5', after: '2.2' }]);
     const revoked = describeAuditEntry(
       entry({ action: 'revoke', entity: 'public_link', entityId: '1', before: link, after: { ...link, revokedAt: '2026-04-12T08:00:00.000Z' } }),
-      en.auditLog,
+      auditWordsEn,
       'en',
     );
     expect(revoked.sentence).toBe('Closed public link 1 (Socialnämnden april)');
@@ -119,7 +131,7 @@ describe('the audit log in plain words', () => {
       unit: new Map([['hemtjanst-hemtjanst-oster', 'Hemtjänst Öster']]),
       metric: new Map([['manager_sick_leave', 'Sjukfrånvaro bland chefer']]),
     };
-    const removed = describeAuditEntry(entry({ action: 'delete', entity: 'annotation', entityId: '5', before: { ...note, replies: [] } }), sv.auditLog, 'sv', names);
+    const removed = describeAuditEntry(entry({ action: 'delete', entity: 'annotation', entityId: '5', before: { ...note, replies: [] } }), auditWordsSv, 'sv', names);
     expect(removed.sentence).toBe('Tog bort anteckning 5');
     expect(removed.changes).toEqual([
       { field: 'Enhet', before: 'Hemtjänst Öster', after: null },
@@ -130,14 +142,14 @@ describe('the audit log in plain words', () => {
       { field: 'Text', before: 'Utkast', after: null },
     ]);
     // A code the page has no name for is shown as it is.
-    const user = describeAuditEntry(entry({ action: 'update', entity: 'user', entityId: '3', before: { username: 'anna', unitIds: [] }, after: { username: 'anna', unitIds: ['okand', 'hemtjanst-hemtjanst-oster'] } }), sv.auditLog, 'sv', names);
+    const user = describeAuditEntry(entry({ action: 'update', entity: 'user', entityId: '3', before: { username: 'anna', unitIds: [] }, after: { username: 'anna', unitIds: ['okand', 'hemtjanst-hemtjanst-oster'] } }), auditWordsSv, 'sv', names);
     expect(user.changes).toEqual([{ field: 'Enheter', before: '–', after: 'okand, Hemtjänst Öster' }]);
   });
 
   it('never shows a figure, whatever an entry holds: the log cannot tell a hidden cell from a shown one', () => {
     const text = describeAuditEntry(
       entry({ action: 'create', entity: 'import', entityId: '9', after: { fileName: 'hr.csv', rows: [{ value: 3.42 }], value: 3.42, numerator: 12.5, denominator: 1234.5, groupSize: 4 } }),
-      sv.auditLog,
+      auditWordsSv,
       'sv',
     );
     const shown = JSON.stringify(text);
@@ -146,7 +158,7 @@ describe('the audit log in plain words', () => {
   });
 
   it('still reads an entry of a kind it has no words for, as it was written', () => {
-    const text = describeAuditEntry(entry({ action: 'archive', entity: 'widget', entityId: '5', after: { colour: 'blå' } }), sv.auditLog, 'sv');
+    const text = describeAuditEntry(entry({ action: 'archive', entity: 'widget', entityId: '5', after: { colour: 'blå' } }), auditWordsSv, 'sv');
     expect(text.sentence).toBe('archive widget 5');
     expect(text.changes).toEqual([{ field: 'colour', before: null, after: 'blå' }]);
   });

@@ -1,8 +1,5 @@
 import { AUDIT_FIGURE_FIELDS, formatDateTime, type AuditEntry, type Language } from '@tillit/domain';
-import type { sv } from '../../i18n/sv';
-
-/** The log's words in one language: `t('auditLog', { returnObjects: true })`, or `sv.auditLog` in tests. */
-export type AuditWords = (typeof sv)['auditLog'];
+import type { AuditWords } from './audit-words';
 
 /** One changed field: its name, and its value before and after, each written for people. */
 export interface AuditChange {
