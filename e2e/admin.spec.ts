@@ -24,7 +24,7 @@ test('the development manager creates a unit manager, who signs in; the log show
   await expect(row).toContainText('Vuxenenheten');
 
   await page.getByRole('link', { name: 'Logg' }).click();
-  await expect(page.getByRole('table')).toContainText('create user');
+  await expect(page.getByRole('table')).toContainText('Skapade användaren bodil (Bodil Berg)');
   await expect(page.getByRole('table')).toContainText('utvecklingschef');
   await expect(page.getByRole('table')).not.toContainText('ett långt lösenord');
 

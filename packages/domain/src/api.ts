@@ -11,6 +11,7 @@ import {
 } from './schemas.js';
 import { lineageEventSchema } from './org/api.js';
 import { coverageSchema } from './org/coverage.js';
+import { translatedFieldSchema } from './translations.js';
 
 export const errorEnvelopeSchema = z.object({
   error: z.object({
@@ -31,7 +32,13 @@ export const healthResponseSchema = z.object({
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
-export const metricResponseSchema = metricSchema;
+export const metricResponseSchema = metricSchema.extend({
+  englishOutdated: z
+    .array(translatedFieldSchema)
+    .optional()
+    .describe('Texts whose Swedish was changed after their English: the English still says the old thing. Absent or empty: every English text is current'),
+});
+export type MetricResponse = z.infer<typeof metricResponseSchema>;
 export const metricsResponseSchema = z.array(metricResponseSchema);
 
 export const principleResponseSchema = principleSchema.extend({

@@ -14,6 +14,7 @@ import {
   targetSchema,
   yearSchema,
 } from './schemas.js';
+import { translatedFieldSchema } from './translations.js';
 
 /** When a definition's texts change: from which year the new text applies, and why. */
 export const definitionChangeSchema = z.object({
@@ -30,6 +31,8 @@ export const metricPatchSchema = metricSchema
     definitionChange: definitionChangeSchema.optional(),
     /** With a changed `target`: the first year it applies to. The years before keep theirs. */
     targetFrom: yearSchema.optional(),
+    /** English texts the editor confirms still say what the (changed) Swedish says. */
+    englishConfirmed: z.array(translatedFieldSchema).max(10).optional(),
   })
   .strict();
 export type MetricPatch = z.infer<typeof metricPatchSchema>;

@@ -13,6 +13,7 @@ import {
   suppressionReasonSchema,
   targetSchema,
 } from './schemas.js';
+import { translatedFieldSchema } from './translations.js';
 
 const directionSchema = z.enum(['improving', 'worsening', 'steady', 'changing', 'no_data']);
 
@@ -54,6 +55,7 @@ export const summaryMetricSchema = z.object({
   key: z.string(),
   name: localizedTextSchema,
   definition: localizedTextSchema,
+  englishOutdated: z.array(translatedFieldSchema).optional().describe('English texts not yet updated after their Swedish changed'),
   scale: metricScaleSchema,
   decimals: z.number().int(),
   unitLabel: localizedTextSchema.nullable(),

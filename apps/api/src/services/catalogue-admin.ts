@@ -3,12 +3,14 @@ import {
   HEALTH_MIN_SUPPRESSION,
   metricSchema,
   sameTarget,
+  outdatedEnglish,
   summarizePoints,
   withNewTarget,
   type DefinitionChange,
   type Metric,
   type MetricDefinitionVersion,
   type MetricPatch,
+  type MetricResponse,
   type OverviewMetric,
   type PrincipleCreate,
   type PrincipleResponse,
@@ -27,6 +29,7 @@ import {
 } from '../db/catalogue-versions.js';
 import type { Db } from '../db/database.js';
 import { replaceTargetHistory } from '../db/targets.js';
+import { listEnglishOutdated, setEnglishOutdated } from '../db/translations.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { listPublicAnnotations } from './annotations.js';
 import { audit, type Actor } from './audit.js';
@@ -100,10 +103,10 @@ function changedDefinitionFields(before: Metric, after: Metric): string[] {
  * computed (suppressed) figures are recomputed with the new settings.
  */
 export function createCatalogueAdminService(db: Db, deps: Deps) {
-  const requireMetric = (key: string): Metric => {
+  const requireMetric = (key: string): MetricResponse => {
     const m = getMetric(db, key);
     if (!m) throw new NotFoundError(`Nyckeltalet "${key}" finns inte.`);
-    return m;
+    return { ...m, englishOutdated: listEnglishOutdated(db).get(key) ?? [] };
   };
   const requirePrinciple = (key: string): PrincipleResponse => {
     const p = listPrinciples(db).find((x) => x.key === key);
@@ -117,9 +120,9 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
   };
 
   return {
-    updateMetric(key: string, patch: MetricPatch, actor: Actor): Metric {
-      const before = requireMetric(key);
-      const { definitionChange, targetFrom, ...fields } = patch;
+    updateMetric(key: string, patch: MetricPatch, actor: Actor): MetricResponse {
+      const { englishOutdated: wasOutdated = [], ...before } = requireMetric(key);
+      const { definitionChange, targetFrom, englishConfirmed, ...fields } = patch;
       const parsed = metricSchema.safeParse({ ...before, ...fields, key });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -138,12 +141,16 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
             '(definitionChange: { fromYear, note }), så att trenden visar var definitionen byttes.',
         );
       }
+      // A Swedish text changed without its English one leaves the English marked until it is saved.
+      const englishOutdated = outdatedEnglish(before, after, wasOutdated, englishConfirmed);
       db.transaction(() => {
         upsertMetric(db, after);
         replaceTargetHistory(db, key, after.targetHistory ?? [], actor.username, new Date().toISOString());
+        setEnglishOutdated(db, key, englishOutdated, new Date().toISOString());
         if (changed.length > 0 && definitionChange) recordVersion(before, after, definitionChange, actor);
-        audit(db, actor, 'update', 'metric', key, before, {
+        audit(db, actor, 'update', 'metric', key, { ...before, englishOutdated: wasOutdated }, {
           ...after,
+          englishOutdated,
           ...(definitionChange ? { definitionChange } : {}),
           ...(targetFrom !== undefined && !sameTarget(before.target, after.target) ? { targetFrom } : {}),
         });
@@ -152,7 +159,7 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
       return requireMetric(key);
     },
 
-    createMetric(metric: Metric, actor: Actor): Metric {
+    createMetric(metric: Metric, actor: Actor): MetricResponse {
       if (getMetric(db, metric.key)) throw new ConflictError(`Nyckeltalet "${metric.key}" finns redan.`);
       checkPrinciples(metric.principles);
       checkThreshold(metric);

@@ -4,6 +4,7 @@ import {
   summarizePoints,
   summarySentences,
   type Metric,
+  type MetricResponse,
   type Point,
   type SummaryFigureResponse,
   type SummaryMetricResponse,
@@ -51,7 +52,7 @@ export function createSummaryService(
   { units, catalogue, values }: { units: UnitService; catalogue: CatalogueService; values: ValueService },
 ) {
   const metricSummary = (
-    metric: Metric,
+    metric: MetricResponse,
     unit: Unit,
     principleNames: ReadonlyMap<string, Metric['name']>,
     annotations: readonly SummaryNote[],
@@ -66,6 +67,7 @@ export function createSummaryService(
       key: metric.key,
       name: metric.name,
       definition: metric.definition,
+      englishOutdated: metric.englishOutdated ?? [],
       scale: metric.scale,
       decimals: metric.decimals,
       unitLabel: metric.unitLabel,

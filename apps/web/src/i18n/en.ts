@@ -895,6 +895,31 @@ export const en = {
       add: 'Add',
     },
   },
+
+  translations: {
+    notYet: '(not yet translated)',
+    badge: 'English text to update',
+    noticeTitle: 'The English text needs an update',
+    notice:
+      'The Swedish text was changed but not the English one: {{fields}}. Readers in English see the old text, marked “not yet translated”, until the English text is saved.',
+    confirm: 'The English text is still right ({{field}})',
+    fieldHint: 'The Swedish text was changed: update the English one.',
+    fields: {
+      name: 'the name',
+      definition: 'the definition',
+      numerator: 'the numerator',
+      denominator: 'the denominator',
+      unitLabel: 'the unit word',
+      prompt: 'the question',
+    },
+  },
+  validation: {
+    empty: 'Write something: the text cannot be empty',
+    tooLong: 'The text can be at most {{max}} characters',
+    year: 'Give a year between {{min}} and {{max}} as a whole number, e.g. 2022',
+    span: 'The last year cannot be before the first year',
+    controlCharacters: 'The text cannot hold control characters (only plain text, line breaks and tabs)',
+  },
   routeError: {
     title: 'Something went wrong',
     body: 'The page could not be shown. Reload the page or go to the overview.',

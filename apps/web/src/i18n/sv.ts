@@ -898,6 +898,31 @@ export const sv = {
       add: 'Lägg till',
     },
   },
+
+  translations: {
+    notYet: '(inte översatt ännu)',
+    badge: 'Engelsk text att uppdatera',
+    noticeTitle: 'Den engelska texten behöver uppdateras',
+    notice:
+      'Den svenska texten har ändrats men inte den engelska: {{fields}}. Den som läser på engelska ser den gamla texten, märkt ”not yet translated”, tills den engelska texten sparas.',
+    confirm: 'Den engelska texten stämmer ändå ({{field}})',
+    fieldHint: 'Den svenska texten har ändrats: uppdatera den engelska.',
+    fields: {
+      name: 'namnet',
+      definition: 'definitionen',
+      numerator: 'täljaren',
+      denominator: 'nämnaren',
+      unitLabel: 'enhetsordet',
+      prompt: 'frågan',
+    },
+  },
+  validation: {
+    empty: 'Texten får inte vara tom',
+    tooLong: 'Texten får vara högst {{max}} tecken',
+    year: 'Ange ett årtal mellan {{min}} och {{max}} som ett heltal, t.ex. 2022',
+    span: 'Sista året kan inte vara före första året',
+    controlCharacters: 'Texten får inte innehålla styrtecken (bara vanlig text, radbrytningar och tabb)',
+  },
   routeError: {
     title: 'Något gick fel',
     body: 'Sidan kunde inte visas. Ladda om sidan eller gå till översikten.',

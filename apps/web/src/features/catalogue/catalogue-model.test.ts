@@ -45,6 +45,11 @@ describe('the metric edit form', () => {
     ]);
   });
 
+  it('sends the English texts the editor confirms are still right', () => {
+    const form = { ...metricToForm(sickLeave), englishConfirmed: ['prompt' as const] };
+    expect(buildMetricPatch(sickLeave, form).patch).toEqual({ englishConfirmed: ['prompt'] });
+  });
+
   it('asks for the year and a note when the definition texts change', () => {
     const form = { ...metricToForm(sickLeave), definitionSv: 'Ny text' };
     expect(isDefinitionChanged(sickLeave, form)).toBe(true);

@@ -7,6 +7,7 @@ import type {
   MetricScale,
   QuantityKind,
   Sensitivity,
+  TranslatedField,
 } from '@tillit/domain';
 import type { IconName } from '../../components/ui/Icon';
 
@@ -38,6 +39,8 @@ export interface MetricForm {
   principles: string[];
   fromYear: string;
   note: string;
+  /** English texts marked as needing an update that the editor says are still right. */
+  englishConfirmed: TranslatedField[];
 }
 
 const numberText = (n: number | null | undefined): string => (n === null || n === undefined ? '' : String(n).replace('.', ','));
@@ -62,6 +65,7 @@ export function metricToForm(m: Metric): MetricForm {
     principles: [...m.principles],
     fromYear: '',
     note: '',
+    englishConfirmed: [],
   };
 }
 
@@ -184,6 +188,7 @@ export function buildMetricPatch(m: Metric, f: MetricForm): { patch: MetricPatch
     patch.denominator = texts.denominator;
     patch.definitionChange = { fromYear, note: f.note.trim() };
   }
+  if (f.englishConfirmed.length > 0) patch.englishConfirmed = [...f.englishConfirmed];
   return { patch, errors };
 }
 

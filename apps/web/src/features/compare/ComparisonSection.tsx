@@ -39,13 +39,14 @@ export function ComparisonSection({
   const year = Number.isInteger(requested) && requested > 1900 ? requested : null;
   const query = useQuery(compareQueries.forUnit(metric.key, unit.id, year));
   return (
-    <section className="section" aria-labelledby="compare-heading">
+    <section className="section" aria-labelledby="compare-heading" aria-busy={query.isPlaceholderData || undefined}>
       <h2 id="compare-heading">{t('compare.heading')}</h2>
       <QueryState query={query} loadingLabel={t('compare.loading')} headingLevel={3}>
         {(data) => (
           <Comparison
             data={data}
             metric={metric}
+            chosenYear={year}
             notes={annotations.filter((a) => a.yearFrom <= data.spread.year && data.spread.year <= a.yearTo)}
             onYear={(y) =>
               setParams(
@@ -71,11 +72,14 @@ function nounKind(data: ComparisonResponse): 'area' | 'unit' {
 function Comparison({
   data,
   metric,
+  chosenYear,
   notes,
   onYear,
 }: {
   data: ComparisonResponse;
   metric: Metric;
+  /** The year in the URL: the select shows it at once, while its figures may still be loading. */
+  chosenYear: number | null;
   notes: readonly AnnotationThread[];
   onYear: (y: number) => void;
 }) {
@@ -128,11 +132,12 @@ function Comparison({
     })),
   ];
   const years = selectableYears(data);
+  const selected = chosenYear !== null && years.includes(chosenYear) ? chosenYear : model.year;
   return (
     <div className="comparison">
       <div className="form__field form__field--inline">
         <label htmlFor="compare-year">{t('compare.year')}</label>
-        <select id="compare-year" value={model.year} onChange={(e) => onYear(Number(e.target.value))}>
+        <select id="compare-year" value={selected} onChange={(e) => onYear(Number(e.target.value))}>
           {years.map((y) => (
             <option key={y} value={y}>
               {y}

@@ -1,4 +1,4 @@
-import { formatNumber, type ImportBatch, type ImportMapping } from '@tillit/domain';
+import { formatDateTime, formatNumber, type ImportBatch, type ImportMapping } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,6 @@ function BatchList({ batches }: { batches: ImportBatch[] }) {
   const undo = useUndoImport();
   const [confirming, setConfirming] = useState<number | null>(null);
   const [message, setMessage] = useState('');
-  const dateTime = new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
 
   function onUndo(batch: ImportBatch) {
     setMessage('');
@@ -56,13 +55,13 @@ function BatchList({ batches }: { batches: ImportBatch[] }) {
           <tbody>
             {batches.map((b) => (
               <tr key={b.id}>
-                <td>{dateTime.format(new Date(b.createdAt))}</td>
+                <td>{formatDateTime(b.createdAt, language)}</td>
                 <td>{b.createdBy ?? '–'}</td>
                 <td>{b.fileName}</td>
                 <td className="num">{t('import.rowsValue', { written: b.rowsWritten, read: b.rowsRead })}</td>
                 <td>
                   {b.undoneAt !== null ? (
-                    t('import.undoneAt', { when: dateTime.format(new Date(b.undoneAt)) })
+                    t('import.undoneAt', { when: formatDateTime(b.undoneAt, language) })
                   ) : confirming === b.id ? (
                     <div className="import-confirm" role="group" aria-label={t('import.undoLabel', { id: b.id, file: b.fileName })}>
                       <p>{t('import.confirmUndo')}</p>

@@ -1,6 +1,5 @@
-import type { Language, PublicLink } from '@tillit/domain';
+import { formatDate, type Language, type PublicLink } from '@tillit/domain';
 import type { TFunction } from 'i18next';
-import { formatDate } from '../summary/summary-model';
 
 /**
  * The address to hand out: this site's origin as the browser sees it (behind a proxy the

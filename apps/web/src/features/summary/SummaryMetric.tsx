@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/ui/Icon';
 import { useLanguage } from '../../i18n/useLanguage';
+import { NotYetTranslated } from '../metric/NotYetTranslated';
 import { buildSummaryMetricModel, type SummaryMetricModel } from './summary-model';
 import { SummaryNotes } from './SummaryNotes';
 import { SummaryTable } from './SummaryTable';
@@ -28,7 +29,10 @@ export function SummaryMetric({ metric, unitName, children }: { metric: SummaryM
 
   return (
     <section className="summary-metric" aria-labelledby={headingId}>
-      <h2 id={headingId}>{model.name}</h2>
+      <h2 id={headingId}>
+        {model.name}
+        <NotYetTranslated metric={metric} field="name" />
+      </h2>
       <div className="summary-metric__top">
         <div className="summary-figure">
           {latest.state === 'shown' && (
@@ -95,7 +99,10 @@ export function SummaryMetric({ metric, unitName, children }: { metric: SummaryM
         </div>
         <div className="summary-facts__wide">
           <dt>{t('summary.definition')}</dt>
-          <dd>{model.definition}</dd>
+          <dd>
+            {model.definition}
+            <NotYetTranslated metric={metric} field="definition" />
+          </dd>
         </div>
       </dl>
 

@@ -1,8 +1,8 @@
-import { DEFAULT_METRICS, summarizePoints, summarySentences, type SummaryMetricResponse, type SummaryPoint, type SummaryResponse } from '@tillit/domain';
+import { DEFAULT_METRICS, formatDate, summarizePoints, summarySentences, type SummaryMetricResponse, type SummaryPoint, type SummaryResponse } from '@tillit/domain';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../i18n/resources';
-import { buildSummaryMetricModel, formatDate, formatYears, sourceNotes, summaryHeaderLines, unitChoices } from './summary-model';
+import { buildSummaryMetricModel, formatYears, sourceNotes, summaryHeaderLines, unitChoices } from './summary-model';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {

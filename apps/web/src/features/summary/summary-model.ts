@@ -2,6 +2,7 @@ import {
   describeTargetValue,
   formatChange,
   isIncomplete,
+  formatDate,
   formatMetricValue,
   type Direction,
   type Language,
@@ -11,15 +12,6 @@ import {
 } from '@tillit/domain';
 import type { TFunction } from 'i18next';
 import { suppressionText } from '../metric/metric-text';
-
-const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
-
-/** A date in words, `28 november 2026`; the time of day does not matter to the reader. */
-export function formatDate(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long' }).format(date);
-}
 
 /** A span of years: `2021` or `2021–2022`. */
 export const formatYears = (from: number, to: number): string => (from === to ? String(from) : `${from}\u2013${to}`);
