@@ -23,3 +23,4 @@ export * from './import/index.js';
 export * from './org/index.js';
 export * from './kolada.js';
 export * from './kolada-api.js';
+export * from './operations.js';
