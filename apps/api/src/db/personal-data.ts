@@ -87,12 +87,12 @@ export function auditAbout(db: Db, userId: number, username: string): AuditEntry
       .prepare(
         `SELECT * FROM audit_log
          WHERE (user_id IS NULL OR user_id <> ?) AND (username IS NULL OR username <> ? COLLATE NOCASE)
-           AND ((entity = 'user' AND entity_id = CAST(? AS TEXT))
+           AND ((entity = 'user' AND entity_id = ?)
              OR (entity = 'annotation' AND entity_id IN (SELECT CAST(id AS TEXT) FROM annotations WHERE author_id = ?))
              OR (entity = 'data_need' AND entity_id IN (SELECT CAST(id AS TEXT) FROM data_needs WHERE author_id = ?)))
          ORDER BY id`,
       )
-      .all(userId, username, userId, userId, userId) as RawAudit[]
+      .all(userId, username, String(userId), userId, userId) as RawAudit[]
   ).map(toEntry);
 }
 
