@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { QueryState } from '../../components/ui/QueryState';
 import { useLanguage } from '../../i18n/useLanguage';
+import { BackupStatus } from './BackupStatus';
 import { adminQueries } from './queries';
 
 const ENTITIES = ['user', 'annotation', 'public_link'] as const;
@@ -23,6 +24,7 @@ export function AuditPage() {
         <h1>{t('admin.auditTitle')}</h1>
         <p className="lead">{t('admin.auditIntro')}</p>
       </div>
+      <BackupStatus />
       <div className="form__field form__field--inline">
         <label htmlFor="audit-entity">{t('admin.auditFilter')}</label>
         <select
