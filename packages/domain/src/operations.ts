@@ -95,6 +95,9 @@ export const personalDataSchema = z.object({
     .array(z.object({ questionId: z.number().int(), reply: z.string().nullable(), repliedAt: z.string().nullable() }))
     .describe('Replies the person gave to others\' questions'),
   publicLinks: z.array(z.object({ id: z.number().int(), label: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })),
+  otherRecords: z
+    .array(z.object({ kind: z.enum(['import', 'reorganisation', 'kolada_import', 'definition_change']), id: z.string(), at: z.string() }))
+    .describe('Imports, reorganisations, Kolada imports and definition changes recorded under their username'),
   audit: z.object({
     byThem: z.array(auditEntrySchema),
     aboutThem: z.array(auditEntrySchema),
@@ -116,5 +119,6 @@ export const eraseResultSchema = z.object({
   notes: z.number().int().describe('Notes and replies kept as "Borttagen användare", or deleted'),
   questions: z.number().int().describe('Questions kept as "Borttagen användare", or deleted'),
   auditEntries: z.number().int().describe('Audit entries in which the person was replaced by the pseudonym'),
+  otherRecords: z.number().int().describe('Imports, reorganisations and definition changes whose author is now the pseudonym'),
 });
 export type EraseResult = z.infer<typeof eraseResultSchema>;

@@ -119,6 +119,36 @@ export function mentionsOf(db: Db, userId: number, terms: readonly string[]): Pe
   return found.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
+/**
+ * Records that keep who made them by username (not by account id): imports, reorganisations,
+ * Kolada imports and definition changes. A table added later with such a column belongs here.
+ */
+const USERNAME_COLUMNS = [
+  { kind: 'import', table: 'import_batches', column: 'created_by', id: 'CAST(id AS TEXT)', at: 'created_at' },
+  { kind: 'reorganisation', table: 'reorganisations', column: 'created_by', id: 'CAST(id AS TEXT)', at: 'created_at' },
+  { kind: 'kolada_import', table: 'kolada_imports', column: 'created_by', id: 'CAST(id AS TEXT)', at: 'created_at' },
+  { kind: 'definition_change', table: 'metric_definition_versions', column: 'changed_by', id: "metric_key || ' v' || version", at: 'changed_at' },
+] as const;
+
+/** What the person did that is recorded under their username outside the audit log. */
+export function recordsBy(db: Db, username: string): PersonalData['otherRecords'] {
+  return USERNAME_COLUMNS.flatMap(
+    (c) =>
+      db
+        .prepare(`SELECT '${c.kind}' AS kind, ${c.id} AS id, ${c.at} AS at FROM ${c.table} WHERE ${c.column} = ? COLLATE NOCASE ORDER BY ${c.at}`)
+        .all(username) as PersonalData['otherRecords'],
+  );
+}
+
+/** Puts the pseudonym where those records name the person; returns how many. Call inside a transaction. */
+export function pseudonymiseRecords(db: Db, username: string, pseudonym: string): number {
+  let changed = 0;
+  for (const c of USERNAME_COLUMNS) {
+    changed += db.prepare(`UPDATE ${c.table} SET ${c.column} = ? WHERE ${c.column} = ? COLLATE NOCASE`).run(pseudonym, username).changes;
+  }
+  return changed;
+}
+
 export function isUsernameTaken(db: Db, username: string): boolean {
   return db.prepare('SELECT 1 FROM users WHERE username = ?').get(username) !== undefined;
 }

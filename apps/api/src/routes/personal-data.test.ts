@@ -181,4 +181,40 @@ describe('POST /api/users/:id/erase', () => {
     expect((await call('POST', `/api/users/${gretaId}/erase`, greta, { keepContent: true })).statusCode).toBe(403);
     expect((await call('GET', `/api/users/${gretaId}/personal-data`, dm)).statusCode).toBe(200);
   });
+
+  it("erasing a development manager also takes their username off the imports, reorganisations and definition changes they made", async () => {
+    const created = await call('POST', '/api/users', dm, { username: 'hannahan', displayName: 'Hanna Hansson', role: 'development_manager', password: PASSWORD });
+    const hannaId = created.json<{ id: number }>().id;
+    const hanna = await signIn(app, 'hannahan', PASSWORD);
+
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(`Enhet;Nyckeltal;År;Täljare;Nämnare\n${UNIT};${METRIC};2024;6;40\n`)]), 'hanna.csv');
+    const body = new Response(form);
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { cookie: hanna, 'content-type': body.headers.get('content-type')! },
+      payload: Buffer.from(await body.arrayBuffer()),
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const reorganised = await call('POST', '/api/reorganisations', hanna, {
+      kind: 'merge', year: 2024, from: ['funktionsstod', 'funktionsstod-boendestod'], to: { id: 'fs-ny', name: 'Funktionsstöd (ny)', parentId: 'soc' },
+    });
+    expect(reorganised.statusCode, reorganised.body).toBe(201);
+    const changed = await call('PATCH', `/api/metrics/${METRIC}`, hanna, {
+      definition: { sv: 'Personer som slutat under året delat med medelantalet anställda.', en: 'People who left during the year over the average headcount.' },
+      definitionChange: { fromYear: 2023, note: 'Pensionsavgångar räknas inte längre.' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+
+    const exported = (await call('GET', `/api/users/${hannaId}/personal-data`, dm)).json<{ otherRecords: { kind: string }[] }>();
+    expect(exported.otherRecords.map((r) => r.kind).sort()).toEqual(['definition_change', 'import', 'reorganisation']);
+    const reads = ['/api/imports', '/api/reorganisations', `/api/metrics/${METRIC}/versions`, '/api/audit?limit=500', '/api/users'];
+    const read = async () => Promise.all(reads.map(async (url) => ({ url, body: (await call('GET', url, dm)).body })));
+    expect(naming(await read(), 'hannahan', 'Hanna Hansson').sort()).toEqual([...reads].sort());
+
+    const erased = await call('POST', `/api/users/${hannaId}/erase`, dm, { keepContent: true });
+    expect(erased.json()).toMatchObject({ otherRecords: 3 });
+    expect(naming(await read(), 'hannahan', 'Hanna Hansson')).toEqual([]);
+  });
 });

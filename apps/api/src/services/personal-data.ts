@@ -11,6 +11,8 @@ import {
   isUsernameTaken,
   mentionsOf,
   notesBy,
+  pseudonymiseRecords,
+  recordsBy,
   publicLinksBy,
   questionsBy,
   repliesGivenBy,
@@ -91,6 +93,7 @@ export function createPersonalDataService(db: Db, data: { bump: () => void }) {
         questions: questionsBy(db, id),
         repliesGiven: repliesGivenBy(db, id),
         publicLinks: publicLinksBy(db, id),
+        otherRecords: recordsBy(db, user.username),
         audit: { byThem: auditBy(db, id, user.username), aboutThem: auditAbout(db, id, user.username) },
         mentionedIn: mentionsOf(db, id, [user.displayName, user.username]),
       };
@@ -127,8 +130,9 @@ export function createPersonalDataService(db: Db, data: { bump: () => void }) {
           auditEntries++;
         }
 
+        const otherRecords = pseudonymiseRecords(db, user.username, pseudonym);
         tombstoneUser(db, id, { pseudonym, displayName: ERASED_USER_NAME }, new Date().toISOString());
-        const outcome: EraseResult = { pseudonym, keepContent, notes: counts.notes, questions: counts.questions, auditEntries };
+        const outcome: EraseResult = { pseudonym, keepContent, notes: counts.notes, questions: counts.questions, auditEntries, otherRecords };
         audit(db, actor, 'erase', 'user', id, null, outcome);
         return outcome;
       })();
