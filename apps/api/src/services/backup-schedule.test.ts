@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, type Db } from '../db/database.js';
 import { createBackupScheduler, runBackup, type JobLog } from './backup-schedule.js';
+import { verifyCopy } from './backup-verify.js';
 import { seed } from './seed.js';
 
 let dir: string;
@@ -110,6 +111,28 @@ describe('a backup run', () => {
     const run = await runBackup({ databasePath: dbPath, dir: join(blocked, 'backups'), keep: 14, now: nightlyClock() });
     expect(run).toMatchObject({ ok: false, file: null });
     expect(run.error).toContain(join(blocked, 'backups'));
+  });
+});
+
+describe('the check of a copy (in a worker thread)', () => {
+  it('passes a good copy and refuses a damaged one or one that is not Tillit\'s', async () => {
+    live.pragma('wal_checkpoint(TRUNCATE)');
+    const good = join(dir, 'good.db');
+    copyFileSync(dbPath, good);
+    await expect(verifyCopy(good)).resolves.toBeUndefined();
+
+    const damaged = join(dir, 'damaged.db');
+    copyFileSync(dbPath, damaged);
+    const fd = openSync(damaged, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 8 * 4096);
+    closeSync(fd);
+    await expect(verifyCopy(damaged)).rejects.toThrow();
+
+    const other = join(dir, 'other.db');
+    const o = new Database(other);
+    o.exec('CREATE TABLE t (x)');
+    o.close();
+    await expect(verifyCopy(other)).rejects.toThrow('kopian saknar Tillits tabeller');
   });
 });
 

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BackupRun, BackupStatus } from '@tillit/domain';
-import Database from 'better-sqlite3';
 import { Cron } from 'croner';
 import { backupDatabase, defaultBackupPath } from './backup.js';
+import { verifyCopy } from './backup-verify.js';
 
 /** What a scheduled job logs through: the app's pino logger, or anything with the same two methods. */
 export interface JobLog {
@@ -51,20 +51,6 @@ function freeName(dir: string, now: Date): string {
   }
 }
 
-/** Throws unless the copy passes SQLite's full integrity check and has Tillit's tables. */
-function verifyCopy(file: string): void {
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const rows = copy.pragma('integrity_check') as { integrity_check: string }[];
-    const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    if (problems.length > 0) throw new Error(`integrity_check: ${problems.slice(0, 3).join('; ')}`);
-    const tables = copy.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('schema_migrations', 'units')").pluck().get();
-    if (tables !== 2) throw new Error('kopian saknar Tillits tabeller');
-  } finally {
-    copy.close();
-  }
-}
-
 /** A failure in words the IT department can act on, with the system's own message after. */
 export function describeBackupError(err: unknown, dir: string): string {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
@@ -102,7 +88,7 @@ export async function runBackup(options: BackupJobOptions): Promise<BackupRun> {
     const name = freeName(options.dir, started);
     partial = join(options.dir, `.${name}.partial`);
     await backupDatabase(options.databasePath, partial);
-    verifyCopy(partial);
+    await verifyCopy(partial);
     const file = join(options.dir, name);
     renameSync(partial, file);
     partial = null;
