@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -102,6 +102,24 @@ describe('a backup run', () => {
     expect(run.ok).toBe(false);
     expect(run.error).toMatch(/disken är full/);
     expect(run.pruned).toEqual([]);
+    expect(backupsIn(backups)).toEqual(good);
+  });
+
+  // Root ignores file modes, so this one needs an ordinary account (CI runs as root: there the
+  // disk-full case above covers a write that fails after good copies exist).
+  it.skipIf(process.getuid?.() === 0)('when BACKUP_DIR holding good copies becomes read-only: fails, says so and keeps them', async () => {
+    const backups = join(dir, 'backups');
+    const now = nightlyClock();
+    await runBackup({ databasePath: dbPath, dir: backups, keep: 1, now });
+    const good = backupsIn(backups);
+    chmodSync(backups, 0o555);
+    try {
+      const run = await runBackup({ databasePath: dbPath, dir: backups, keep: 1, now });
+      expect(run.ok).toBe(false);
+      expect(run.error).toMatch(/går inte att skriva i/);
+    } finally {
+      chmodSync(backups, 0o755);
+    }
     expect(backupsIn(backups)).toEqual(good);
   });
 
