@@ -38,6 +38,12 @@ import { createImportService } from './services/imports.js';
 import { koladaRoutes } from './routes/kolada.js';
 import { createKoladaService } from './services/kolada.js';
 import { exportRoutes } from './routes/export.js';
+import { registerMetrics } from './routes/metrics.js';
+import { operationsRoutes } from './routes/operations.js';
+import { personalDataRoutes } from './routes/personal-data.js';
+import { readinessRoutes } from './routes/readiness.js';
+import type { BackupScheduler } from './services/backup-schedule.js';
+import { createMetrics } from './services/metrics.js';
 import { createAnnotationService } from './services/annotations.js';
 import { createCatalogueService } from './services/catalogue.js';
 import { createPublicLinkService } from './services/public-links.js';
@@ -60,6 +66,10 @@ export interface AppOptions {
   importMaxBytes?: number;
   /** Which proxies may give the client's address and scheme (TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
+  /** METRICS_TOKEN: `/metrics` answers to it; without one, `/metrics` is a 404. */
+  metricsToken?: string | null;
+  /** The scheduled backups (BACKUP_SCHEDULE), whose state the development manager and `/metrics` see. */
+  backups?: BackupScheduler;
 }
 
 export interface SecurityOptions extends AuthOptions {
@@ -179,6 +189,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(annotationRoutes, deps);
   await app.register(summaryRoutes, deps);
   await app.register(publicLinkRoutes, deps);
+  // Running it (docs/deploy.md): readiness, the backups' state, a person's data, Prometheus.
+  const backupStatus = options.backups ? options.backups.status : null;
+  await app.register(readinessRoutes, deps);
+  await app.register(operationsRoutes, { ...deps, backupStatus });
+  await app.register(personalDataRoutes, deps);
+  const metricsToken = options.metricsToken ?? null;
+  const metrics = metricsToken === null ? null : createMetrics({ databasePath: options.db.name, backups: backupStatus });
+  // The feedback loop's outbox (issue 11) reports its backlog here: metrics?.setOutboxBacklog(() => count).
+  registerMetrics(app, { token: metricsToken, metrics });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 

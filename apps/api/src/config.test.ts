@@ -39,4 +39,30 @@ describe('configuration', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://tillit.kommun.se/' }).security.publicOrigin).toBe('https://tillit.kommun.se');
     expect(() => loadConfig({ PUBLIC_URL: 'tillit.kommun.se' })).toThrow(/PUBLIC_URL/);
   });
+
+  it('reads the operations settings: metrics token, backup schedule, directory and count, audit retention', () => {
+    const defaults = loadConfig({ DATABASE_PATH: '/srv/tillit/tillit.db' });
+    expect(defaults).toMatchObject({
+      metricsToken: null,
+      backup: { schedule: null, dir: '/srv/tillit/backups', keep: 14 },
+      auditRetentionDays: 1095,
+    });
+    const set = loadConfig({
+      METRICS_TOKEN: 'a-long-random-token-0123456789',
+      BACKUP_SCHEDULE: '0 2 * * *',
+      BACKUP_DIR: '/mnt/backup/tillit',
+      BACKUP_KEEP: '30',
+      AUDIT_RETENTION_DAYS: '730',
+    });
+    expect(set).toMatchObject({
+      metricsToken: 'a-long-random-token-0123456789',
+      backup: { schedule: '0 2 * * *', dir: '/mnt/backup/tillit', keep: 30 },
+      auditRetentionDays: 730,
+    });
+    expect(() => loadConfig({ BACKUP_SCHEDULE: 'varje natt' })).toThrow(/BACKUP_SCHEDULE: Ange ett cron-uttryck/);
+    expect(() => loadConfig({ BACKUP_SCHEDULE: '0 25 * * *' })).toThrow(/BACKUP_SCHEDULE/);
+    expect(() => loadConfig({ BACKUP_KEEP: '0' })).toThrow(/BACKUP_KEEP/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'kort' })).toThrow(/METRICS_TOKEN: Använd minst 16 tecken/);
+    expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '-1' })).toThrow(/AUDIT_RETENTION_DAYS/);
+  });
 });

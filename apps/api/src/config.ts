@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Cron } from 'croner';
 import { z } from 'zod';
 
 const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/tillit.db', import.meta.url));
@@ -58,6 +60,23 @@ const publicUrlSchema = z
     return z.NEVER;
   });
 
+/** BACKUP_SCHEDULE: a cron expression croner reads (five fields, or six with seconds first). */
+const cronSchema = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    try {
+      new Cron(v, { paused: true }).stop();
+      return v;
+    } catch (err) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Ange ett cron-uttryck, t.ex. "0 2 * * *" (kl. 02.00 varje natt)${err instanceof Error ? ` (${err.message})` : ''}`,
+      });
+      return z.NEVER;
+    }
+  });
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -76,6 +95,12 @@ const configSchema = z.object({
   IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(512),
   // Whose published Kolada totals the reference series show: a municipality code (0680 Jönköping).
   KOLADA_MUNICIPALITY: z.string().regex(/^\d{4}$/, { message: 'Ange en kommunkod med fyra siffror, t.ex. 0680' }).default('0680'),
+  // Operations (docs/deploy.md): metrics for Prometheus, backups on a schedule, retention.
+  METRICS_TOKEN: z.string().trim().min(16, { message: 'Använd minst 16 tecken (t.ex. openssl rand -hex 32)' }).optional(),
+  BACKUP_SCHEDULE: cronSchema.optional(),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1, { message: 'Behåll minst 1 kopia' }).max(10_000).default(14),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1, { message: 'Ange minst 1 dag' }).max(36_500).default(1095),
 });
 
 export interface Config {
@@ -90,6 +115,12 @@ export interface Config {
   trustProxy: TrustProxy;
   importMaxBytes: number;
   koladaMunicipality: string;
+  /** METRICS_TOKEN: the bearer token `/metrics` answers to; null keeps `/metrics` off (404). */
+  metricsToken: string | null;
+  /** Scheduled backups: no schedule keeps them off (`npm run backup` still works). */
+  backup: { schedule: string | null; dir: string; keep: number };
+  /** How long the audit log keeps an entry, in days (expired sessions go at once). */
+  auditRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -124,5 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY ?? false,
     importMaxBytes: c.IMPORT_MAX_MB * 1024 * 1024,
     koladaMunicipality: c.KOLADA_MUNICIPALITY,
+    metricsToken: c.METRICS_TOKEN ?? null,
+    // `backups` beside the database, as `npm run backup` writes them: data/backups by default.
+    backup: { schedule: c.BACKUP_SCHEDULE ?? null, dir: c.BACKUP_DIR ?? join(dirname(c.DATABASE_PATH), 'backups'), keep: c.BACKUP_KEEP },
+    auditRetentionDays: c.AUDIT_RETENTION_DAYS,
   };
 }

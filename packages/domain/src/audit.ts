@@ -4,7 +4,7 @@
  * of write cannot reach the log without words for it (a test in the web app checks every one).
  */
 export const AUDIT_KINDS = {
-  user: ['create', 'update', 'reset_password'],
+  user: ['create', 'update', 'reset_password', 'erase'],
   annotation: ['create', 'update', 'delete', 'reply'],
   data_need: ['create', 'reply'],
   public_link: ['create', 'update', 'revoke'],
@@ -18,6 +18,7 @@ export const AUDIT_KINDS = {
   final_year: ['mark_final', 'unmark_final'],
   kolada_import: ['create'],
   kolada_mapping: ['create', 'update', 'delete'],
+  audit_log: ['purge'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditEntity = keyof typeof AUDIT_KINDS;

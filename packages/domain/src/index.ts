@@ -28,3 +28,4 @@ export * from './kolada.js';
 export * from './kolada-api.js';
 export * from './targets.js';
 export * from './final-years.js';
+export * from './operations.js';

@@ -75,6 +75,10 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'PUT /api/kolada/mappings/:kpi': [DM],
   'DELETE /api/kolada/mappings/:kpi': [DM],
   'GET /api/reference-series': [DM, UM, POL],
+  'GET /api/health/ready': PUBLIC,
+  'GET /api/system/backups': [DM],
+  'GET /api/users/:id/personal-data': [DM],
+  'POST /api/users/:id/erase': [DM],
 };
 
 const ACCOUNTS: Record<Role, string> = { development_manager: 'utvecklingschef', unit_manager: 'enhetschef', politician: 'politiker' };

@@ -10,6 +10,7 @@ import { catalogueQueries } from '../catalogue/queries';
 import { unitQueries } from '../units/queries';
 import { describeAuditEntry, type AuditChange, type AuditNames } from './audit-text';
 import { AUDIT_WORDS, type AuditWords } from './audit-words';
+import { BackupStatus } from './BackupStatus';
 import { adminQueries } from './queries';
 
 function unitNames(roots: readonly UnitTreeNode[], out = new Map<string, string>()): Map<string, string> {
@@ -53,6 +54,7 @@ export function AuditPage() {
         <h1>{t('admin.auditTitle')}</h1>
         <p className="lead">{t('admin.auditIntro')}</p>
       </div>
+      <BackupStatus />
       <div className="form__field form__field--inline">
         <label htmlFor="audit-entity">{t('admin.auditFilter')}</label>
         <select

@@ -25,12 +25,14 @@ export const auditWordsSv = {
     final_year: 'År markerade som kompletta',
     kolada_import: 'Importer från Kolada',
     kolada_mapping: 'Kopplingar till Kolada',
+    audit_log: 'Gallring av loggen',
   },
   sentences: {
     user: {
       create: 'Skapade användaren {{subject}}',
       update: 'Ändrade användaren {{subject}}',
       reset_password: 'Gav användaren {{subject}} ett nytt lösenord',
+      erase: 'Raderade en person och deras personuppgifter (konto {{subject}})',
     },
     annotation: {
       create: 'Skrev anteckning {{subject}}',
@@ -72,7 +74,7 @@ export const auditWordsSv = {
       undo: 'Ångrade import {{subject}}',
     },
     import_preview: {
-      preview: 'Förhandsvisade en import (inga värden sparades)',
+      preview: 'Förhandsvisade en import {{subject}} (inga värden sparades)',
     },
     final_year: {
       mark_final: 'Markerade året som komplett: {{subject}}',
@@ -85,6 +87,9 @@ export const auditWordsSv = {
       create: 'Kopplade Kolada-nyckeltalet {{subject}}',
       update: 'Ändrade kopplingen för Kolada-nyckeltalet {{subject}}',
       delete: 'Tog bort kopplingen för Kolada-nyckeltalet {{subject}}',
+    },
+    audit_log: {
+      purge: 'Gallrade loggen: poster äldre än lagringstiden togs bort {{subject}}',
     },
   },
   fields: {
@@ -220,12 +225,14 @@ export const auditWordsEn = {
     final_year: 'Years marked complete',
     kolada_import: 'Imports from Kolada',
     kolada_mapping: 'Links to Kolada',
+    audit_log: 'Thinning of the log',
   },
   sentences: {
     user: {
       create: 'Created the user {{subject}}',
       update: 'Changed the user {{subject}}',
       reset_password: 'Gave the user {{subject}} a new password',
+      erase: 'Erased a person and their personal data (account {{subject}})',
     },
     annotation: {
       create: 'Wrote note {{subject}}',
@@ -267,7 +274,7 @@ export const auditWordsEn = {
       undo: 'Undid import {{subject}}',
     },
     import_preview: {
-      preview: 'Previewed an import (no figures were saved)',
+      preview: 'Previewed an import {{subject}} (no figures were saved)',
     },
     final_year: {
       mark_final: 'Marked the year complete: {{subject}}',
@@ -280,6 +287,9 @@ export const auditWordsEn = {
       create: 'Linked the Kolada key figure {{subject}}',
       update: 'Changed the link of the Kolada key figure {{subject}}',
       delete: 'Removed the link of the Kolada key figure {{subject}}',
+    },
+    audit_log: {
+      purge: 'Thinned the log: entries older than the retention period were removed {{subject}}',
     },
   },
   fields: {
