@@ -6,7 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { TrustProxy } from './config.js';
+import type { OidcConfig, TrustProxy } from './config.js';
 import type { Db } from './db/database.js';
 import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerAccessControl } from './plugins/access.js';
@@ -22,6 +22,7 @@ import { createCompareService } from './services/compare.js';
 import { createDataNeedService } from './services/data-needs.js';
 import { createUserService } from './services/users.js';
 import { createAuthService, type AuthOptions } from './services/auth.js';
+import { createProviderSignIn, type ProviderSignIn } from './services/oidc-sign-in.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { catalogueAdminRoutes } from './routes/catalogue-admin.js';
 import { createCatalogueAdminService } from './services/catalogue-admin.js';
@@ -58,6 +59,16 @@ export interface AppOptions {
   importMaxBytes?: number;
   /** Which proxies may give the client's address and scheme (TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
+  /** Sign-in through the organisation's identity provider (OIDC_*); none by default. */
+  oidc?: (OidcConfig & { retryMs?: number }) | null;
+  /** Whether password sign-in is on (AUTH_PASSWORDS); on by default. */
+  passwords?: boolean;
+}
+
+/** How people sign in: with a password, through the identity provider, or both. */
+export interface SignInDeps {
+  passwords: boolean;
+  oidc: ProviderSignIn | null;
 }
 
 export interface SecurityOptions extends AuthOptions {
@@ -115,6 +126,7 @@ export interface AppDeps {
   security: SecurityOptions;
   version: string;
   isDemo: () => boolean;
+  signIn: SignInDeps;
 }
 
 /**
@@ -158,7 +170,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const deps: AppDeps = { db: options.db, services, security, version: VERSION, isDemo: () => hasDemoData(options.db) };
+  const signIn: SignInDeps = {
+    passwords: options.passwords ?? true,
+    oidc: options.oidc ? createProviderSignIn(options.db, options.oidc, { auth: services.auth, log: app.log }) : null,
+  };
+  signIn.oidc?.service.start();
+  const deps: AppDeps = { db: options.db, services, security, version: VERSION, isDemo: () => hasDemoData(options.db), signIn };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(userRoutes, deps);

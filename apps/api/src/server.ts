@@ -20,8 +20,11 @@ async function main(): Promise<void> {
     importMaxBytes: config.importMaxBytes,
     koladaMunicipality: config.koladaMunicipality,
     trustProxy: config.trustProxy,
+    oidc: config.oidc,
+    passwords: config.passwords,
   });
   if (orphans > 0) app.log.info({ orphans }, 'removed uploads left by a stopped server');
+  if (config.oidc) app.log.info({ issuer: config.oidc.issuer, redirectUri: config.oidc.redirectUri, passwords: config.passwords }, 'sign-in through the identity provider is on');
   if (seeded.demo) app.log.info('demo data seeded (synthetic units, calibrated to real department totals)');
 
   let closing = false;

@@ -10,6 +10,7 @@ export * from './api.js';
 export * from './people.js';
 export * from './password-policy.js';
 export * from './redirect.js';
+export * from './oidc.js';
 export * from './summary.js';
 export * from './summary-api.js';
 export * from './annotations.js';
