@@ -12,40 +12,51 @@ import { expectNoSeriousA11yViolations } from './axe.js';
 
 const PORT = Number(process.env.E2E_PORT ?? 3101) + 1;
 const BASE = `http://127.0.0.1:${PORT}`;
+// A second server, with password sign-in off.
+const SSO_ONLY = `http://127.0.0.1:${PORT + 1}`;
 
 test.describe.configure({ mode: 'serial' });
 
 let provider: TestProvider;
-let server: ChildProcess | null = null;
+const servers: ChildProcess[] = [];
 
-test.beforeAll(async () => {
-  provider = await startTestProvider({ redirectUri: `${BASE}/api/auth/oidc/callback`, postLogoutRedirectUri: BASE, claimsIn: 'id_token' });
-  server = spawn(process.execPath, ['apps/api/dist/server.js'], {
+async function startTillit(base: string, env: Record<string, string> = {}): Promise<void> {
+  const server = spawn(process.execPath, ['apps/api/dist/server.js'], {
     env: {
       ...process.env,
-      PORT: String(PORT),
+      PORT: new URL(base).port,
       HOST: '127.0.0.1',
       DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'tillit-sso-')), 'tillit.db'),
       TILLIT_DEMO: '1',
       LOG_LEVEL: 'warn',
-      PUBLIC_URL: BASE,
+      PUBLIC_URL: base,
       OIDC_ISSUER: provider.issuer,
       OIDC_CLIENT_ID: provider.clientId,
       OIDC_CLIENT_SECRET: provider.clientSecret,
       OIDC_DISPLAY_NAME: 'Kommunens konto',
       OIDC_UNIT_CLAIM: 'units',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  await expect.poll(async () => (await fetch(`${BASE}/api/health`).catch(() => null))?.status ?? 0, { timeout: 30_000 }).toBe(200);
+  servers.push(server);
+  await expect.poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 30_000 }).toBe(200);
+}
+
+test.beforeAll(async () => {
+  provider = await startTestProvider({
+    redirectUri: [BASE, SSO_ONLY].map((base) => `${base}/api/auth/oidc/callback`),
+    postLogoutRedirectUri: [BASE, SSO_ONLY],
+    claimsIn: 'id_token',
+  });
+  await startTillit(BASE);
 });
 
 test.afterAll(async () => {
-  const child = server;
-  server = null;
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
+  for (const server of servers.splice(0)) {
+    if (server.exitCode !== null) continue;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
     await exited;
   }
   await provider?.close();
@@ -97,6 +108,7 @@ test('a unit manager comes back to the page they asked for; a politician lands o
   await page.context().clearCookies();
   await signInThroughProvider(page, 'petra');
   await expect(page).toHaveURL(`${BASE}/summary`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Sammanfattning: Socialförvaltningen' })).toBeVisible();
   await expect(page.locator('.user-menu__role')).toHaveText('Förtroendevald');
   await page.getByRole('button', { name: 'Logga ut' }).click();
   // The provider asks whether to sign out there as well, then sends the browser back to Tillit.
@@ -114,4 +126,18 @@ test('a person without a Tillit role gets a clear page in Swedish and no session
   await page.screenshot({ path: test.info().outputPath('no-role.png'), fullPage: true });
   await page.goto(`${BASE}/summary`);
   await expect(page).toHaveURL(/\/login\?next=/);
+});
+
+test('with AUTH_PASSWORDS=0 the sign-in page has only the provider’s button, and it signs in', async ({ page }) => {
+  await startTillit(SSO_ONLY, { AUTH_PASSWORDS: '0' });
+  await page.goto(`${SSO_ONLY}/login`);
+  await expect(page.getByRole('link', { name: 'Logga in med Kommunens konto' })).toBeVisible();
+  await expect(page.getByLabel('Användarnamn')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Demokonton' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Logga in med Kommunens konto' }).click();
+  await page.getByPlaceholder('Enter any login').fill('erik');
+  await page.getByPlaceholder('and password').fill('ett lösenord hos leverantören');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await expect(page).toHaveURL(`${SSO_ONLY}/?unit=hemtjanst-hemtjanst-oster`);
+  await expect(page.locator('.user-menu__role')).toHaveText('Enhetschef');
 });

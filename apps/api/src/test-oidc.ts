@@ -49,10 +49,10 @@ export interface TestProvider {
 }
 
 export interface TestProviderOptions {
-  /** Tillit's redirect URI (PUBLIC_URL + /api/auth/oidc/callback). */
-  redirectUri: string;
-  /** Tillit's PUBLIC_URL, where the provider sends the browser after signing out. */
-  postLogoutRedirectUri: string;
+  /** Tillit's redirect URI (PUBLIC_URL + /api/auth/oidc/callback), or those of several Tillit servers. */
+  redirectUri: string | string[];
+  /** Tillit's PUBLIC_URL, where the provider sends the browser after signing out (or several). */
+  postLogoutRedirectUri: string | string[];
   /** A fixed port (for a provider that was down at Tillit's start); any free one by default. */
   port?: number;
   /** The host the provider names itself by (`issuer`), when not the address it listens on: a misconfiguration. */
@@ -90,8 +90,8 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
       {
         client_id: clientId,
         client_secret: clientSecret,
-        redirect_uris: [options.redirectUri],
-        post_logout_redirect_uris: [options.postLogoutRedirectUri],
+        redirect_uris: [options.redirectUri].flat(),
+        post_logout_redirect_uris: [options.postLogoutRedirectUri].flat(),
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
