@@ -53,22 +53,16 @@ export interface AppOptions {
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
   security?: Partial<SecurityOptions>;
+  /** Sign-in through the organisation's identity provider (OIDC_*); none by default. */
+  oidc?: (OidcConfig & { retryMs?: number }) | null;
+  /** Whether password sign-in is on (AUTH_PASSWORDS); on by default. */
+  passwords?: boolean;
   /** Whose published Kolada totals the reference series show (KOLADA_MUNICIPALITY); 0680 Jönköping by default. */
   koladaMunicipality?: string;
   /** The largest import file (IMPORT_MAX_MB); IMPORT_MAX_BYTES by default. */
   importMaxBytes?: number;
   /** Which proxies may give the client's address and scheme (TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
-  /** Sign-in through the organisation's identity provider (OIDC_*); none by default. */
-  oidc?: (OidcConfig & { retryMs?: number }) | null;
-  /** Whether password sign-in is on (AUTH_PASSWORDS); on by default. */
-  passwords?: boolean;
-}
-
-/** How people sign in: with a password, through the identity provider, or both. */
-export interface SignInDeps {
-  passwords: boolean;
-  oidc: ProviderSignIn | null;
 }
 
 export interface SecurityOptions extends AuthOptions {
@@ -119,6 +113,12 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation };
 }
 export type Services = ReturnType<typeof createServices>;
+
+/** How people sign in: with a password, through the identity provider, or both. */
+export interface SignInDeps {
+  passwords: boolean;
+  oidc: ProviderSignIn | null;
+}
 
 export interface AppDeps {
   db: Db;

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { parseRoleMap, type RoleMap } from '@tillit/domain';
 import { z } from 'zod';
+import { parseRoleMap, type RoleMap } from '@tillit/domain';
 
 const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/tillit.db', import.meta.url));
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -44,21 +44,6 @@ const trustProxySchema = z
     return entries;
   });
 
-/** PUBLIC_URL: the address people reach Tillit at, as an origin (scheme, host and port). */
-const publicUrlSchema = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    try {
-      const url = new URL(v);
-      if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
-    } catch {
-      // reported below
-    }
-    ctx.addIssue({ code: 'custom', message: 'Ange en fullständig adress med http:// eller https://, t.ex. https://tillit.kommun.se' });
-    return z.NEVER;
-  });
-
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Plain http only on this machine (tests, a trial); anywhere else sign-in needs https. */
@@ -94,6 +79,21 @@ const claimNameSchema = z.string().trim().min(1).max(200);
 
 const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
+/** PUBLIC_URL: the address people reach Tillit at, as an origin (scheme, host and port). */
+const publicUrlSchema = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    try {
+      const url = new URL(v);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: 'custom', message: 'Ange en fullständig adress med http:// eller https://, t.ex. https://tillit.kommun.se' });
+    return z.NEVER;
+  });
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -105,13 +105,6 @@ const configSchema = z.object({
   COOKIE_SECURE: flag.default(false),
   TRUST_PROXY: trustProxySchema.optional(),
   PUBLIC_URL: publicUrlSchema.optional(),
-  SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(120),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // The largest file an import takes, in MB (files are streamed: memory does not grow with it).
-  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(512),
-  // Whose published Kolada totals the reference series show: a municipality code (0680 Jönköping).
-  KOLADA_MUNICIPALITY: z.string().regex(/^\d{4}$/, { message: 'Ange en kommunkod med fyra siffror, t.ex. 0680' }).default('0680'),
   // Sign-in through the organisation's identity provider (docs/sso.md): on when all three are set.
   OIDC_ISSUER: issuerSchema.optional(),
   OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
@@ -127,7 +120,72 @@ const configSchema = z.object({
   OIDC_UNIT_CLAIM: claimNameSchema.optional(),
   OIDC_DISPLAY_NAME: z.string().trim().min(1).max(80).optional(),
   AUTH_PASSWORDS: flag.default(true),
+  SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(120),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // The largest file an import takes, in MB (files are streamed: memory does not grow with it).
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(512),
+  // Whose published Kolada totals the reference series show: a municipality code (0680 Jönköping).
+  KOLADA_MUNICIPALITY: z.string().regex(/^\d{4}$/, { message: 'Ange en kommunkod med fyra siffror, t.ex. 0680' }).default('0680'),
 });
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  isDemo: boolean;
+  dataset: 'demo' | 'scale';
+  webRoot: string;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  security: { cookieSecure: boolean; sessionHours: number; idleMinutes: number; publicOrigin: string | null };
+  /** The identity provider, when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. */
+  oidc: OidcConfig | null;
+  /** Whether password sign-in is on (AUTH_PASSWORDS). */
+  passwords: boolean;
+  trustProxy: TrustProxy;
+  importMaxBytes: number;
+  koladaMunicipality: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration from the environment once; a wrong value stops the start. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(configSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
+  );
+  const parsed = configSchema.safeParse(picked);
+  const fail = (issues: Issue[]) => {
+    const lines = issues.map((i) => `  ${i.path}: ${i.message}`);
+    return new ConfigError(`Felaktig konfiguration (invalid configuration):\n${lines.join('\n')}`);
+  };
+  if (!parsed.success) throw fail(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  const c = parsed.data;
+  const { oidc, issues } = oidcOf(c);
+  if (issues.length > 0) throw fail(issues);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databasePath: c.DATABASE_PATH,
+    isDemo: c.TILLIT_DEMO,
+    dataset: c.TILLIT_DATASET,
+    webRoot: c.WEB_ROOT,
+    logLevel: c.LOG_LEVEL,
+    security: {
+      cookieSecure: c.COOKIE_SECURE,
+      sessionHours: c.SESSION_HOURS,
+      idleMinutes: c.SESSION_IDLE_MINUTES,
+      publicOrigin: c.PUBLIC_URL ?? null,
+    },
+    oidc,
+    passwords: c.AUTH_PASSWORDS,
+    trustProxy: c.TRUST_PROXY ?? false,
+    importMaxBytes: c.IMPORT_MAX_MB * 1024 * 1024,
+    koladaMunicipality: c.KOLADA_MUNICIPALITY,
+  };
+}
 
 function parseRoleMapOrThrow(text: string): RoleMap {
   const parsed = parseRoleMap(text);
@@ -190,63 +248,5 @@ function oidcOf(c: ParsedConfig): { oidc: OidcConfig | null; issues: Issue[] } {
       displayName: c.OIDC_DISPLAY_NAME ?? null,
     },
     issues,
-  };
-}
-
-export interface Config {
-  port: number;
-  host: string;
-  databasePath: string;
-  isDemo: boolean;
-  dataset: 'demo' | 'scale';
-  webRoot: string;
-  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
-  security: { cookieSecure: boolean; sessionHours: number; idleMinutes: number; publicOrigin: string | null };
-  trustProxy: TrustProxy;
-  importMaxBytes: number;
-  koladaMunicipality: string;
-  /** The identity provider, when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. */
-  oidc: OidcConfig | null;
-  /** Whether password sign-in is on (AUTH_PASSWORDS). */
-  passwords: boolean;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-/** Reads the configuration from the environment once; a wrong value stops the start. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const picked = Object.fromEntries(
-    Object.keys(configSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
-  );
-  const parsed = configSchema.safeParse(picked);
-  const fail = (issues: Issue[]) => {
-    const lines = issues.map((i) => `  ${i.path}: ${i.message}`);
-    return new ConfigError(`Felaktig konfiguration (invalid configuration):\n${lines.join('\n')}`);
-  };
-  if (!parsed.success) throw fail(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-  const c = parsed.data;
-  const { oidc, issues } = oidcOf(c);
-  if (issues.length > 0) throw fail(issues);
-  return {
-    port: c.PORT,
-    host: c.HOST,
-    databasePath: c.DATABASE_PATH,
-    isDemo: c.TILLIT_DEMO,
-    dataset: c.TILLIT_DATASET,
-    webRoot: c.WEB_ROOT,
-    logLevel: c.LOG_LEVEL,
-    security: {
-      cookieSecure: c.COOKIE_SECURE,
-      sessionHours: c.SESSION_HOURS,
-      idleMinutes: c.SESSION_IDLE_MINUTES,
-      publicOrigin: c.PUBLIC_URL ?? null,
-    },
-    trustProxy: c.TRUST_PROXY ?? false,
-    importMaxBytes: c.IMPORT_MAX_MB * 1024 * 1024,
-    koladaMunicipality: c.KOLADA_MUNICIPALITY,
-    oidc,
-    passwords: c.AUTH_PASSWORDS,
   };
 }
