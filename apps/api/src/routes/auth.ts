@@ -32,6 +32,10 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     '/api/auth/login',
     {
       config: { access: 'public' },
+      // Off with AUTH_PASSWORDS=0: a 404 before the body is even read.
+      onRequest: async () => {
+        if (!signIn.passwords) throw new NotFoundError('Inloggning med lösenord är avstängd här: logga in via organisationens inloggning.');
+      },
       schema: {
         summary: 'Sign in: sets an httpOnly session cookie',
         tags: ['auth'],
@@ -46,7 +50,6 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      if (!signIn.passwords) throw new NotFoundError('Inloggning med lösenord är avstängd här: logga in via organisationens inloggning.');
       const { username, password } = request.body;
       const { token, user, expiresAt } = await services.auth.login(username, password, request.ip);
       setSessionCookie(reply, security, token, expiresAt);

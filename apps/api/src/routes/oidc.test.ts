@@ -64,6 +64,7 @@ describe('the sign-in page is told how one signs in', () => {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'utvecklingschef', password: 'tillit-demo' } });
     expect(login.statusCode).toBe(404);
     expect(login.cookies.find((c) => c.name === 'tillit_session')).toBeUndefined();
+    expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: {} })).statusCode).toBe(404);
     // The provider still lets people in.
     const { cookie } = await signInThroughProvider(app, 'anna');
     expect((await me(app, cookie)).json()).toMatchObject({ role: 'development_manager' });
@@ -111,6 +112,11 @@ describe('signing in through the provider', () => {
     });
     const actions = (await auditLog(app)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['oidc_account_created', 'oidc_sign_in']));
+    // The account has no Tillit password: no password signs in to it.
+    for (const password of ['', ' ', 'tillit-demo']) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'anna.andersson@kommun.example', password } });
+      expect([400, 401], JSON.stringify(password)).toContain(res.statusCode);
+    }
   });
 
   it('goes on to `next` on this site, and to the start page for an address elsewhere', async () => {
