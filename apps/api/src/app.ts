@@ -6,7 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { TrustProxy } from './config.js';
+import type { OidcConfig, TrustProxy } from './config.js';
 import type { Db } from './db/database.js';
 import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerAccessControl } from './plugins/access.js';
@@ -23,6 +23,7 @@ import { createCompareService } from './services/compare.js';
 import { createDataNeedService } from './services/data-needs.js';
 import { createUserService } from './services/users.js';
 import { createAuthService, type AuthOptions } from './services/auth.js';
+import { createProviderSignIn, type ProviderSignIn } from './services/oidc-sign-in.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { catalogueAdminRoutes } from './routes/catalogue-admin.js';
 import { createCatalogueAdminService } from './services/catalogue-admin.js';
@@ -60,6 +61,10 @@ export interface AppOptions {
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
   security?: Partial<SecurityOptions>;
+  /** Sign-in through the organisation's identity provider (OIDC_*); none by default. */
+  oidc?: (OidcConfig & { retryMs?: number }) | null;
+  /** Whether password sign-in is on (AUTH_PASSWORDS); on by default. */
+  passwords?: boolean;
   /** Whose published Kolada totals the reference series show (KOLADA_MUNICIPALITY); 0680 Jönköping by default. */
   koladaMunicipality?: string;
   /** The largest import file (IMPORT_MAX_MB); IMPORT_MAX_BYTES by default. */
@@ -122,12 +127,19 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
 }
 export type Services = ReturnType<typeof createServices>;
 
+/** How people sign in: with a password, through the identity provider, or both. */
+export interface SignInDeps {
+  passwords: boolean;
+  oidc: ProviderSignIn | null;
+}
+
 export interface AppDeps {
   db: Db;
   services: Services;
   security: SecurityOptions;
   version: string;
   isDemo: () => boolean;
+  signIn: SignInDeps;
 }
 
 /**
@@ -171,7 +183,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const deps: AppDeps = { db: options.db, services, security, version: VERSION, isDemo: () => hasDemoData(options.db) };
+  const signIn: SignInDeps = {
+    passwords: options.passwords ?? true,
+    oidc: options.oidc ? createProviderSignIn(options.db, options.oidc, { auth: services.auth, log: app.log }) : null,
+  };
+  signIn.oidc?.service.start();
+  const deps: AppDeps = { db: options.db, services, security, version: VERSION, isDemo: () => hasDemoData(options.db), signIn };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(userRoutes, deps);

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { parseRoleMap, type RoleMap } from '@tillit/domain';
 
 const DEFAULT_DATABASE = fileURLToPath(new URL('../../../data/tillit.db', import.meta.url));
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -44,6 +45,41 @@ const trustProxySchema = z
     }
     return entries;
   });
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Plain http only on this machine (tests, a trial); anywhere else sign-in needs https. */
+const isHttpsOrLoopback = (url: URL): boolean => url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+
+const issuerSchema = z
+  .string()
+  .trim()
+  .refine(
+    (v) => {
+      try {
+        return isHttpsOrLoopback(new URL(v));
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Ange leverantörens issuer med https://, t.ex. https://login.microsoftonline.com/<tenant-id>/v2.0' },
+  );
+
+const DEFAULT_ROLE_MAP = 'tillit-utvecklingschef=development_manager,tillit-enhetschef=unit_manager,tillit-politiker=politician';
+
+const roleMapSchema = z
+  .string()
+  .trim()
+  .transform((v, ctx): RoleMap => {
+    const parsed = parseRoleMap(v);
+    if ('map' in parsed) return parsed.map;
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  });
+
+const claimNameSchema = z.string().trim().min(1).max(200);
+
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
 /** PUBLIC_URL: the address people reach Tillit at, as an origin (scheme, host and port). */
 const publicUrlSchema = z
@@ -88,6 +124,21 @@ const configSchema = z.object({
   COOKIE_SECURE: flag.default(false),
   TRUST_PROXY: trustProxySchema.optional(),
   PUBLIC_URL: publicUrlSchema.optional(),
+  // Sign-in through the organisation's identity provider (docs/sso.md): on when all three are set.
+  OIDC_ISSUER: issuerSchema.optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  OIDC_ROLE_CLAIM: claimNameSchema.default('roles'),
+  OIDC_ROLE_MAP: roleMapSchema.default(parseRoleMapOrThrow(DEFAULT_ROLE_MAP)),
+  OIDC_SCOPES: z
+    .string()
+    .trim()
+    .transform((v) => v.split(/\s+/).filter((s) => s.length > 0))
+    .refine((scopes) => scopes.includes('openid'), { message: 'Scopes måste innehålla openid, t.ex. "openid profile email"' })
+    .default(['openid', 'profile', 'email']),
+  OIDC_UNIT_CLAIM: claimNameSchema.optional(),
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).max(80).optional(),
+  AUTH_PASSWORDS: flag.default(true),
   SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -112,6 +163,10 @@ export interface Config {
   webRoot: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   security: { cookieSecure: boolean; sessionHours: number; idleMinutes: number; publicOrigin: string | null };
+  /** The identity provider, when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. */
+  oidc: OidcConfig | null;
+  /** Whether password sign-in is on (AUTH_PASSWORDS). */
+  passwords: boolean;
   trustProxy: TrustProxy;
   importMaxBytes: number;
   koladaMunicipality: string;
@@ -133,11 +188,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     Object.keys(configSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
   );
   const parsed = configSchema.safeParse(picked);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Felaktig konfiguration (invalid configuration):\n${lines.join('\n')}`);
-  }
+  const fail = (issues: Issue[]) => {
+    const lines = issues.map((i) => `  ${i.path}: ${i.message}`);
+    return new ConfigError(`Felaktig konfiguration (invalid configuration):\n${lines.join('\n')}`);
+  };
+  if (!parsed.success) throw fail(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   const c = parsed.data;
+  const { oidc, issues } = oidcOf(c);
+  if (issues.length > 0) throw fail(issues);
   return {
     port: c.PORT,
     host: c.HOST,
@@ -152,6 +210,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMinutes: c.SESSION_IDLE_MINUTES,
       publicOrigin: c.PUBLIC_URL ?? null,
     },
+    oidc,
+    passwords: c.AUTH_PASSWORDS,
     trustProxy: c.TRUST_PROXY ?? false,
     importMaxBytes: c.IMPORT_MAX_MB * 1024 * 1024,
     koladaMunicipality: c.KOLADA_MUNICIPALITY,
@@ -159,5 +219,69 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // `backups` beside the database, as `npm run backup` writes them: data/backups by default.
     backup: { schedule: c.BACKUP_SCHEDULE ?? null, dir: c.BACKUP_DIR ?? join(dirname(c.DATABASE_PATH), 'backups'), keep: c.BACKUP_KEEP },
     auditRetentionDays: c.AUDIT_RETENTION_DAYS,
+  };
+}
+
+function parseRoleMapOrThrow(text: string): RoleMap {
+  const parsed = parseRoleMap(text);
+  if ('error' in parsed) throw new Error(parsed.error);
+  return parsed.map;
+}
+
+/** The identity provider and how its claims are read (docs/sso.md). */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** PUBLIC_URL + /api/auth/oidc/callback: register it at the provider. */
+  redirectUri: string;
+  /** PUBLIC_URL: where the provider sends the browser after signing out there. */
+  postLogoutRedirectUri: string;
+  scopes: string[];
+  roleClaim: string;
+  roleMap: RoleMap;
+  unitClaim: string | null;
+  /** "Logga in med <displayName>"; null for the sign-in page's own wording. */
+  displayName: string | null;
+}
+
+type ParsedConfig = z.infer<typeof configSchema>;
+type Issue = { path: string; message: string };
+
+/** The checks across variables: OIDC is all three or none, and needs an https PUBLIC_URL. */
+function oidcOf(c: ParsedConfig): { oidc: OidcConfig | null; issues: Issue[] } {
+  const set = OIDC_REQUIRED.filter((k) => c[k] !== undefined);
+  const issues: Issue[] = [];
+  if (set.length > 0 && set.length < OIDC_REQUIRED.length) {
+    for (const missing of OIDC_REQUIRED.filter((k) => c[k] === undefined)) {
+      issues.push({ path: missing, message: `saknas: ${OIDC_REQUIRED.join(', ')} anges tillsammans för inloggning via OIDC (${set.join(', ')} är satt)` });
+    }
+  }
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = c;
+  if (issuer === undefined || clientId === undefined || clientSecret === undefined) {
+    if (!c.AUTH_PASSWORDS) issues.push({ path: 'AUTH_PASSWORDS', message: 'Med 0 kan ingen logga in utan OIDC: sätt OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_CLIENT_SECRET' });
+    return { oidc: null, issues };
+  }
+  const publicUrl = c.PUBLIC_URL;
+  if (publicUrl === undefined) {
+    issues.push({ path: 'PUBLIC_URL', message: 'krävs för inloggning via OIDC: adressen till Tillit, t.ex. https://tillit.kommun.se (redirect URI = PUBLIC_URL/api/auth/oidc/callback)' });
+  } else if (!isHttpsOrLoopback(new URL(publicUrl))) {
+    issues.push({ path: 'PUBLIC_URL', message: 'måste börja med https:// för inloggning via OIDC (http bara för localhost och 127.0.0.1)' });
+  }
+  if (issues.length > 0 || publicUrl === undefined) return { oidc: null, issues };
+  return {
+    oidc: {
+      issuer,
+      clientId,
+      clientSecret,
+      redirectUri: `${publicUrl}/api/auth/oidc/callback`,
+      postLogoutRedirectUri: publicUrl,
+      scopes: c.OIDC_SCOPES,
+      roleClaim: c.OIDC_ROLE_CLAIM,
+      roleMap: c.OIDC_ROLE_MAP,
+      unitClaim: c.OIDC_UNIT_CLAIM ?? null,
+      displayName: c.OIDC_DISPLAY_NAME ?? null,
+    },
+    issues,
   };
 }

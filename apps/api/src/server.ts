@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     webRoot: config.webRoot,
     logger: { level: config.logLevel },
     security: config.security,
+    oidc: config.oidc,
+    passwords: config.passwords,
     importMaxBytes: config.importMaxBytes,
     koladaMunicipality: config.koladaMunicipality,
     trustProxy: config.trustProxy,
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     backups,
   });
   if (orphans > 0) app.log.info({ orphans }, 'removed uploads left by a stopped server');
+  if (config.oidc) app.log.info({ issuer: config.oidc.issuer, redirectUri: config.oidc.redirectUri, passwords: config.passwords }, 'sign-in through the identity provider is on');
   if (seeded.demo) app.log.info('demo data seeded (synthetic units, calibrated to real department totals)');
 
   let closing = false;

@@ -4,7 +4,7 @@
  * of write cannot reach the log without words for it (a test in the web app checks every one).
  */
 export const AUDIT_KINDS = {
-  user: ['create', 'update', 'reset_password', 'erase'],
+  user: ['create', 'update', 'reset_password', 'erase', 'oidc_account_created', 'oidc_role_changed', 'oidc_sign_in', 'oidc_refused'],
   annotation: ['create', 'update', 'delete', 'reply'],
   data_need: ['create', 'reply'],
   public_link: ['create', 'update', 'revoke'],

@@ -9,6 +9,7 @@ export * from './assess.js';
 export * from './series.js';
 export * from './api.js';
 export * from './people.js';
+export * from './oidc.js';
 export * from './password-policy.js';
 export * from './redirect.js';
 export * from './audit.js';

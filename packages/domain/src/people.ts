@@ -65,13 +65,26 @@ export const userResponseSchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   unitIds: z.array(z.string()),
+  email: z.string().nullable().describe('For mail from Tillit; from the identity provider for its accounts'),
   isActive: z.boolean(),
+  isProviderAccount: z
+    .boolean()
+    .describe("Signs in through the organisation's identity provider, which sets the role (and units with OIDC_UNIT_CLAIM) at every sign-in"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type UserResponse = z.infer<typeof userResponseSchema>;
 
 const displayNameSchema = z.string().trim().min(1, 'Ange ett namn').max(200);
+
+/** An e-mail address, or none: an empty field clears it. */
+export const userEmailSchema = z
+  .string()
+  .trim()
+  .max(254, 'E-postadressen får vara högst 254 tecken')
+  .transform((v) => (v === '' ? null : v.toLowerCase()))
+  .pipe(z.email('Ange en giltig e-postadress, t.ex. anna.andersson@kommun.se').nullable())
+  .nullable();
 const unitIdsSchema = z.array(z.string().trim().min(1).max(64)).max(200);
 
 export const userCreateSchema = z
@@ -80,6 +93,7 @@ export const userCreateSchema = z
     displayName: displayNameSchema,
     role: roleSchema,
     unitIds: unitIdsSchema.default([]),
+    email: userEmailSchema.default(null),
     password: passwordSchema,
   })
   .refine((u) => u.role !== 'unit_manager' || u.unitIds.length > 0, {
@@ -94,6 +108,7 @@ export const userUpdateSchema = z
     displayName: displayNameSchema.optional(),
     role: roleSchema.optional(),
     unitIds: unitIdsSchema.optional(),
+    email: userEmailSchema.optional(),
     isActive: z.boolean().optional(),
   })
   .refine((u) => Object.keys(u).length > 0, { message: 'Ange minst ett fält att ändra' });

@@ -1,3 +1,5 @@
+import type { Role } from './people.js';
+
 /**
  * Where the sign-in page may send someone afterwards (`/login?next=…`): only a path on this
  * site. Both the web page and the server (which answers /login) use this one rule.
@@ -49,4 +51,15 @@ export function safeNextPath(next: string | null | undefined, origin: string): s
   }
   if (url.origin !== base.origin || url.pathname.startsWith('/login')) return null;
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * Where a person lands after signing in: politicians read the summary, a unit manager the
+ * overview of their own (first) unit, the development manager the whole organisation. The
+ * sign-in page and the provider's callback (which signs in on the server) use this one rule.
+ */
+export function homePath(me: { role: Role; unitIds: readonly string[] }): string {
+  if (me.role === 'politician') return '/summary';
+  const [own] = me.unitIds;
+  return me.role === 'unit_manager' && own ? `/?unit=${encodeURIComponent(own)}` : '/';
 }

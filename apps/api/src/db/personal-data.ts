@@ -193,4 +193,6 @@ export function tombstoneUser(db: Db, userId: number, fields: { pseudonym: strin
        erased_at = ?, created_at = ?, updated_at = ? WHERE id = ?`,
   ).run(fields.pseudonym, fields.displayName, now, now, now, userId);
   if (hasEmailColumn(db)) db.prepare('UPDATE users SET email = NULL WHERE id = ?').run(userId);
+  // The identity at the organisation's provider goes too: a new sign-in makes a new account.
+  db.prepare('UPDATE users SET oidc_issuer = NULL, oidc_subject = NULL WHERE id = ?').run(userId);
 }

@@ -9,6 +9,9 @@ export interface UserRow {
   passwordHash: string;
   isActive: boolean;
   unitIds: string[];
+  email: string | null;
+  /** Set for an account the identity provider made: who the provider says the person is. */
+  oidc: { issuer: string; subject: string } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -20,6 +23,9 @@ interface RawUser {
   role: Role;
   password_hash: string;
   is_active: number;
+  email: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -37,6 +43,8 @@ function toUser(db: Db, r: RawUser): UserRow {
     passwordHash: r.password_hash,
     isActive: r.is_active === 1,
     unitIds: unitIdsOf(db, r.id),
+    email: r.email,
+    oidc: r.oidc_issuer !== null && r.oidc_subject !== null ? { issuer: r.oidc_issuer, subject: r.oidc_subject } : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -53,6 +61,15 @@ export function findUserById(db: Db, id: number): UserRow | undefined {
   return r && toUser(db, r);
 }
 
+export function findUserByOidcIdentity(db: Db, issuer: string, subject: string): UserRow | undefined {
+  const r = db.prepare('SELECT * FROM users WHERE oidc_issuer = ? AND oidc_subject = ?').get(issuer, subject) as RawUser | undefined;
+  return r && toUser(db, r);
+}
+
+export function isUsernameTaken(db: Db, username: string): boolean {
+  return db.prepare('SELECT 1 FROM users WHERE username = ?').get(username) !== undefined;
+}
+
 export function listUsers(db: Db): UserRow[] {
   return (db.prepare('SELECT * FROM users WHERE erased_at IS NULL ORDER BY username').all() as RawUser[]).map((r) => toUser(db, r));
 }
@@ -67,6 +84,8 @@ export interface NewUser {
   role: Role;
   passwordHash: string;
   unitIds: readonly string[];
+  email?: string | null;
+  oidc?: { issuer: string; subject: string } | null;
 }
 
 /** Call inside a transaction. */
@@ -74,10 +93,11 @@ export function insertUser(db: Db, u: NewUser, now: string): number {
   const id = Number(
     db
       .prepare(
-        `INSERT INTO users (username, display_name, role, password_hash, is_active, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 1, ?, ?)`,
+        `INSERT INTO users (username, display_name, role, password_hash, is_active, email, oidc_issuer, oidc_subject, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
       )
-      .run(u.username, u.displayName, u.role, u.passwordHash, now, now).lastInsertRowid,
+      .run(u.username, u.displayName, u.role, u.passwordHash, u.email ?? null, u.oidc?.issuer ?? null, u.oidc?.subject ?? null, now, now)
+      .lastInsertRowid,
   );
   setUserUnits(db, id, u.unitIds);
   return id;
@@ -92,12 +112,12 @@ export function setUserUnits(db: Db, userId: number, unitIds: readonly string[])
 export function updateUser(
   db: Db,
   id: number,
-  fields: Partial<{ displayName: string; role: Role; passwordHash: string; isActive: boolean }>,
+  fields: Partial<{ displayName: string; role: Role; passwordHash: string; isActive: boolean; email: string | null }>,
   now: string,
 ): void {
   const sets: string[] = [];
-  const args: (string | number)[] = [];
-  const set = (column: string, value: string | number) => {
+  const args: (string | number | null)[] = [];
+  const set = (column: string, value: string | number | null) => {
     sets.push(`${column} = ?`);
     args.push(value);
   };
@@ -105,6 +125,7 @@ export function updateUser(
   if (fields.role !== undefined) set('role', fields.role);
   if (fields.passwordHash !== undefined) set('password_hash', fields.passwordHash);
   if (fields.isActive !== undefined) set('is_active', fields.isActive ? 1 : 0);
+  if (fields.email !== undefined) set('email', fields.email);
   set('updated_at', now);
   db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...args, id);
 }
@@ -116,10 +137,15 @@ export interface SessionRow {
   lastSeenAt: string;
 }
 
-export function insertSession(db: Db, tokenHash: string, userId: number, now: string, expiresAt: string): void {
+export function insertSession(db: Db, tokenHash: string, userId: number, now: string, expiresAt: string, oidcIdToken: string | null = null): void {
   db.prepare(
-    'INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(tokenHash, userId, now, expiresAt, now);
+    'INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, oidc_id_token) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(tokenHash, userId, now, expiresAt, now, oidcIdToken);
+}
+
+/** The ID token of a session begun through the identity provider; null for a password sign-in. */
+export function findSessionIdToken(db: Db, tokenHash: string): string | null {
+  return (db.prepare('SELECT oidc_id_token FROM sessions WHERE token_hash = ?').pluck().get(tokenHash) as string | null | undefined) ?? null;
 }
 
 export function findSession(db: Db, tokenHash: string): SessionRow | undefined {

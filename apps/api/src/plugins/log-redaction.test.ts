@@ -12,6 +12,12 @@ describe('redactTokens', () => {
     expect(redactTokens('/summary?unit=ifo')).toBe('/summary?unit=ifo');
   });
 
+  it("cuts the identity provider's one-time code and state out of the callback's address", () => {
+    expect(redactTokens('/api/auth/oidc/callback?code=secret-code&state=s&iss=http%3A%2F%2Fidp')).toBe('/api/auth/oidc/callback?[redacted]');
+    expect(redactTokens('/api/auth/oidc/callback')).toBe('/api/auth/oidc/callback');
+    expect(redactTokens('/api/auth/oidc/login?next=%2Fsummary')).toBe('/api/auth/oidc/login?next=%2Fsummary');
+  });
+
   it('keeps tokens out of the request log', async () => {
     const lines: string[] = [];
     const stream = new Writable({

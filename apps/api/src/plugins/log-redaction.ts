@@ -6,7 +6,8 @@ import type { FastifyRequest, FastifyServerOptions } from 'fastify';
  * out before it is: whoever reads the logs must not be able to open the links.
  */
 export function redactTokens(url: string): string {
-  return url.replace(/^(\/p\/|\/api\/public\/)[^/?#]+/, '$1[token]');
+  // The identity provider's answer carries a one-time code (and state): not for the logs either.
+  return url.replace(/^(\/p\/|\/api\/public\/)[^/?#]+/, '$1[token]').replace(/^(\/api\/auth\/oidc\/callback)\?.*$/s, '$1?[redacted]');
 }
 
 /** The logger options with a request serializer that redacts tokens; `false` stays off. */

@@ -5,6 +5,7 @@ import {
   deleteExpiredSessions,
   deleteSession,
   findSession,
+  findSessionIdToken,
   findUserById,
   findUserByUsername,
   insertSession,
@@ -165,26 +166,43 @@ export function createAuthService(db: Db, options: AuthOptions) {
       Math.min(createdAt.getTime() + options.sessionHours * 3_600_000, now.getTime() + options.idleMinutes * 60_000),
     ).toISOString();
 
+  /**
+   * A new server-side session for an account whose sign-in succeeded, by password or through the
+   * identity provider (with the ID token it was given, for signing out there too). Call inside
+   * the sign-in's transaction.
+   */
+  const startSession = (userId: number, oidcIdToken: string | null = null): { token: string; expiresAt: string } => {
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const expiresAt = expiry(now, now);
+    deleteExpiredSessions(db, now.toISOString());
+    insertSession(db, hashToken(token), userId, now.toISOString(), expiresAt, oidcIdToken);
+    return { token, expiresAt };
+  };
+
   return {
     async login(username: string, password: string, ip: string): Promise<{ token: string; user: SessionUser; expiresAt: string }> {
       // Counted before the password is checked (below, asynchronously): no burst gets past the limits.
       const attempt = throttle.begin(username, ip);
       const user = findUserByUsername(db, username);
-      const ok = await verifyPassword(user?.isActive ? user.passwordHash : null, password);
+      // An account the identity provider made has no password (''): checked against the dummy
+      // hash, so that it answers as slowly as any wrong password.
+      const hasPassword = user !== undefined && user.isActive && user.passwordHash !== '';
+      const ok = await verifyPassword(hasPassword ? user.passwordHash : null, password);
       if (!user || !ok) throw new UnauthorizedError(WRONG_LOGIN);
       throttle.succeeded(attempt);
-      const token = randomBytes(32).toString('base64url');
-      const now = new Date();
-      const expiresAt = expiry(now, now);
-      db.transaction(() => {
-        deleteExpiredSessions(db, now.toISOString());
-        insertSession(db, hashToken(token), user.id, now.toISOString(), expiresAt);
-      })();
+      const { token, expiresAt } = db.transaction(() => startSession(user.id))();
       return { token, user: toSessionUser(user), expiresAt };
     },
 
-    logout(token: string): void {
-      deleteSession(db, hashToken(token));
+    startSession,
+
+    /** Ends a session; returns the ID token it was begun with through the provider, if any. */
+    logout(token: string): { oidcIdToken: string | null } {
+      const tokenHash = hashToken(token);
+      const oidcIdToken = findSessionIdToken(db, tokenHash);
+      deleteSession(db, tokenHash);
+      return { oidcIdToken };
     },
 
     /** The database's change stamp now (see db/stamp.ts): read once per request by the access check. */
@@ -215,6 +233,6 @@ export function createAuthService(db: Db, options: AuthOptions) {
 }
 export type AuthService = ReturnType<typeof createAuthService>;
 
-function toSessionUser(u: { id: number; username: string; displayName: string; role: Role; unitIds: string[] }): SessionUser {
+export function toSessionUser(u: { id: number; username: string; displayName: string; role: Role; unitIds: string[] }): SessionUser {
   return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitIds: u.unitIds };
 }

@@ -14,15 +14,16 @@ import { seedKoladaDemo } from './kolada-demo.js';
 /** The demo's shared password, shown on the sign-in page in demo mode only. */
 export const DEMO_PASSWORD = 'tillit-demo';
 
-export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role; unitIds: string[] }[] = [
-  { username: 'utvecklingschef', displayName: 'Utvecklingschef (demo)', role: 'development_manager', unitIds: [] },
+export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role; unitIds: string[]; email: string }[] = [
+  { username: 'utvecklingschef', displayName: 'Utvecklingschef (demo)', role: 'development_manager', unitIds: [], email: 'utvecklingschef@example.org' },
   {
     username: 'enhetschef',
     displayName: 'Enhetschef, Hemtjänst Öster och Väster (demo)',
     role: 'unit_manager',
     unitIds: ['hemtjanst-hemtjanst-oster', 'hemtjanst-hemtjanst-vaster'],
+    email: 'enhetschef@example.org',
   },
-  { username: 'politiker', displayName: 'Ledamot i socialnämnden (demo)', role: 'politician', unitIds: [] },
+  { username: 'politiker', displayName: 'Ledamot i socialnämnden (demo)', role: 'politician', unitIds: [], email: 'politiker@example.org' },
 ];
 
 export interface SeedResult {

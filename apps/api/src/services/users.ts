@@ -23,7 +23,9 @@ function toResponse(u: UserRow): UserResponse {
     displayName: u.displayName,
     role: u.role,
     unitIds: u.unitIds,
+    email: u.email,
     isActive: u.isActive,
+    isProviderAccount: u.oidc !== null,
     createdAt: u.createdAt,
     updatedAt: u.updatedAt,
   };
@@ -75,7 +77,7 @@ export function createUserService(db: Db) {
         if (role === 'unit_manager' && unitIds.length === 0) {
           throw new ValidationError('En enhetschef behöver minst en enhet', [{ path: 'body.unitIds', message: 'Välj minst en enhet' }]);
         }
-        updateUser(db, id, { displayName: input.displayName, role, isActive }, new Date().toISOString());
+        updateUser(db, id, { displayName: input.displayName, role, isActive, email: input.email }, new Date().toISOString());
         setUserUnits(db, id, unitIds);
         // A new role or deactivation takes effect at once: the person signs in again.
         if (role !== before.role || !isActive) deleteSessionsOfUser(db, id);

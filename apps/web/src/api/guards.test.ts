@@ -1,7 +1,7 @@
 import { dataNeedStatsSchema, errorEnvelopeSchema, healthResponseSchema, meResponseSchema, unitsResponseSchema } from '@tillit/domain';
 import { describe, expect, it } from 'vitest';
 import { ApiError, CLIENT_ERROR_CODES, createApiClient } from './client';
-import { checked, isDataNeedStats, isErrorEnvelope, isHealth, isMe, isUnitTree, isUnreadFlags, noContent } from './guards';
+import { checked, isDataNeedStats, isErrorEnvelope, isHealth, isMe, isUnitTree, isUnreadFlags, noContent, signedOut } from './guards';
 
 /** Each hand-written check must say yes exactly where the shared zod schema does. */
 function agreesWithSchema(guard: (v: unknown) => boolean, schema: { safeParse: (v: unknown) => { success: boolean } }, samples: unknown[]) {
@@ -79,6 +79,13 @@ describe('the client with a hand-written check', () => {
   it('returns an answer that passes', async () => {
     await expect(answering(JSON.stringify(me)).get('/api/auth/me', checked(isMe, 'the signed-in person'))).resolves.toEqual(me);
     await expect(answering(null, 204).send('POST', '/api/auth/logout', noContent)).resolves.toBeUndefined();
+  });
+
+  it("reads a sign-out's answer: nothing, or where to sign out at the identity provider", async () => {
+    await expect(answering(null, 204).send('POST', '/api/auth/logout', signedOut)).resolves.toBeUndefined();
+    const endSessionUrl = 'https://idp.kommun.se/logout?post_logout_redirect_uri=https%3A%2F%2Ftillit.kommun.se';
+    await expect(answering(JSON.stringify({ endSessionUrl })).send('POST', '/api/auth/logout', signedOut)).resolves.toEqual({ endSessionUrl });
+    await expect(answering(JSON.stringify({ url: 1 })).send('POST', '/api/auth/logout', signedOut)).rejects.toBeInstanceOf(ApiError);
   });
 
   it('refuses one that does not, as it does with a schema', async () => {

@@ -79,3 +79,12 @@ export const isUnreadFlags = (value: unknown): value is Pick<DataNeed, 'isUnread
 
 /** A 204 with no body. */
 export const noContent = checked((value): value is undefined => value === undefined, 'no content');
+
+/**
+ * A sign-out's answer: 204 with no body, or, for a session begun at the organisation's identity
+ * provider, where to send the browser to sign out there too.
+ */
+export const signedOut = checked(
+  (value): value is { endSessionUrl: string } | undefined => value === undefined || (isRecord(value) && isString(value.endSessionUrl)),
+  'no content or { endSessionUrl }',
+);

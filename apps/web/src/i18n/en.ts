@@ -967,4 +967,13 @@ export const en = {
     title: 'Something went wrong',
     body: 'The page could not be shown. Reload the page or go to the overview.',
   },
+  accountEmail: {
+    email: 'E-mail',
+    none: 'None',
+    hint: 'Optional. Used for e-mail from Tillit.',
+    change: 'Change e-mail',
+    emailFor: 'E-mail for {{name}}',
+    provider: "Organisation's sign-in",
+    providerNote: "Signs in through the organisation's sign-in, which sets the role at every sign-in.",
+  },
 } satisfies Translation;

@@ -38,6 +38,24 @@ export const signInSv = {
       politician: 'Förtroendevald',
     },
   },
+  // Sign-in through the organisation's identity provider (OIDC): the button, and why a sign-in there ended without a session.
+  sso: {
+    intro: 'Logga in med ditt konto i organisationen.',
+    button: 'Logga in med {{name}}',
+    buttonUnreachable: 'Logga in med {{name}} (kan inte nås just nu)',
+    defaultName: 'organisationens konto',
+    unreachable: 'Organisationens inloggning kan inte nås just nu. Tillit försöker igen när du klickar; försök om en stund om det inte går.',
+    or: 'Eller med användarnamn och lösenord',
+    error: {
+      no_role:
+        'Du har inte behörighet till Tillit. Kontakta Tillits utvecklingschef eller IT-avdelningen och be att få en roll för Tillit (en grupp i organisationens inloggning).',
+      inactive: 'Ditt konto i Tillit är inaktiverat. Kontakta Tillits utvecklingschef om du behöver komma åt Tillit igen.',
+      expired: 'Inloggningen hann gå ut eller har redan använts. Försök igen.',
+      denied: 'Inloggningen avbröts. Försök igen när du vill.',
+      failed: 'Inloggningen kunde inte slutföras: svaret från organisationens inloggning godtogs inte. Försök igen, och kontakta IT-avdelningen om det upprepas.',
+      unavailable: 'Organisationens inloggning kan inte nås just nu. Försök igen om en stund.',
+    },
+  },
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
@@ -75,6 +93,23 @@ export const signInEn = {
       development_manager: 'Development manager',
       unit_manager: 'Unit manager',
       politician: 'Elected representative',
+    },
+  },
+  sso: {
+    intro: "Sign in with your organisation's account.",
+    button: 'Sign in with {{name}}',
+    buttonUnreachable: 'Sign in with {{name}} (cannot be reached right now)',
+    defaultName: "your organisation's account",
+    unreachable: "Your organisation's sign-in cannot be reached right now. Tillit tries again when you click; try again in a while if it does not work.",
+    or: 'Or with username and password',
+    error: {
+      no_role:
+        "You do not have access to Tillit. Contact Tillit's development manager or the IT department and ask for a role in Tillit (a group in your organisation's sign-in).",
+      inactive: "Your Tillit account is deactivated. Contact Tillit's development manager if you need access again.",
+      expired: 'The sign-in expired or has already been used. Please try again.',
+      denied: 'The sign-in was cancelled. Try again whenever you like.',
+      failed: "The sign-in could not be completed: the answer from your organisation's sign-in was not accepted. Try again, and contact the IT department if it happens again.",
+      unavailable: "Your organisation's sign-in cannot be reached right now. Please try again in a while.",
     },
   },
 } satisfies SignInTexts;

@@ -970,6 +970,16 @@ export const sv = {
     title: 'Något gick fel',
     body: 'Sidan kunde inte visas. Ladda om sidan eller gå till översikten.',
   },
+  // Accounts' e-mail addresses and accounts made by the organisation's sign-in (OIDC), under Användare.
+  accountEmail: {
+    email: 'E-post',
+    none: 'Ingen',
+    hint: 'Valfri. Används för e-post från Tillit.',
+    change: 'Ändra e-post',
+    emailFor: 'E-post för {{name}}',
+    provider: 'Organisationens inloggning',
+    providerNote: 'Loggar in via organisationens inloggning, som sätter rollen vid varje inloggning.',
+  },
 };
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

@@ -1,12 +1,13 @@
-import type { DemoAccounts, Language } from '@tillit/domain';
+import type { DemoAccounts, Language, ProvidersResponse } from '@tillit/domain';
 import { useEffect, useState, type FormEvent } from 'react';
 import { BrandLogo } from '../components/ui/BrandLogo';
 import { DemoNote } from '../components/ui/DemoNote';
 import { LanguageButtons } from '../components/ui/LanguageButtons';
 import { homeFor, safeNext } from '../features/auth/home';
 import { isLanguage, rememberLanguage, storedLanguage } from '../i18n/language-store';
-import { fetchDemoAccounts, fetchHealth, fetchMe, signIn } from './sign-in-api';
-import { fill, signInErrorText, TEXTS } from './texts';
+import { ProviderSignIn } from './ProviderSignIn';
+import { fetchDemoAccounts, fetchHealth, fetchMe, fetchProviders, signIn } from './sign-in-api';
+import { fill, providerErrorText, signInErrorText, TEXTS } from './texts';
 
 /** `?lang=en` on the address wins (and is remembered); otherwise the remembered choice. */
 function initialLanguage(): Language {
@@ -34,9 +35,16 @@ export function SignInPage() {
   const [isPending, setPending] = useState(false);
   const [isDemo, setIsDemo] = useState(false);
   const [demo, setDemoAccounts] = useState<DemoAccounts | null>(null);
+  // How one signs in here; when it cannot be asked (an older server), the password form as always.
+  const [providers, setProviders] = useState<ProvidersResponse | 'unknown' | null>(null);
   const texts = TEXTS[language];
   const search = new URLSearchParams(window.location.search);
   const next = safeNext(search.get('next'), window.location.origin);
+  // Why a sign-in through the identity provider came back without a session (`?error=no_role`).
+  const providerError = providerErrorText(search.get('error'), texts);
+  const hasProviderError = providerError !== null;
+  const oidc = providers !== null && providers !== 'unknown' ? providers.oidc : null;
+  const hasPasswords = providers === 'unknown' || (providers !== null && providers.passwords);
 
   useEffect(() => {
     document.title = fill(texts.app.pageTitle, { page: texts.auth.title });
@@ -47,13 +55,19 @@ export function SignInPage() {
     const { signal } = controller;
     const ignore = () => undefined;
     // Someone already signed in goes on, as the app's own sign-in route did.
-    fetchMe(signal).then((me) => {
-      if (me) window.location.replace(next ?? homeFor(me));
-    }, ignore);
+    // Someone sent back with a refusal stays to read it, even with a session from before.
+    if (!hasProviderError) {
+      fetchMe(signal).then((me) => {
+        if (me) window.location.replace(next ?? homeFor(me));
+      }, ignore);
+    }
     fetchHealth(signal).then((health) => setIsDemo(health.isDemo), ignore);
     fetchDemoAccounts(signal).then(setDemoAccounts, ignore);
+    fetchProviders(signal).then(setProviders, () => {
+      if (!signal.aborted) setProviders('unknown');
+    });
     return () => controller.abort();
-  }, [next]);
+  }, [next, hasProviderError]);
 
   const chooseLanguage = (chosen: Language) => {
     rememberLanguage(chosen);
@@ -94,43 +108,52 @@ export function SignInPage() {
       <main id="main" className="login" tabIndex={-1}>
         <div className="login__panel">
           <h1>{texts.auth.title}</h1>
-          <p>{texts.auth.intro}</p>
+          {providerError !== null && (
+            <p className="form__error login__alert" role="alert">
+              {providerError}
+            </p>
+          )}
           {search.get('expired') === '1' && <p className="login__note">{texts.auth.sessionEnded}</p>}
-          <form onSubmit={onSubmit} noValidate className="form">
-            <div className="form__field">
-              <label htmlFor="login-username">{texts.auth.username}</label>
-              <input
-                id="login-username"
-                name="username"
-                autoComplete="username"
-                required
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-              />
-            </div>
-            <div className="form__field">
-              <label htmlFor="login-password">{texts.auth.password}</label>
-              <input
-                id="login-password"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            </div>
-            {error !== null && (
-              <p className="form__error" role="alert">
-                {signInErrorText(error, texts)}
-              </p>
-            )}
-            <button type="submit" className="button button--primary" disabled={isPending}>
-              {isPending ? texts.auth.submitting : texts.auth.submit}
-            </button>
-          </form>
+          {oidc && <ProviderSignIn oidc={oidc} next={next} texts={texts} />}
+          {oidc && hasPasswords && <h2 className="login__or">{texts.sso.or}</h2>}
+          {hasPasswords && !oidc && <p>{texts.auth.intro}</p>}
+          {hasPasswords && (
+            <form onSubmit={onSubmit} noValidate className="form">
+              <div className="form__field">
+                <label htmlFor="login-username">{texts.auth.username}</label>
+                <input
+                  id="login-username"
+                  name="username"
+                  autoComplete="username"
+                  required
+                  value={username}
+                  onChange={(e) => setUsername(e.target.value)}
+                />
+              </div>
+              <div className="form__field">
+                <label htmlFor="login-password">{texts.auth.password}</label>
+                <input
+                  id="login-password"
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              </div>
+              {error !== null && (
+                <p className="form__error" role="alert">
+                  {signInErrorText(error, texts)}
+                </p>
+              )}
+              <button type="submit" className="button button--primary" disabled={isPending}>
+                {isPending ? texts.auth.submitting : texts.auth.submit}
+              </button>
+            </form>
+          )}
         </div>
-        {demo && demo.accounts.length > 0 && (
+        {hasPasswords && demo && demo.accounts.length > 0 && (
           <section className="login__panel login__demo" aria-labelledby="demo-heading">
             <h2 id="demo-heading">{texts.auth.demoHeading}</h2>
             <p>{fill(texts.auth.demoIntro, { password: demoPassword })}</p>

@@ -1,4 +1,4 @@
-import type { DemoAccounts, HealthResponse, LoginBody, Me } from '@tillit/domain';
+import type { DemoAccounts, HealthResponse, LoginBody, Me, ProvidersResponse } from '@tillit/domain';
 
 /**
  * The few API calls of the sign-in page, without the app's client: that client parses with zod,
@@ -57,6 +57,9 @@ export async function fetchMe(signal: AbortSignal): Promise<Me | null> {
 export const fetchDemoAccounts = (signal: AbortSignal) => request<DemoAccounts>('/api/auth/demo-accounts', { signal });
 
 export const fetchHealth = (signal: AbortSignal) => request<HealthResponse>('/api/health', { signal });
+
+/** How one signs in here: password, the organisation's identity provider, or both. */
+export const fetchProviders = (signal: AbortSignal) => request<ProvidersResponse>('/api/auth/providers', { signal });
 
 export const signIn = (body: LoginBody) =>
   request<Me>('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { sv } from '../i18n/sv';
 import { SignInError } from './sign-in-api';
-import { fill, signInErrorText, TEXTS } from './texts';
+import { fill, providerButtonText, providerErrorText, signInErrorText, TEXTS } from './texts';
 
 describe('the sign-in page’s texts', () => {
   it('are the very texts the app has, in both languages', () => {
@@ -26,5 +26,16 @@ describe('the sign-in page’s texts', () => {
     );
     expect(signInErrorText(new SignInError(0, 'Failed to fetch'), TEXTS.sv)).toBe('Inloggningen misslyckades: Failed to fetch');
     expect(signInErrorText(new SignInError(502, 'HTTP 502 Bad Gateway'), TEXTS.en)).toBe('Signing in failed: HTTP 502 Bad Gateway');
+  });
+
+  it("words the organisation's sign-in: the button with its name or the page's own, and each refusal", () => {
+    expect(providerButtonText('Kommunens konto', true, TEXTS.sv)).toBe('Logga in med Kommunens konto');
+    expect(providerButtonText(null, true, TEXTS.sv)).toBe('Logga in med organisationens konto');
+    expect(providerButtonText(null, true, TEXTS.en)).toBe("Sign in with your organisation's account");
+    expect(providerButtonText('Kommunens konto', false, TEXTS.sv)).toBe('Logga in med Kommunens konto (kan inte nås just nu)');
+    expect(providerErrorText('no_role', TEXTS.sv)).toMatch(/^Du har inte behörighet till Tillit\. Kontakta /);
+    expect(providerErrorText('unavailable', TEXTS.en)).toMatch(/cannot be reached/);
+    expect(providerErrorText('toString', TEXTS.sv)).toBeNull();
+    expect(providerErrorText(null, TEXTS.sv)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { ErasedNotice, PersonalDataActions } from './PersonalDataActions';
 import { adminQueries, useCreateUser, useResetPassword, useUpdateUser } from './queries';
 import { unitNames } from './unit-options';
 import { UnitPicker } from './UnitPicker';
+import { UserEmailForm } from './UserEmailForm';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ function UserTable({ users }: { users: UserResponse[] }) {
           <tr>
             <th scope="col">{t('admin.name')}</th>
             <th scope="col">{t('auth.username')}</th>
+            <th scope="col">{t('accountEmail.email')}</th>
             <th scope="col">{t('admin.role')}</th>
             <th scope="col">{t('admin.units')}</th>
             <th scope="col">{t('admin.status')}</th>
@@ -52,7 +54,18 @@ function UserTable({ users }: { users: UserResponse[] }) {
             <tr key={u.id}>
               <th scope="row">{u.displayName}</th>
               <td>{u.username}</td>
-              <td>{t(`auth.role.${u.role}`)}</td>
+              <td>{u.email ?? <span className="muted">{t('accountEmail.none')}</span>}</td>
+              <td>
+                {t(`auth.role.${u.role}`)}
+                {u.isProviderAccount && (
+                  <>
+                    <br />
+                    <span className="muted" title={t('accountEmail.providerNote')}>
+                      {t('accountEmail.provider')}
+                    </span>
+                  </>
+                )}
+              </td>
               <td>{tree.data ? unitNames(tree.data, u.unitIds).join(', ') : u.unitIds.join(', ')}</td>
               <td>{u.isActive ? t('admin.active') : t('admin.inactive')}</td>
               <td>
@@ -70,7 +83,7 @@ function UserActions({ user }: { user: UserResponse }) {
   const { t } = useTranslation();
   const update = useUpdateUser();
   const reset = useResetPassword();
-  const [editing, setEditing] = useState<'none' | 'access' | 'password'>('none');
+  const [editing, setEditing] = useState<'none' | 'access' | 'email' | 'password'>('none');
   const [role, setRole] = useState<Role>(user.role);
   const [unitIds, setUnitIds] = useState(user.unitIds);
   const [password, setPassword] = useState('');
@@ -80,6 +93,10 @@ function UserActions({ user }: { user: UserResponse }) {
     <div className="user-actions">
       <button type="button" className="button button--secondary" onClick={() => setEditing(editing === 'access' ? 'none' : 'access')}>
         {t('admin.changeAccess')}
+        <span className="visually-hidden"> {user.displayName}</span>
+      </button>
+      <button type="button" className="button button--secondary" onClick={() => setEditing(editing === 'email' ? 'none' : 'email')}>
+        {t('accountEmail.change')}
         <span className="visually-hidden"> {user.displayName}</span>
       </button>
       <button type="button" className="button button--secondary" onClick={() => setEditing(editing === 'password' ? 'none' : 'password')}>
@@ -113,6 +130,7 @@ function UserActions({ user }: { user: UserResponse }) {
           <button type="submit" className="button button--primary">{t('admin.save')}</button>
         </form>
       )}
+      {editing === 'email' && <UserEmailForm user={user} onDone={done} />}
       {editing === 'password' && (
         <form
           className="form"
@@ -157,11 +175,12 @@ function RoleSelect({ id, value, onChange }: { id: string; value: Role; onChange
 function CreateUserForm() {
   const { t } = useTranslation();
   const create = useCreateUser();
-  const [form, setForm] = useState({ username: '', displayName: '', role: 'unit_manager' as Role, unitIds: [] as string[], password: '' });
+  const empty = { username: '', displayName: '', email: '', role: 'unit_manager' as Role, unitIds: [] as string[], password: '' };
+  const [form, setForm] = useState(empty);
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate(form, { onSuccess: () => setForm({ username: '', displayName: '', role: 'unit_manager', unitIds: [], password: '' }) });
+    create.mutate(form, { onSuccess: () => setForm(empty) });
   };
   return (
     <section className="section" aria-labelledby="create-user-heading">
@@ -174,6 +193,13 @@ function CreateUserForm() {
         <div className="form__field">
           <label htmlFor="new-username">{t('auth.username')}</label>
           <input id="new-username" autoComplete="off" value={form.username} onChange={(e) => set('username', e.target.value)} />
+        </div>
+        <div className="form__field">
+          <label htmlFor="new-email">{t('accountEmail.email')}</label>
+          <input id="new-email" type="email" autoComplete="off" value={form.email} onChange={(e) => set('email', e.target.value)} aria-describedby="new-email-hint" />
+          <span id="new-email-hint" className="muted">
+            {t('accountEmail.hint')}
+          </span>
         </div>
         <RoleSelect id="new-role" value={form.role} onChange={(r) => set('role', r)} />
         {form.role === 'unit_manager' && (

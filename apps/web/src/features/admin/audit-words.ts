@@ -33,6 +33,10 @@ export const auditWordsSv = {
       update: 'Ändrade användaren {{subject}}',
       reset_password: 'Gav användaren {{subject}} ett nytt lösenord',
       erase: 'Raderade en person och deras personuppgifter (konto {{subject}})',
+      oidc_account_created: 'Skapade kontot {{subject}} vid första inloggningen via organisationens inloggning',
+      oidc_role_changed: 'Organisationens inloggning ändrade rollen för {{subject}}',
+      oidc_sign_in: 'Användaren {{subject}} loggade in via organisationens inloggning',
+      oidc_refused: 'Organisationens inloggning nekades för {{subject}}',
     },
     annotation: {
       create: 'Skrev anteckning {{subject}}',
@@ -233,6 +237,10 @@ export const auditWordsEn = {
       update: 'Changed the user {{subject}}',
       reset_password: 'Gave the user {{subject}} a new password',
       erase: 'Erased a person and their personal data (account {{subject}})',
+      oidc_account_created: 'Created the account {{subject}} at its first sign-in through the organisation',
+      oidc_role_changed: "The organisation's sign-in changed the role of {{subject}}",
+      oidc_sign_in: "The user {{subject}} signed in through the organisation's sign-in",
+      oidc_refused: "The organisation's sign-in was refused for {{subject}}",
     },
     annotation: {
       create: 'Wrote note {{subject}}',

@@ -1,7 +1,7 @@
 import type { Me } from '@tillit/domain';
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import { ApiError, apiClient } from '../../api/client';
-import { checked, isMe, noContent } from '../../api/guards';
+import { checked, isMe, signedOut } from '../../api/guards';
 import { signInHref } from './SignInRedirect';
 
 // Signing in happens on the sign-in page, its own entry (src/login/); the app only asks who is
@@ -27,11 +27,13 @@ export const meQueries = {
 /**
  * Signs out and goes to the sign-in page with a full page load, which also drops every cached
  * answer of the person who signed out. Also when the request failed: the person asked to leave.
+ * A session begun at the organisation's identity provider goes on to sign out there too (the
+ * provider then sends the browser back to Tillit).
  */
 export function useLogout() {
   return useMutation({
     mutationKey: ['auth', 'logout'] as const,
-    mutationFn: () => apiClient.send('POST', '/api/auth/logout', noContent),
-    onSettled: () => window.location.assign(signInHref()),
+    mutationFn: () => apiClient.send('POST', '/api/auth/logout', signedOut),
+    onSettled: (answer) => window.location.assign(answer?.endSessionUrl ?? signInHref()),
   });
 }
