@@ -21,3 +21,4 @@ export * from './import/index.js';
 export * from './org/index.js';
 export * from './kolada.js';
 export * from './kolada-api.js';
+export * from './release/index.js';

@@ -1,0 +1,2 @@
+export * from './release.js';
+export { auditReleases, type AuditInput } from './audit.js';
