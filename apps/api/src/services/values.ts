@@ -1,13 +1,15 @@
 import {
-  computeSafePointsOverTime,
+  computeReleasesOverTime,
   emptyPoint,
   roundTo,
   type Metric,
   type Point,
   type SafePoint,
   type Unit,
+  type YearRelease,
 } from '@tillit/domain';
 import type { Db } from '../db/database.js';
+import { insertReleases, listReleaseDigests, listReleases, releaseDigest } from '../db/releases.js';
 import { listContributions, listPublishedFigures, listSources } from '../db/values.js';
 import type { UnitService } from './units.js';
 
@@ -15,6 +17,8 @@ interface MetricCube {
   version: number;
   years: number[];
   points: Map<number, Map<string, Point>>;
+  /** What serving these figures releases, by year, until it is recorded. */
+  unrecorded: { year: number; digest: string; release: YearRelease }[] | null;
 }
 
 /**
@@ -31,9 +35,15 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
     const published = new Map(
       listPublishedFigures(db, metric.key).map((f) => [`${f.unitId}:${f.year}`, f]),
     );
-    const safe = computeSafePointsOverTime(units.organisation(), metric, listContributions(db, metric.key));
+    // What was released before is known to whoever saw it (docs/privacy.md).
+    const history = listReleases(db, metric.key);
+    const outcomes = computeReleasesOverTime(units.organisation(), metric, listContributions(db, metric.key), history);
+    const recorded = listReleaseDigests(db, metric.key);
+    const unrecorded: NonNullable<MetricCube['unrecorded']> = [];
     const points = new Map<number, Map<string, Point>>();
-    for (const [year, byUnit] of safe) {
+    for (const [year, { points: byUnit, release }] of outcomes) {
+      const digest = releaseDigest(release);
+      if (release.shown.length > 0 && !recorded.get(year)?.has(digest)) unrecorded.push({ year, digest, release });
       const out = new Map<string, Point>();
       for (const [unitId, p] of byUnit) {
         const figure = published.get(`${unitId}:${year}`);
@@ -43,8 +53,16 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
       }
       points.set(year, out);
     }
-    const years = [...safe.keys()].sort((a, b) => a - b);
-    return { version: data.version(), years, points };
+    const years = [...outcomes.keys()].sort((a, b) => a - b);
+    return { version: data.version(), years, points, unrecorded: unrecorded.length > 0 ? unrecorded : null };
+  };
+
+  /** Records what this cube's figures release, the first time they are served. */
+  const release = (metric: Metric, c: MetricCube): void => {
+    if (c.unrecorded === null) return;
+    const pending = c.unrecorded;
+    c.unrecorded = null;
+    db.transaction(() => insertReleases(db, metric.key, pending, new Date().toISOString()))();
   };
 
   const cube = (metric: Metric): MetricCube => {
@@ -56,9 +74,17 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
   };
 
   return {
-    /** A unit's yearly points, every year from `from` to `to` (default: the years with data). */
+    /** Builds a metric's figures ahead of the first request, without serving (releasing) them. */
+    warm(metric: Metric): void {
+      cube(metric);
+    },
+    /**
+     * A unit's yearly points, every year from `from` to `to` (default: the years with data). What
+     * is returned is taken as released: whoever gets it may keep it.
+     */
     series(metric: Metric, unit: Unit, range: { from?: number; to?: number } = {}): Point[] {
       const c = cube(metric);
+      release(metric, c);
       const from = range.from ?? c.years[0];
       const to = range.to ?? c.years.at(-1);
       if (from === undefined || to === undefined) return [];

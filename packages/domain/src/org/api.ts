@@ -56,6 +56,21 @@ export const reorganisationBodySchema = z.discriminatedUnion('kind', [
 ]);
 export type ReorganisationBody = z.infer<typeof reorganisationBodySchema>;
 
+/** A figure that has been shown and that a change would hide from then on (it stays known to whoever saw it). */
+export const releaseWarningSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  metricKey: z.string(),
+  metricName: z.string(),
+  year: z.number().int(),
+  message: z.string(),
+});
+export type ReleaseWarning = z.infer<typeof releaseWarningSchema>;
+
+/** A reorganisation tried without writing: what it would hide of what has been shown. */
+export const reorganisationPreviewSchema = z.object({ warnings: z.array(releaseWarningSchema) });
+export const reorganisationQuerySchema = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional() });
+
 export const unitParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
 
 export const unitCreateBodySchema = z.object({
