@@ -62,7 +62,7 @@ describe('across releases: the scenario of issue 16', () => {
   });
   afterAll(() => app.close());
 
-  const call = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
+  const call = (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
     app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload }) });
   const point = async (unit: string, year: number) => {
     const res = await call('GET', `/api/values?metric=staff_turnover&unit=${unit}`);
