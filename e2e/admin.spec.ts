@@ -15,7 +15,7 @@ test('the development manager creates a unit manager, who signs in; the log show
   await form.getByLabel('Enheter', { exact: true }).selectOption([{ label: '\u00a0\u00a0\u00a0\u00a0Vuxenenheten' }]);
   await form.getByLabel('Lösenord', { exact: true }).fill('kort');
   await form.getByRole('button', { name: 'Skapa användare' }).click();
-  await expect(form.getByRole('alert')).toContainText('tio tecken');
+  await expect(form.getByRole('alert')).toContainText('tolv tecken');
 
   await form.getByLabel('Lösenord', { exact: true }).fill('ett långt lösenord');
   await form.getByRole('button', { name: 'Skapa användare' }).click();
@@ -24,7 +24,7 @@ test('the development manager creates a unit manager, who signs in; the log show
   await expect(row).toContainText('Vuxenenheten');
 
   await page.getByRole('link', { name: 'Logg' }).click();
-  await expect(page.getByRole('table')).toContainText('create user');
+  await expect(page.getByRole('table')).toContainText('Skapade användaren bodil (Bodil Berg)');
   await expect(page.getByRole('table')).toContainText('utvecklingschef');
   await expect(page.getByRole('table')).not.toContainText('ett långt lösenord');
 

@@ -41,11 +41,29 @@ test.describe('signing in', () => {
     await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
   });
 
-  test('a next link to another site is not followed', async ({ page }) => {
-    await page.goto('/login?next=%2F%2Fevil.example%2F');
-    await new LoginPage(page).signIn('utvecklingschef');
-    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+  // `next` as a phishing lure would write it: each leads to evil.example once a browser reads it.
+  const OFF_SITE = ['%2F%2Fevil.example%2F', '/%5Cevil.example/x', '/%09/evil.example/x', '/%5C%5Cevil.example'];
+
+  for (const next of OFF_SITE) {
+    test(`a next link to another site is not followed after signing in: ${next}`, async ({ page, baseURL }) => {
+      await page.goto(`/login?next=${next}`);
+      await new LoginPage(page).signIn('utvecklingschef');
+      await expect(page.getByRole('button', { name: 'Logga ut' })).toBeVisible();
+      expect(new URL(page.url()).origin).toBe(baseURL);
+      await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    });
+  }
+
+  test('a next link to another site is not followed by someone already signed in', async ({ page, baseURL }) => {
+    await signInAs(page, 'enhetschef');
+    for (const next of OFF_SITE) {
+      await page.goto(`/login?next=${next}`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Hemtjänst Öster' })).toBeVisible();
+      expect(new URL(page.url()).origin, next).toBe(baseURL);
+    }
+    // A path on this site is still followed.
+    await page.goto('/login?next=%2Fprinciples');
+    await expect(page).toHaveURL(/\/principles$/);
   });
 
   test('each role gets its own menu, and signing out ends the session', async ({ page }) => {

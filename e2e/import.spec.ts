@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe.js';
+import { CataloguePage } from './pages/catalogue.js';
 import { excelCsv, ImportPage } from './pages/import.js';
 import { signInAs } from './pages/login.js';
 
@@ -93,4 +94,77 @@ test('an XLSX workbook from the HR system previews and imports like a CSV', asyn
 
   await importPage.open();
   await importPage.undo('personal.xlsx');
+});
+
+test('an HR report with a title above the header on row 4 and a subtotal row shows the subtotal apart and stores only the units', async ({ page }) => {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Info').addRow(['Rapport från Heroma']);
+  const sheet = workbook.addWorksheet('Data');
+  sheet.addRow(['Intern chefsrörlighet per enhet']);
+  sheet.addRow(['Utskriven 2027-01-15']);
+  sheet.addRow([]);
+  sheet.addRow(['Enhet', 'Nyckeltal', 'År', 'Täljare', 'Nämnare']);
+  sheet.addRow(['Hemtjänst Öster', 'Intern chefsrörlighet', 2026, 1, 4]);
+  sheet.addRow(['Hemtjänst Väster', 'Intern chefsrörlighet', 2026, 1, 8]);
+  sheet.addRow(['Summa Hemtjänst', 'Intern chefsrörlighet', 2026, 2, 12]);
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+
+  await signInAs(page, 'utvecklingschef');
+  const importPage = new ImportPage(page);
+  await importPage.open();
+  await page.getByLabel('Fil (CSV eller Excel)').setInputFiles({ name: 'heroma.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+  await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+  await expect(page.getByText('Läst från bladet "Data". Rubrikraden är rad 4.')).toBeVisible();
+  await expect(page.getByText('Lästa rader: 3. Giltiga: 2.')).toBeVisible();
+
+  const totals = page.getByRole('region', { name: 'Summarader' });
+  await expect(totals.getByRole('heading', { level: 3, name: 'Summarader' })).toBeVisible();
+  const row = totals.getByRole('table', { name: /^Summarader/ }).getByRole('row').nth(1);
+  await expect(row).toContainText('Hemtjänst');
+  await expect(row).toContainText('2 / 12');
+  await expect(row).toContainText('Stämmer med summan av filens 2 rader under (2 / 12). Sparas inte');
+  await expect(page.getByRole('radio', { name: /^Kontrollera dem mot raderna under/ })).toBeChecked();
+  await expect(importPage.changeTable().getByRole('row')).toHaveCount(3);
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: test.info().outputPath('import-subtotals.png'), fullPage: true });
+
+  await importPage.importButton().click();
+  await expect(page.getByRole('status').filter({ hasText: 'Importen är klar: 2 rader skrevs. 1 summarad sparades inte.' })).toBeVisible();
+  await page.goto('/metrics/manager_mobility_internal?unit=hemtjanst');
+  const trend = page.getByRole('region', { name: 'Utveckling år för år' });
+  await expect(trend.getByRole('row').filter({ hasText: '2026' })).toContainText('16,7\u00a0%');
+
+  await importPage.open();
+  await importPage.undo('heroma.xlsx');
+});
+
+test('the catalogue says whether a metric is a share or a rate, and the import follows it', async ({ page }) => {
+  await signInAs(page, 'utvecklingschef');
+  const catalogue = new CataloguePage(page);
+  await catalogue.open();
+  const form = await catalogue.editMetric('Intern chefsrörlighet');
+  const rate = form.getByRole('radio', { name: /^Ja: en takt/ });
+  const share = form.getByRole('radio', { name: /^Nej: en andel/ });
+  await expect(rate).toBeChecked();
+  await share.check();
+  await form.getByRole('button', { name: 'Spara ändringar' }).click();
+  await expect(form.getByRole('status')).toHaveText('Ändringarna är sparade.');
+  await expectNoSeriousA11yViolations(page);
+  await form.screenshot({ path: test.info().outputPath('catalogue-bounded.png') });
+
+  const importPage = new ImportPage(page);
+  await importPage.open();
+  const above = excelCsv([HEADER, 'hemtjanst-hemtjanst-norr;Intern chefsrörlighet;2026;3;2;HR']);
+  await importPage.preview('rorlighet.csv', above);
+  await expect(importPage.errorTable()).toContainText('Täljaren (3) är större än nämnaren (2), men "Intern chefsrörlighet" är en andel');
+
+  await catalogue.open();
+  const again = await catalogue.editMetric('Intern chefsrörlighet');
+  await again.getByRole('radio', { name: /^Ja: en takt/ }).check();
+  await again.getByRole('button', { name: 'Spara ändringar' }).click();
+  await expect(again.getByRole('status')).toHaveText('Ändringarna är sparade.');
+  await importPage.open();
+  await importPage.preview('rorlighet.csv', above);
+  await expect(importPage.errorTable()).toHaveCount(0);
 });

@@ -17,9 +17,11 @@ export class CataloguePage {
     return form;
   }
 
-  async setUpperTarget(name: string, value: string): Promise<void> {
+  /** A new upper bound, from `fromYear` on: the years before keep the target they had. */
+  async setUpperTarget(name: string, value: string, fromYear: number): Promise<void> {
     const form = await this.editMetric(name);
     await form.getByLabel('Målets övre gräns (lämna tomt om ingen)').fill(value);
+    await form.getByLabel('Det nya målet gäller från år').fill(String(fromYear));
     await form.getByRole('button', { name: 'Spara ändringar' }).click();
     await expect(form.getByRole('status')).toHaveText('Ändringarna är sparade.');
   }

@@ -66,6 +66,15 @@ describe('the app', () => {
     for (const url of ['/', '/login/more', '/summary']) expect((await app.inject(url)).body).not.toContain('data-page="login"');
   });
 
+  it('does not hand out the sign-in page with a next that leaves this site, but the page without it', async () => {
+    for (const next of ['/%5Cevil.example/x', '/%09/evil.example/x', '/%5C%5Cevil.example', '%2F%2Fevil.example', 'https://evil.example']) {
+      const res = await app.inject(`/login?lang=en&next=${next}`);
+      expect(res.statusCode, next).toBe(302);
+      expect(res.headers.location).toBe('/login?lang=en');
+    }
+    expect((await app.inject('/login?next=/%5Cevil.example')).headers.location).toBe('/login');
+  });
+
   it('answers a missing asset with 404, not with the page (a stale tab after a rebuild must not get HTML as JS)', async () => {
     const res = await app.inject('/assets/index-old.js');
     expect(res.statusCode).toBe(404);

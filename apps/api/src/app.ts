@@ -6,9 +6,11 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TrustProxy } from './config.js';
 import type { Db } from './db/database.js';
 import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerAccessControl } from './plugins/access.js';
+import { registerLoginNextGuard } from './plugins/login-next.js';
 import { withTokenRedaction } from './plugins/log-redaction.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { annotationRoutes } from './routes/annotations.js';
@@ -16,6 +18,7 @@ import { authRoutes } from './routes/auth.js';
 import { userRoutes } from './routes/users.js';
 import { dataNeedRoutes } from './routes/data-needs.js';
 import { compareRoutes } from './routes/compare.js';
+import { finalYearRoutes } from './routes/final-years.js';
 import { createCompareService } from './services/compare.js';
 import { createDataNeedService } from './services/data-needs.js';
 import { createUserService } from './services/users.js';
@@ -35,10 +38,17 @@ import { createImportService } from './services/imports.js';
 import { koladaRoutes } from './routes/kolada.js';
 import { createKoladaService } from './services/kolada.js';
 import { exportRoutes } from './routes/export.js';
+import { registerMetrics } from './routes/metrics.js';
+import { operationsRoutes } from './routes/operations.js';
+import { personalDataRoutes } from './routes/personal-data.js';
+import { readinessRoutes } from './routes/readiness.js';
+import type { BackupScheduler } from './services/backup-schedule.js';
+import { createMetrics } from './services/metrics.js';
 import { createAnnotationService } from './services/annotations.js';
 import { createCatalogueService } from './services/catalogue.js';
 import { createPublicLinkService } from './services/public-links.js';
 import { hasDemoData } from './services/seed.js';
+import { createFinalYearService } from './services/final-years.js';
 import { createSummaryService } from './services/summary.js';
 import { createUnitService } from './services/units.js';
 import { createValueService } from './services/values.js';
@@ -54,14 +64,22 @@ export interface AppOptions {
   koladaMunicipality?: string;
   /** The largest import file (IMPORT_MAX_MB); IMPORT_MAX_BYTES by default. */
   importMaxBytes?: number;
+  /** Which proxies may give the client's address and scheme (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
+  /** METRICS_TOKEN: `/metrics` answers to it; without one, `/metrics` is a 404. */
+  metricsToken?: string | null;
+  /** The scheduled backups (BACKUP_SCHEDULE), whose state the development manager and `/metrics` see. */
+  backups?: BackupScheduler;
 }
 
 export interface SecurityOptions extends AuthOptions {
   /** Send the session cookie only over HTTPS (set when served over TLS). */
   cookieSecure: boolean;
+  /** PUBLIC_URL's origin: when set, the only origin cookie-authenticated writes may come from. */
+  publicOrigin: string | null;
 }
 
-const DEFAULT_SECURITY: SecurityOptions = { cookieSecure: false, sessionHours: 12, idleMinutes: 120 };
+const DEFAULT_SECURITY: SecurityOptions = { cookieSecure: false, sessionHours: 12, idleMinutes: 120, publicOrigin: null };
 
 /**
  * Bumped on every write, so caches of computed figures know when to recompute. Writes by another
@@ -92,14 +110,15 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const values = createValueService(db, units, data);
   const annotations = createAnnotationService(db, units, catalogue);
   const summary = createSummaryService(db, { units, catalogue, values });
-  const publicLinks = createPublicLinkService(db);
+  const publicLinks = createPublicLinkService(db, units);
   const users = createUserService(db);
   const dataNeeds = createDataNeedService(db, { catalogue, units });
   const compare = createCompareService({ units, values });
   const catalogueAdmin = createCatalogueAdminService(db, { data, catalogue, units, values });
-  const imports = createImportService(db, { units, catalogue, data });
+  const imports = createImportService(db, { units, catalogue, values, data });
   const kolada = createKoladaService(db, { catalogue, municipality: koladaMunicipality });
-  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation };
+  const finalYears = createFinalYearService(db, { data });
+  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation, finalYears };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -111,11 +130,22 @@ export interface AppDeps {
   isDemo: () => boolean;
 }
 
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count is a function: Fastify refuses a bare number
+ * (it cannot check the peer), and `1` here means what the setting says: the peer that connects
+ * is the proxy, which is true when Tillit listens where only the proxy reaches it.
+ */
+function fastifyTrustProxy(trust: TrustProxy): FastifyServerOptions['trustProxy'] {
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return trust;
+}
+
 /** The whole application as a Fastify instance that is not listening yet. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: withTokenRedaction(options.logger),
     genReqId: () => crypto.randomUUID(),
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     requestIdHeader: false,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
@@ -126,7 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = createServices(options.db, security, options.koladaMunicipality);
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
-  registerAccessControl(app, services.auth, services.data);
+  registerAccessControl(app, services.auth, { data: services.data, publicOrigin: security.publicOrigin });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -147,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, deps);
   await app.register(dataNeedRoutes, deps);
   await app.register(compareRoutes, deps);
+  await app.register(finalYearRoutes, deps);
   await app.register(catalogueRoutes, deps);
   await app.register(catalogueAdminRoutes, deps);
   await app.register(unitRoutes, deps);
@@ -158,9 +189,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(annotationRoutes, deps);
   await app.register(summaryRoutes, deps);
   await app.register(publicLinkRoutes, deps);
+  // Running it (docs/deploy.md): readiness, the backups' state, a person's data, Prometheus.
+  const backupStatus = options.backups ? options.backups.status : null;
+  await app.register(readinessRoutes, deps);
+  await app.register(operationsRoutes, { ...deps, backupStatus });
+  await app.register(personalDataRoutes, deps);
+  const metricsToken = options.metricsToken ?? null;
+  const metrics = metricsToken === null ? null : createMetrics({ databasePath: options.db.name, backups: backupStatus });
+  // The feedback loop's outbox (issue 11) reports its backlog here: metrics?.setOutboxBacklog(() => count).
+  registerMetrics(app, { token: metricsToken, metrics });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
+  registerLoginNextGuard(app);
   await registerWeb(app, options.webRoot);
   return app;
 }

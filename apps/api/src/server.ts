@@ -1,6 +1,8 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
+import { createBackupScheduler } from './services/backup-schedule.js';
+import { createRetentionJob } from './services/retention.js';
 import { seed } from './services/seed.js';
 import { removeOrphanUploadDirs } from './services/uploads.js';
 
@@ -12,6 +14,8 @@ async function main(): Promise<void> {
   const seeded = seed(db, { demo: config.isDemo, dataset: config.dataset });
   // A server killed mid-import leaves its half-received upload behind; nothing else uses it.
   const orphans = removeOrphanUploadDirs();
+  const backups = createBackupScheduler({ databasePath: config.databasePath, ...config.backup });
+  const retention = createRetentionJob(db, { days: config.auditRetentionDays });
   const app = await buildApp({
     db,
     webRoot: config.webRoot,
@@ -19,6 +23,9 @@ async function main(): Promise<void> {
     security: config.security,
     importMaxBytes: config.importMaxBytes,
     koladaMunicipality: config.koladaMunicipality,
+    trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
+    backups,
   });
   if (orphans > 0) app.log.info({ orphans }, 'removed uploads left by a stopped server');
   if (seeded.demo) app.log.info('demo data seeded (synthetic units, calibrated to real department totals)');
@@ -28,7 +35,9 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    retention.stop();
     try {
+      await backups.stop();
       await app.close();
     } finally {
       db.close();
@@ -39,6 +48,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void close('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  // Jobs inside the server: a failure is logged (and shown), never stops it.
+  retention.start(app.log);
+  backups.start(app.log);
   const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   console.log(`\nTillit körs på http://${shown}:${config.port}${config.isDemo ? ' (demoläge, syntetiska data)' : ''}\n`);
 }

@@ -103,7 +103,7 @@ export const annotationReplySchema = z.object({
   text: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  canEdit: z.boolean().describe('True for the author, who alone may edit or delete'),
+  canEdit: z.boolean().describe('True for the author, who alone may edit or delete (a first note only while its unit is still in their scope)'),
 });
 export type AnnotationReply = z.infer<typeof annotationReplySchema>;
 
@@ -119,7 +119,7 @@ export const annotationThreadSchema = z.object({
   text: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  canEdit: z.boolean().describe('True for the author, who alone may edit or delete'),
+  canEdit: z.boolean().describe('True for the author, who alone may edit or delete (a first note only while its unit is still in their scope)'),
   replies: z.array(annotationReplySchema).describe('Oldest first'),
 });
 export type AnnotationThread = z.infer<typeof annotationThreadSchema>;
@@ -134,7 +134,8 @@ export const recentAnnotationsResponseSchema = z.array(annotationSummarySchema);
 
 /**
  * A public note as a read-only view shows it (the politicians' summary): the first note of a
- * thread marked public, with its author's display name only.
+ * thread marked public, with its author's display name only, and on a public link only when the
+ * link shows authors.
  */
 export const publicAnnotationSchema = z.object({
   id: z.number().int(),
@@ -143,7 +144,10 @@ export const publicAnnotationSchema = z.object({
   yearFrom: z.number().int(),
   yearTo: z.number().int(),
   text: z.string(),
-  author: z.object({ displayName: z.string() }),
+  author: z
+    .object({ displayName: z.string() })
+    .nullable()
+    .describe("Null through a public link that does not show authors (the default)"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -10,6 +10,8 @@ import {
   unitKindSchema,
 } from './schemas.js';
 import { lineageEventSchema } from './org/api.js';
+import { coverageSchema } from './org/coverage.js';
+import { translatedFieldSchema } from './translations.js';
 
 export const errorEnvelopeSchema = z.object({
   error: z.object({
@@ -30,7 +32,13 @@ export const healthResponseSchema = z.object({
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
-export const metricResponseSchema = metricSchema;
+export const metricResponseSchema = metricSchema.extend({
+  englishOutdated: z
+    .array(translatedFieldSchema)
+    .optional()
+    .describe('Texts whose Swedish was changed after their English: the English still says the old thing. Absent or empty: every English text is current'),
+});
+export type MetricResponse = z.infer<typeof metricResponseSchema>;
 export const metricsResponseSchema = z.array(metricResponseSchema);
 
 export const principleResponseSchema = principleSchema.extend({
@@ -70,6 +78,7 @@ export const pointSchema = z.object({
   reason: suppressionReasonSchema.nullable(),
   source: z.string().nullable(),
   isSynthetic: z.boolean().describe('True when the figure comes from synthetic demo data'),
+  coverage: coverageSchema,
 });
 export type Point = z.infer<typeof pointSchema>;
 

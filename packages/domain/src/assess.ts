@@ -1,5 +1,6 @@
 import { roundTo } from './ratio.js';
 import type { GoodDirection, Metric, Target } from './schemas.js';
+import { targetInYear } from './targets.js';
 
 /** Whether a value meets a target, compared at the precision the metric is shown with. */
 export function isTargetMet(target: Target | null, value: number | null, decimals: number): boolean | null {
@@ -35,9 +36,9 @@ export interface YearPoint {
   value: number | null;
 }
 
-/** The latest point with a value, the one before it, and the first one. */
+/** The latest point with a value, the one before it, and the first one; judged by the latest year's target. */
 export function trendSummary(
-  metric: Pick<Metric, 'goodDirection' | 'decimals' | 'target'>,
+  metric: Pick<Metric, 'goodDirection' | 'decimals' | 'target' | 'targetHistory'>,
   points: readonly YearPoint[],
 ) {
   const withValue = [...points].filter((p) => p.value !== null).sort((a, b) => a.year - b.year);
@@ -51,6 +52,6 @@ export function trendSummary(
     first: first && latest && first.year !== latest.year ? first : null,
     change,
     direction: directionOf(metric.goodDirection, previous?.value ?? null, latest?.value ?? null, metric.decimals),
-    isTargetMet: isTargetMet(metric.target, latest?.value ?? null, metric.decimals),
+    isTargetMet: latest ? isTargetMet(targetInYear(metric, latest.year), latest.value, metric.decimals) : null,
   };
 }

@@ -14,6 +14,7 @@ import {
   targetSchema,
   yearSchema,
 } from './schemas.js';
+import { translatedFieldSchema } from './translations.js';
 
 /** When a definition's texts change: from which year the new text applies, and why. */
 export const definitionChangeSchema = z.object({
@@ -24,9 +25,15 @@ export type DefinitionChange = z.infer<typeof definitionChangeSchema>;
 
 /** An edit of a metric: any field but the key (which is the metric's identity). */
 export const metricPatchSchema = metricSchema
-  .omit({ key: true })
+  .omit({ key: true, targetHistory: true })
   .partial()
-  .extend({ definitionChange: definitionChangeSchema.optional() })
+  .extend({
+    definitionChange: definitionChangeSchema.optional(),
+    /** With a changed `target`: the first year it applies to. The years before keep theirs. */
+    targetFrom: yearSchema.optional(),
+    /** English texts the editor confirms still say what the (changed) Swedish says. */
+    englishConfirmed: z.array(translatedFieldSchema).max(10).optional(),
+  })
   .strict();
 export type MetricPatch = z.infer<typeof metricPatchSchema>;
 

@@ -1,32 +1,44 @@
 import { z } from 'zod';
 import { isTargetMet } from './assess.js';
 import { metricResponseSchema, pointSchema } from './api.js';
+import { isIncomplete, type Coverage } from './org/coverage.js';
+import { unitKindSchema } from './schemas.js';
 import type { Metric } from './schemas.js';
+import { targetInYear } from './targets.js';
 
-/** How a group of units stands in one year: how many are shown, hidden, missing, and meet the target. */
+/**
+ * How the members a comparison draws stand in one year: how many are shown, hidden, missing,
+ * and meet the target. The same units as the bars, so the sentence and the chart agree.
+ */
 export interface Spread {
   year: number;
   members: number;
   shown: number;
   hidden: number;
   noData: number;
-  /** Of the shown ones; null when the metric has no target. */
+  /** Shown, but not every unit below has reported yet: drawn, marked, and not judged. */
+  incomplete: number;
+  /** Of the shown and complete ones; null when no target is in force that year. */
   meetingTarget: number | null;
 }
 
+/** Judged by the target in force that year; a hidden figure neither meets nor misses it. */
 export function spreadOf(
-  metric: Pick<Metric, 'target' | 'decimals'>,
+  metric: Pick<Metric, 'target' | 'targetHistory' | 'decimals'>,
   year: number,
-  points: readonly { value: number | null; suppressed: boolean }[],
+  points: readonly { value: number | null; suppressed: boolean; coverage?: Coverage | null }[],
 ): Spread {
   const shown = points.filter((p) => !p.suppressed && p.value !== null);
+  const judged = shown.filter((p) => !isIncomplete(p.coverage));
+  const target = targetInYear(metric, year);
   return {
     year,
     members: points.length,
     shown: shown.length,
     hidden: points.filter((p) => p.suppressed).length,
     noData: points.filter((p) => !p.suppressed && p.value === null).length,
-    meetingTarget: metric.target === null ? null : shown.filter((p) => isTargetMet(metric.target, p.value, metric.decimals)).length,
+    incomplete: shown.length - judged.length,
+    meetingTarget: target === null ? null : judged.filter((p) => isTargetMet(target, p.value, metric.decimals)).length,
   };
 }
 
@@ -36,12 +48,27 @@ export const spreadSchema = z.object({
   shown: z.number().int(),
   hidden: z.number().int(),
   noData: z.number().int(),
+  incomplete: z.number().int(),
   meetingTarget: z.number().int().nullable(),
 });
+
+/** A unit whose shown, complete figure misses the target in force in the chosen year. */
+export const missedTargetSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: unitKindSchema,
+  /** The unit's parent's name, to place it ("Hemtjänst Öster, Hemtjänst"); null at the top. */
+  parentName: z.string().nullable(),
+  /** How many levels below the compared unit (0: the unit itself). */
+  depth: z.number().int(),
+  value: z.number(),
+});
+export type MissedTarget = z.infer<typeof missedTargetSchema>;
 
 const seriesSchema = z.object({
   id: z.string(),
   name: z.string(),
+  kind: unitKindSchema,
   isFocus: z.boolean(),
   isClosed: z.boolean(),
   points: z.array(pointSchema),
@@ -69,6 +96,9 @@ export const comparisonResponseSchema = z.object({
   reference: seriesSchema.describe('The unit the members add up to'),
   members: z.array(seriesSchema),
   years: z.array(z.number().int()),
-  spread: spreadSchema,
+  spread: spreadSchema.describe('The members drawn, in the chosen year'),
+  missedTarget: z
+    .array(missedTargetSchema)
+    .describe("Every unit at every level of the compared unit's subtree whose shown figure misses that year's target, tree order; hidden figures never"),
 });
 export type ComparisonResponse = z.infer<typeof comparisonResponseSchema>;

@@ -163,7 +163,15 @@ describe('exportRows', () => {
     reason: null,
     source: 'Jönköpings kommun',
     isSynthetic: false,
+    coverage: { reported: 1, expected: 1, isFinal: false },
     ...p,
+  });
+
+  it('says a shown figure of a year not every unit has reported is incomplete', () => {
+    const [row] = exportRows(metric, { name: 'Hemtjänst' }, [point({ year: 2026, coverage: { reported: 2, expected: 8, isFinal: false } })]);
+    expect(row![6]).toBe('ofullständigt: 2 av 8 enheter har rapporterat');
+    const [final] = exportRows(metric, { name: 'Hemtjänst' }, [point({ year: 2026, coverage: { reported: 2, expected: 8, isFinal: true } })]);
+    expect(final![6]).toBe('visas');
   });
 
   it('rounds a shown value to the metric’s decimals and says it is shown', () => {

@@ -1,5 +1,6 @@
 import { roundTo } from './ratio.js';
 import type { Point } from './api.js';
+import { isIncomplete, type Coverage } from './org/coverage.js';
 import type { Metric, Unit } from './schemas.js';
 
 /** A cell of an exported table: text, a number, or empty (a hidden or missing figure). */
@@ -76,8 +77,11 @@ export function exportFileName(parts: readonly string[], extension: string): str
 
 export const EXPORT_HEADER = ['År', 'Enhet', 'Nyckeltal', 'Värde', 'Täljare', 'Nämnare', 'Status', 'Källa'] as const;
 
-/** Why a row has no figure, in the export's words (Swedish, like Kolada's `..` but spelled out). */
-export function exportStatus(point: Pick<Point, 'value' | 'suppressed' | 'reason'>): string {
+/**
+ * Why a row has no figure, in the export's words (Swedish, like Kolada's `..` but spelled out),
+ * or that a shown figure is of a year not every expected unit has reported yet.
+ */
+export function exportStatus(point: Pick<Point, 'value' | 'suppressed' | 'reason'> & { coverage?: Coverage | null }): string {
   if (point.suppressed) {
     switch (point.reason) {
       case 'small_group':
@@ -90,7 +94,9 @@ export function exportStatus(point: Pick<Point, 'value' | 'suppressed' | 'reason
         return 'dold';
     }
   }
-  return point.value === null ? 'saknas' : 'visas';
+  if (point.value === null) return 'saknas';
+  const c = point.coverage;
+  return c && isIncomplete(c) ? `ofullständigt: ${c.reported} av ${c.expected} enheter har rapporterat` : 'visas';
 }
 
 /**

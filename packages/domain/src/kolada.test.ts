@@ -100,8 +100,29 @@ describe('parseKoladaDocuments', () => {
     expect(parse({ rows: [] }).errors[0]!.message).toMatch(/saknar "values"/);
     expect(parse(42).errors[0]!.message).toMatch(/är number/);
     expect(parse([]).errors[0]!.message).toMatch(/tom lista/);
-    const meta = parse({ values: [{ id: 'N00090', title: 'Sjukfrånvaro' }], count: 1 });
-    expect(meta.errors[0]).toMatchObject({ page: 1, path: 'values[0].kpi' });
+    // A saved /v3/kpi page: descriptions of key figures, not their values.
+    const meta = parse({ values: [{ id: 'N00090', title: 'Sjukfrånvaro, kommunalt anställda', description: '…', operating_area: 'Personal' }], count: 1 });
+    expect(meta.errors).toEqual([
+      {
+        file: 'sida.json',
+        page: 1,
+        path: '',
+        message:
+          'Sidan ser ut som Kolada-metadata (t.ex. /v3/kpi: nyckeltalens namn och beskrivningar), inte värden: hämta värdena från /v3/data/kpi/{kpi}/municipality/{kod}.',
+      },
+    ]);
+  });
+
+  it('says a page without values has nothing to import', () => {
+    const r = parse({ values: [], count: 0, next_url: null });
+    expect(r.rows).toEqual([]);
+    expect(r.errors).toEqual([{ file: 'sida.json', page: null, path: '', message: expect.stringMatching(/^Inga värden att importera/) }]);
+  });
+
+  it('reads gender F as women (K), as Kolada’s API documentation writes it', () => {
+    const r = parse({ values: [{ kpi: 'N00090', municipality: '0680', period: 2022, values: [{ gender: 'F', value: 7.1 }, { gender: 'K', value: 7.1 }] }] });
+    expect(r.errors).toEqual([]);
+    expect(r.rows.map((row) => row.gender)).toEqual(['K']);
   });
 
   it('names the path and what was expected for every bad field', () => {
@@ -120,7 +141,7 @@ describe('parseKoladaDocuments', () => {
     expect(Object.keys(byPath).sort()).toEqual(
       ['values[0].kpi', 'values[1].period', 'values[2].values[0].gender', 'values[2].values[1].value', 'values[3].municipality'].sort(),
     );
-    expect(byPath['values[2].values[0].gender']).toMatch(/T \(totalt\), K \(kvinnor\) eller M \(män\)/);
+    expect(byPath['values[2].values[0].gender']).toMatch(/T \(totalt\), K eller F \(kvinnor\) eller M \(män\)/);
     expect(byPath['values[1].period']).toMatch(/årtal/);
     expect(byPath['values[2].values[1].value']).toMatch(/tal eller null/);
   });

@@ -118,8 +118,11 @@ const entrySchema = z.looseObject({
   values: z.array(z.unknown(), 'ska vara en lista med kön och värde ("values": [{"gender": "T", …}])'),
 });
 
+/** Kolada's own API documentation writes women as `F` in places; its data says `K`. Both are women. */
+const genderSchema = z.preprocess((g) => (g === 'F' ? 'K' : g), z.enum(KOLADA_GENDERS, 'ska vara T (totalt), K eller F (kvinnor) eller M (män)'));
+
 const genderValueSchema = z.looseObject({
-  gender: z.enum(KOLADA_GENDERS, 'ska vara T (totalt), K (kvinnor) eller M (män)'),
+  gender: genderSchema,
   status: z.string().max(200).nullish(),
   value: z.number('ska vara ett tal eller null').nullish(),
   count: z.number().int().nonnegative().nullish(),
@@ -143,14 +146,21 @@ function issues(error: z.ZodError, base: string): { path: string; message: strin
   return error.issues.map((i) => ({ path: pathText(base, i.path), message: i.message }));
 }
 
+const METADATA =
+  'ser ut som Kolada-metadata (t.ex. /v3/kpi: nyckeltalens namn och beskrivningar), inte värden: hämta värdena från /v3/data/kpi/{kpi}/municipality/{kod}';
+
+/** A page of KPI (or municipality) descriptions: entries with `id` and `title`, no `kpi`. */
+function isMetadata(value: unknown): boolean {
+  const list = (value as { values?: unknown })?.values;
+  const first: unknown = Array.isArray(list) ? list[0] : undefined;
+  return first !== null && typeof first === 'object' && 'title' in first && 'id' in first && !('kpi' in first);
+}
+
 /** A page that is not a data page: say what it looks like, so the user knows what to fetch instead. */
 function notAPage(value: unknown): string {
   if (Array.isArray(value)) return 'är en lista i en lista, väntade ett Kolada-svar: ett objekt med "values"';
   if (value === null || typeof value !== 'object') return `är ${value === null ? 'null' : typeof value}, väntade ett Kolada-svar: ett objekt med "values"`;
-  const first = (value as { values?: unknown[] }).values?.[0];
-  if (first && typeof first === 'object' && 'title' in first && 'id' in first) {
-    return 'ser ut som Kolada-metadata (t.ex. /v3/kpi), inte data: hämta /v3/data/kpi/{kpi}/municipality/{kod}';
-  }
+  if (isMetadata(value)) return METADATA;
   return 'saknar "values": väntade ett Kolada-svar från /v3/data/… eller /v2/data/…';
 }
 
@@ -182,6 +192,10 @@ export function parseKoladaDocuments(documents: readonly KoladaDocument[]): Kola
     const pages: unknown[] = Array.isArray(json) ? json : [json];
     pages.forEach((raw, p) => {
       const err = (path: string, message: string) => result.errors.push({ file: doc.name, page: p + 1, path, message });
+      if (isMetadata(raw)) {
+        err('', `Sidan ${METADATA}.`);
+        return;
+      }
       const page = pageSchema.safeParse(raw);
       if (!page.success) {
         const hasValues = raw !== null && typeof raw === 'object' && !Array.isArray(raw) && 'values' in raw;
@@ -247,6 +261,16 @@ export function parseKoladaDocuments(documents: readonly KoladaDocument[]): Kola
       });
     });
   });
+  // Nothing to import is said, not turned into an empty import.
+  if (result.rows.length === 0 && result.errors.length === 0 && documents.length > 0) {
+    const names = documents.map((d) => d.name).join(', ');
+    result.errors.push({
+      file: names,
+      page: null,
+      path: '',
+      message: 'Inga värden att importera: sidan har inga värden ("values" är tom). Kontrollera nyckeltal, kommun och år i frågan till Kolada.',
+    });
+  }
   return result;
 }
 

@@ -47,8 +47,9 @@ describe('account schemas', () => {
     expect(r.error?.issues.map((i) => i.message)).toEqual(['Ange ditt användarnamn', 'Ange ditt lösenord']);
   });
 
-  it('need passwords of at least ten characters', () => {
+  it('need passwords of at least twelve characters', () => {
     expect(passwordSchema.safeParse('kort').success).toBe(false);
+    expect(passwordSchema.safeParse('elva tecken').success).toBe(false);
     expect(passwordSchema.safeParse('tillräckligt långt').success).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { containsUsername, PASSWORD_MESSAGES, passwordProblem } from './password-policy.js';
 import type { Unit } from './schemas.js';
 
 export const roleSchema = z.enum(['development_manager', 'unit_manager', 'politician']);
@@ -12,10 +13,11 @@ export const usernameSchema = z
   .max(64)
   .regex(/^[a-zA-Z0-9._@-]+$/, 'Användarnamnet får bara innehålla bokstäver a–z, siffror och . _ @ -');
 
-export const passwordSchema = z
-  .string()
-  .min(10, 'Lösenordet behöver minst tio tecken')
-  .max(200, 'Lösenordet får vara högst 200 tecken');
+/** A new password, by the policy of `password-policy.ts`; the user name is checked where it is known. */
+export const passwordSchema = z.string().superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const loginBodySchema = z.object({
   username: z.string().trim().min(1, 'Ange ditt användarnamn').max(200),
@@ -83,7 +85,8 @@ export const userCreateSchema = z
   .refine((u) => u.role !== 'unit_manager' || u.unitIds.length > 0, {
     message: 'En enhetschef behöver minst en enhet',
     path: ['unitIds'],
-  });
+  })
+  .refine((u) => !containsUsername(u.password, u.username), { message: PASSWORD_MESSAGES.containsUsername, path: ['password'] });
 export type UserCreate = z.infer<typeof userCreateSchema>;
 
 export const userUpdateSchema = z

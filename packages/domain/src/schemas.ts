@@ -82,6 +82,17 @@ export const targetSchema = z
   });
 export type Target = z.infer<typeof targetSchema>;
 
+/**
+ * A target as it applies from a year on, until the next one: committees decide targets per year,
+ * so a past year keeps the verdict of the target in force then. `target: null` is "no target
+ * from this year".
+ */
+export const targetPeriodSchema = z.object({
+  validFrom: z.number().int().min(1990).max(2100),
+  target: targetSchema.nullable(),
+});
+export type TargetPeriod = z.infer<typeof targetPeriodSchema>;
+
 export const metricSchema = z.object({
   key: metricKeySchema,
   name: localizedTextSchema,
@@ -101,7 +112,14 @@ export const metricSchema = z.object({
   unitLabel: localizedTextSchema.nullable(),
   decimals: z.number().int().min(0).max(3),
   goodDirection: goodDirectionSchema,
+  /** The target in force now: the newest of `targetHistory`. */
   target: targetSchema.nullable(),
+  /**
+   * Every target the metric has had, oldest first (the server always fills it in). Each year is
+   * judged by the one in force that year (see `targetInYear`). Empty or missing: `target`
+   * applies to every year.
+   */
+  targetHistory: z.array(targetPeriodSchema).optional(),
   sensitivity: sensitivitySchema,
   /** A group of this many persons or fewer is not shown. Null: the metric is not about persons. */
   suppressionThreshold: z.number().int().min(1).max(1000).nullable(),

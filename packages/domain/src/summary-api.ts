@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { publicAnnotationSchema } from './annotations.js';
 import { unitRefSchema } from './api.js';
+import { coverageSchema } from './org/coverage.js';
 import {
   goodDirectionSchema,
   localizedTextSchema,
@@ -12,6 +13,7 @@ import {
   suppressionReasonSchema,
   targetSchema,
 } from './schemas.js';
+import { translatedFieldSchema } from './translations.js';
 
 const directionSchema = z.enum(['improving', 'worsening', 'steady', 'changing', 'no_data']);
 
@@ -24,10 +26,28 @@ export const summaryFigureSchema = z.object({
 });
 export type SummaryFigureResponse = z.infer<typeof summaryFigureSchema>;
 
-/** One year of the table: like a figure, with where it comes from. */
+/** One year of the table: like a figure, with where it comes from and how many units have reported. */
 export const summaryPointSchema = summaryFigureSchema.extend({
   source: z.string().nullable(),
   isSynthetic: z.boolean(),
+  coverage: coverageSchema,
+});
+
+/**
+ * A public note in the summary: on the unit summarised or any unit below it, with the unit named.
+ * `author` is null where authors are not shown (a public link).
+ */
+export const summaryNoteSchema = publicAnnotationSchema.extend({
+  unitName: z.string(),
+  author: z.object({ displayName: z.string() }).nullable(),
+});
+export type SummaryNote = z.infer<typeof summaryNoteSchema>;
+
+/** A year not every expected unit has reported yet: left out of the latest figure and the verdict. */
+export const incompleteYearSchema = z.object({
+  year: z.number().int(),
+  reported: z.number().int(),
+  expected: z.number().int(),
 });
 export type SummaryPoint = z.infer<typeof summaryPointSchema>;
 
@@ -35,6 +55,7 @@ export const summaryMetricSchema = z.object({
   key: z.string(),
   name: localizedTextSchema,
   definition: localizedTextSchema,
+  englishOutdated: z.array(translatedFieldSchema).optional().describe('English texts not yet updated after their Swedish changed'),
   scale: metricScaleSchema,
   decimals: z.number().int(),
   unitLabel: localizedTextSchema.nullable(),
@@ -45,12 +66,15 @@ export const summaryMetricSchema = z.object({
   first: summaryFigureSchema.nullable().describe('The earliest shown figure before the latest'),
   changeSinceLastYear: z.number().nullable().describe('Latest minus previous as shown; null unless both are shown'),
   changeSinceFirst: z.number().nullable().describe('Latest minus first as shown; null unless both are shown'),
-  target: targetSchema.nullable(),
+  target: targetSchema.nullable().describe('The target in force in the latest year'),
   isTargetMet: z.boolean().nullable(),
   direction: directionSchema,
+  incomplete: z.array(incompleteYearSchema).describe('Years after the latest figure that not every expected unit has reported yet'),
   sentences: z.object({ sv: z.array(z.string()), en: z.array(z.string()) }),
   principles: z.array(z.object({ key: z.string(), name: localizedTextSchema })),
-  annotations: z.array(publicAnnotationSchema).describe('Public first notes on this metric for this unit; replies never'),
+  annotations: z
+    .array(summaryNoteSchema)
+    .describe('Public first notes on this metric for this unit and every unit below it, newest first; replies never'),
   points: z.array(summaryPointSchema),
 });
 export type SummaryMetricResponse = z.infer<typeof summaryMetricSchema>;
@@ -61,7 +85,7 @@ export const summaryResponseSchema = z.object({
   root: unitRefSchema,
   areas: z.array(unitRefSchema),
   generatedAt: z.string().describe('When this summary was put together'),
-  latestYear: z.number().int().nullable().describe('The latest year any figure is reported for'),
+  latestYear: z.number().int().nullable().describe('The latest year a metric has a complete figure for'),
   dataUpdatedAt: z
     .string()
     .nullable()
@@ -82,14 +106,23 @@ export const publicTokenSchema = z
   .max(100, 'Länken är ogiltig')
   .regex(/^[A-Za-z0-9_-]+$/, 'Länken är ogiltig');
 
+const showAuthorsSchema = z
+  .boolean({ message: 'Ange true eller false (showAuthors)' })
+  .describe("Whether anonymous readers see who wrote the public notes; off by default");
+
 export const publicLinkCreateSchema = z.object({
   label: z.string().trim().min(1, 'Ge länken en beskrivning, t.ex. ”Socialnämnden, mars”').max(200, 'Högst 200 tecken'),
+  showAuthors: showAuthorsSchema.default(false),
 });
 export type PublicLinkCreate = z.infer<typeof publicLinkCreateSchema>;
+
+export const publicLinkUpdateSchema = z.object({ showAuthors: showAuthorsSchema });
+export type PublicLinkUpdate = z.infer<typeof publicLinkUpdateSchema>;
 
 export const publicLinkSchema = z.object({
   id: z.number().int(),
   label: z.string(),
+  showAuthors: z.boolean().describe("Whether anonymous readers see who wrote the public notes"),
   createdBy: z.string().describe("The creator's display name"),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),

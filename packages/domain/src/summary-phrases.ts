@@ -55,6 +55,12 @@ export function metricPhrase(metric: Pick<Metric, 'key' | 'name' | 'unitLabel'>,
   };
 }
 
+/** `2019`, `2019 och 2023`, `2019, 2021 och 2023`. */
+function listYears(years: readonly number[], and: string): string {
+  if (years.length <= 1) return years.join('');
+  return `${years.slice(0, -1).join(', ')} ${and} ${years.at(-1)}`;
+}
+
 /** The fixed words of the summary's sentences, per language. */
 export const WORDS = {
   sv: {
@@ -78,10 +84,14 @@ export const WORDS = {
     targetMax: (v: string) => `högst ${v}`,
     targetMin: (v: string) => `minst ${v}`,
     targetRange: (min: string, max: string) => `mellan ${min} och ${max}`,
-    target: (t: string) => `Målet är ${t}`,
+    target: (t: string, year: number) => `Målet för ${year} är ${t}`,
     met: ', och det nås.',
     notMet: ', och det nås inte.',
     noData: 'Det finns inga värden att visa för det här nyckeltalet.',
+    definitionChanged: (years: readonly number[]) =>
+      `Definitionen ändrades ${listYears(years, 'och')}, så åren före och efter är inte helt jämförbara.`,
+    incomplete: (year: number, reported: string, expected: string) =>
+      `Siffrorna för ${year} är inte kompletta än: ${reported} av ${expected} enheter har rapporterat, så året räknas inte med här.`,
   },
   en: {
     rose: 'risen',
@@ -105,9 +115,13 @@ export const WORDS = {
     targetMax: (v: string) => `at most ${v}`,
     targetMin: (v: string) => `at least ${v}`,
     targetRange: (min: string, max: string) => `between ${min} and ${max}`,
-    target: (t: string) => `The target is ${t}`,
+    target: (t: string, year: number) => `The target for ${year} is ${t}`,
     met: ', and it is met.',
     notMet: ', and it is not met.',
     noData: 'There are no figures to show for this metric.',
+    definitionChanged: (years: readonly number[]) =>
+      `The definition changed in ${listYears(years, 'and')}, so the years before and after are not fully comparable.`,
+    incomplete: (year: number, reported: string, expected: string) =>
+      `The figures for ${year} are not complete yet: ${reported} of ${expected} units have reported, so the year is not counted here.`,
   },
 } as const;

@@ -35,12 +35,12 @@ describe('summarySentences', () => {
     expect(texts(sickLeave, department, 'sv')).toEqual([
       `Sjukfrånvaron bland chefer har minskat från 3,42${NBSP}% 2019 till 2,11${NBSP}% 2024.`,
       'Sedan 2023 har den minskat med 0,28 procentenheter, en förbättring.',
-      `Målet är högst 2,50${NBSP}%, och det nås.`,
+      `Målet för 2024 är högst 2,50${NBSP}%, och det nås.`,
     ]);
     expect(texts(sickLeave, department, 'en')).toEqual([
       'Sick leave among managers has fallen from 3.42% in 2019 to 2.11% in 2024.',
       'Since 2023, it has fallen by 0.28 percentage points, an improvement.',
-      'The target is at most 2.50%, and it is met.',
+      'The target for 2024 is at most 2.50%, and it is met.',
     ]);
   });
 
@@ -48,7 +48,7 @@ describe('summarySentences', () => {
     expect(texts(sickLeave, [shown(2019, 3.42), shown(2020, 3.61)], 'sv')).toEqual([
       `Sjukfrånvaron bland chefer har ökat från 3,42${NBSP}% 2019 till 3,61${NBSP}% 2020.`,
       'Sedan 2019 har den ökat med 0,19 procentenheter, en försämring.',
-      `Målet är högst 2,50${NBSP}%, och det nås inte.`,
+      `Målet för 2020 är högst 2,50${NBSP}%, och det nås inte.`,
     ]);
   });
 
@@ -56,7 +56,7 @@ describe('summarySentences', () => {
     expect(texts(sickLeave, [shown(2023, 2.111), shown(2024, 2.109)], 'sv')).toEqual([
       `Sjukfrånvaron bland chefer var 2,11${NBSP}% både 2023 och 2024.`,
       'Jämfört med 2023 är värdet oförändrat.',
-      `Målet är högst 2,50${NBSP}%, och det nås.`,
+      `Målet för 2024 är högst 2,50${NBSP}%, och det nås.`,
     ]);
     expect(texts(sickLeave, [shown(2023, 2.11), shown(2024, 2.11)], 'en')[1]).toBe('The value is unchanged since 2023.');
   });
@@ -81,7 +81,7 @@ describe('summarySentences', () => {
     expect(texts(staffPerManager, [shown(2019, 22.44), shown(2024, 19.8)], 'sv')).toEqual([
       'Antalet medarbetare per enhetschef har minskat från 22,4 medarbetare 2019 till 19,8 medarbetare 2024.',
       'Sedan 2019 har det minskat med 2,6 medarbetare, en förbättring.',
-      'Målet är högst 25,0 medarbetare per chef, och det nås.',
+      'Målet för 2024 är högst 25,0 medarbetare per chef, och det nås.',
     ]);
   });
 
@@ -89,11 +89,11 @@ describe('summarySentences', () => {
     expect(texts(sickLeave, [shown(2023, 2.39), hidden(2024)], 'sv')).toEqual([
       `Sjukfrånvaron bland chefer var 2,39${NBSP}% år 2023.`,
       'Värdet för 2024 visas inte eftersom gruppen är för liten.',
-      `Målet är högst 2,50${NBSP}%.`,
+      `Målet för 2024 är högst 2,50${NBSP}%.`,
     ]);
     expect(texts(sickLeave, [hidden(2024, 'secondary')], 'en')).toEqual([
       'The figure for 2024 is not shown because another hidden figure could otherwise be worked out.',
-      'The target is at most 2.50%.',
+      'The target for 2024 is at most 2.50%.',
     ]);
   });
 
@@ -114,6 +114,59 @@ describe('summarySentences', () => {
       `Övertid har ökat från 5,00${NBSP}% 2023 till 6,00${NBSP}% 2024.`,
       'Sedan 2023 har värdet ökat med 1,00 procentenheter, en försämring.',
     ]);
+  });
+});
+
+describe('incomplete years', () => {
+  const partial = (year: number, value: number, reported: number, expected: number): SummaryInputPoint => ({
+    ...shown(year, value),
+    coverage: { reported, expected, isFinal: false },
+  });
+  const whole = (year: number, value: number): SummaryInputPoint => ({ ...shown(year, value), coverage: { reported: 8, expected: 8, isFinal: false } });
+  const turnover = metric('staff_turnover');
+
+  it('never makes a year only some units have reported the latest figure, the change or the verdict', () => {
+    const points = [whole(2024, 4.1), whole(2025, 4.3), partial(2026, 5.0, 2, 8)];
+    const facts = summarizePoints(turnover, points);
+    expect(facts.latest?.year).toBe(2025);
+    expect(facts.previous?.year).toBe(2024);
+    expect(facts.changeSinceLastYear).toBe(0.2);
+    expect(facts.incomplete).toEqual([{ year: 2026, reported: 2, expected: 8 }]);
+    expect(texts(turnover, points, 'sv')).toEqual([
+      `Personalomsättningen har ökat från 4,1${NBSP}% 2024 till 4,3${NBSP}% 2025.`,
+      'Sedan 2024 har den ökat med 0,2 procentenheter, en försämring.',
+      `Målet för 2025 är högst 5,0${NBSP}%, och det nås.`,
+      'Siffrorna för 2026 är inte kompletta än: 2 av 8 enheter har rapporterat, så året räknas inte med här.',
+    ]);
+    expect(texts(turnover, points, 'en').at(-1)).toBe(
+      'The figures for 2026 are not complete yet: 2 of 8 units have reported, so the year is not counted here.',
+    );
+  });
+
+  it('counts a year marked final as whole', () => {
+    const points = [whole(2025, 4.3), { ...shown(2026, 5.0), coverage: { reported: 2, expected: 8, isFinal: true } }];
+    expect(summarizePoints(turnover, points).latest?.year).toBe(2026);
+    expect(summarizePoints(turnover, points).incomplete).toEqual([]);
+  });
+});
+
+describe('the trend sentence', () => {
+  it('names a definition change the span crosses, and not one outside it', () => {
+    const points = [shown(2019, 3.87), shown(2025, 1.9)];
+    expect(summarySentences(sickLeave, points, 'sv', { definitionChanges: [2025] })[0]!.text).toBe(
+      `Sjukfrånvaron bland chefer har minskat från 3,87${NBSP}% 2019 till 1,90${NBSP}% 2025. ` +
+        'Definitionen ändrades 2025, så åren före och efter är inte helt jämförbara.',
+    );
+    expect(summarySentences(sickLeave, points, 'en', { definitionChanges: [2019, 2022] })[0]!.text).toContain(
+      'The definition changed in 2022, so the years before and after are not fully comparable.',
+    );
+    expect(summarySentences(sickLeave, points, 'sv', { definitionChanges: [2019, 2026] })[0]!.text).not.toContain('Definitionen');
+  });
+
+  it('says "från 0 %", not "från 0,0 %"', () => {
+    const mobility0 = [shown(2019, 0), shown(2025, 4.3)];
+    expect(texts(mobility, mobility0, 'sv')[0]).toBe(`Den interna chefsrörligheten har ökat från 0${NBSP}% 2019 till 4,3${NBSP}% 2025.`);
+    expect(texts(mobility, mobility0, 'en')[0]).toBe('Internal manager mobility has risen from 0% in 2019 to 4.3% in 2025.');
   });
 });
 
@@ -165,7 +218,7 @@ describe('summary properties', () => {
             expect(s.text).toContain(sentenceValue(m, facts.lastShown!.value!, lang));
             expect(s.text).toContain(String(facts.lastShown!.year));
             if (facts.first && facts.first.year < facts.lastShown!.year) {
-              expect(s.text).toContain(formatMetricValue(m, facts.first.value!, lang));
+              expect(s.text).toContain(sentenceValue(m, facts.first.value!, lang));
               expect(s.text).toContain(String(facts.first.year));
             }
           }

@@ -3,13 +3,14 @@
 // from api.kolada.se. Both go through the same import as the API. Exits non-zero on errors.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { KoladaImportError } from '@tillit/domain';
 import { createServices } from '../app.js';
 import { loadConfig } from '../config.js';
 import { migrate, openDatabase } from '../db/database.js';
 import type { Actor } from '../services/audit.js';
+import { decodeText } from '../services/import-decode.js';
 import { fetchKoladaSeries, KoladaFetchError } from '../services/kolada-fetch.js';
 import type { KoladaInputDocument } from '../services/kolada.js';
+import { koladaReport } from './kolada-report.js';
 
 const CLI_ACTOR: Actor = { userId: null, username: 'cli', requestId: null };
 const USAGE = 'Användning: npm run kolada -- FIL.json [FIL2.json …] [--dry-run]\n         npm run kolada -- --fetch [--from 2015 --to 2025] [--dry-run]';
@@ -26,8 +27,6 @@ const files = args.filter((a) => !a.startsWith('--') && !optionValues.has(a));
 const thisYear = new Date().getFullYear();
 const from = Number(option('--from') ?? 2015);
 const to = Number(option('--to') ?? thisYear);
-
-const describe = (e: KoladaImportError) => `  ${e.file}${e.page !== null ? `, sida ${e.page}` : ''}${e.path ? `, ${e.path}` : ''}: ${e.message}`;
 
 if ((!isFetch && files.length === 0) || (isFetch && files.length > 0)) {
   console.error(USAGE);
@@ -51,23 +50,16 @@ try {
     documents = await fetchKoladaSeries(kpis, config.koladaMunicipality, { from, to });
     console.log(`${documents.length} sidor hämtade.`);
   } else {
-    documents = files.map((f) => ({ name: basename(f), text: readFileSync(f, 'utf8'), url: null }));
+    // PowerShell 5.1 saves JSON as UTF-16: decoded by its byte-order mark.
+    documents = files.map((f) => ({ name: basename(f), text: decodeText(readFileSync(f)).text, url: null }));
   }
   const fileName = isFetch ? `Kolada ${config.koladaMunicipality} ${from}–${to}` : documents.map((d) => d.name).join(', ');
   const outcome = services.kolada.import(documents, { dryRun, origin: isFetch ? 'fetch' : 'file', fileName }, CLI_ACTOR);
   db.close();
-  const { body } = outcome;
-  const valid = 'rowsValid' in body ? body.rowsValid : body.rowsWritten;
-  console.log(`${body.rowsRead} värden lästa, ${valid} giltiga${body.isSynthetic ? ' (syntetiska exempelvärden)' : ''}; ${body.replaced} lagrade värden ${dryRun ? 'skulle ersättas' : 'ersatta'}.`);
-  if (outcome.status !== 201 && outcome.body.unmappedKpis.length > 0) {
-    console.log(`Utan koppling till ett nyckeltal (sparas ändå): ${outcome.body.unmappedKpis.join(', ')}.`);
-  }
-  if (body.errors.length > 0) {
-    console.error(`${body.errors.length} fel${dryRun ? '' : ' – ingenting har sparats'}:`);
-    for (const e of body.errors) console.error(describe(e));
-  }
-  if (outcome.status === 201) console.log(`Importerat som Kolada-import nr ${outcome.body.importId}.`);
-  process.exit(body.errors.length > 0 ? 1 : 0);
+  const { out, err } = koladaReport(outcome, dryRun);
+  out.forEach((line) => console.log(line));
+  err.forEach((line) => console.error(line));
+  process.exit(outcome.body.errors.length > 0 ? 1 : 0);
 } catch (err) {
   console.error(err instanceof KoladaFetchError || err instanceof Error ? err.message : err);
   process.exit(1);

@@ -3,12 +3,13 @@
 // The password is asked for (not echoed), or read from TILLIT_PASSWORD when not run interactively.
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { ROLES, userCreateSchema } from '@tillit/domain';
+import { ROLES } from '@tillit/domain';
 import { loadConfig } from '../config.js';
 import { migrate, openDatabase } from '../db/database.js';
 import { SYSTEM_ACTOR } from '../services/audit.js';
 import { seed } from '../services/seed.js';
 import { createUserService } from '../services/users.js';
+import { userCreateInput } from './user-create-input.js';
 
 const USAGE = `Användning: npm run user:create -- --username NAMN --name "Visningsnamn" --role ${ROLES.join('|')} [--unit ENHET ...]`;
 
@@ -44,25 +45,16 @@ async function main(): Promise<void> {
   }
   let password = process.env.TILLIT_PASSWORD ?? '';
   if (!password && process.stdin.isTTY) {
-    password = await askHidden('Lösenord (minst tio tecken): ');
+    password = await askHidden('Lösenord (minst tolv tecken, inte ett vanligt lösenord eller användarnamnet): ');
     const again = await askHidden('Samma lösenord igen: ');
     if (again !== password) throw new Error('Lösenorden var inte lika.');
   }
-  const parsed = userCreateSchema.safeParse({
-    username: values.username,
-    displayName: values.name ?? values.username,
-    role: values.role,
-    unitIds: values.unit,
-    password,
-  });
-  if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
-  }
+  const input = userCreateInput(values, password);
   const config = loadConfig();
   const db = openDatabase(config.databasePath);
   migrate(db);
   seed(db, { demo: config.isDemo });
-  const user = await createUserService(db).create(parsed.data, SYSTEM_ACTOR);
+  const user = await createUserService(db).create(input, SYSTEM_ACTOR);
   db.close();
   console.log(`Skapade ${user.username} (${user.role}) i ${config.databasePath}.`);
 }

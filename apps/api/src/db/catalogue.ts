@@ -1,5 +1,6 @@
-import type { Metric, Principle } from '@tillit/domain';
+import { EARLIEST_TARGET_YEAR, type Metric, type Principle, type TargetPeriod } from '@tillit/domain';
 import type { Db } from './database.js';
+import { listTargetHistories } from './targets.js';
 
 interface MetricRow {
   key: string;
@@ -29,7 +30,8 @@ interface MetricRow {
   sort_order: number;
 }
 
-function toMetric(row: MetricRow, principles: string[]): Metric {
+function toMetric(row: MetricRow, principles: string[], history: TargetPeriod[] | undefined): Metric {
+  const target = row.target_min === null && row.target_max === null ? null : { min: row.target_min, max: row.target_max };
   return {
     key: row.key,
     name: { sv: row.name_sv, en: row.name_en },
@@ -43,7 +45,9 @@ function toMetric(row: MetricRow, principles: string[]): Metric {
     unitLabel: row.unit_label_sv && row.unit_label_en ? { sv: row.unit_label_sv, en: row.unit_label_en } : null,
     decimals: row.decimals,
     goodDirection: row.good_direction,
-    target: row.target_min === null && row.target_max === null ? null : { min: row.target_min, max: row.target_max },
+    target,
+    // Without a recorded history, the target applies to every year.
+    targetHistory: history ?? (target === null ? [] : [{ validFrom: EARLIEST_TARGET_YEAR, target }]),
     sensitivity: row.sensitivity,
     suppressionThreshold: row.suppression_threshold,
     principles,
@@ -97,14 +101,15 @@ function linksByMetric(db: Db): Map<string, string[]> {
 
 export function listMetrics(db: Db): Metric[] {
   const links = linksByMetric(db);
+  const histories = listTargetHistories(db);
   const rows = db.prepare('SELECT * FROM metrics ORDER BY sort_order, key').all() as MetricRow[];
-  return rows.map((r) => toMetric(r, links.get(r.key) ?? []));
+  return rows.map((r) => toMetric(r, links.get(r.key) ?? [], histories.get(r.key)));
 }
 
 export function getMetric(db: Db, key: string): Metric | undefined {
   const row = db.prepare('SELECT * FROM metrics WHERE key = ?').get(key) as MetricRow | undefined;
   if (!row) return undefined;
-  return toMetric(row, linksByMetric(db).get(key) ?? []);
+  return toMetric(row, linksByMetric(db).get(key) ?? [], listTargetHistories(db).get(key));
 }
 
 /** Inserts or replaces a metric and its principle links. Call inside a transaction. */

@@ -4,37 +4,52 @@ import type { Db } from './database.js';
 export interface PublicLinkRow {
   id: number;
   label: string;
+  showAuthors: boolean;
   createdById: number;
   createdBy: string;
   createdAt: string;
   revokedAt: string | null;
 }
 
-const SELECT = `SELECT l.id, l.label, l.created_by AS createdById, u.display_name AS createdBy,
+const SELECT = `SELECT l.id, l.label, l.show_authors AS showAuthors, l.created_by AS createdById, u.display_name AS createdBy,
                        l.created_at AS createdAt, l.revoked_at AS revokedAt
                 FROM public_links l JOIN users u ON u.id = l.created_by`;
 
+type StoredRow = Omit<PublicLinkRow, 'showAuthors'> & { showAuthors: number };
+const toRow = (r: StoredRow): PublicLinkRow => ({ ...r, showAuthors: r.showAuthors === 1 });
+
 /** Call inside a transaction. */
-export function insertPublicLink(db: Db, link: { tokenHash: string; label: string; createdBy: number }, now: string): number {
+export function insertPublicLink(
+  db: Db,
+  link: { tokenHash: string; label: string; showAuthors: boolean; createdBy: number },
+  now: string,
+): number {
   return Number(
     db
-      .prepare('INSERT INTO public_links (token_hash, label, created_by, created_at) VALUES (?, ?, ?, ?)')
-      .run(link.tokenHash, link.label, link.createdBy, now).lastInsertRowid,
+      .prepare('INSERT INTO public_links (token_hash, label, show_authors, created_by, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(link.tokenHash, link.label, link.showAuthors ? 1 : 0, link.createdBy, now).lastInsertRowid,
   );
+}
+
+/** Call inside a transaction. */
+export function setPublicLinkShowAuthors(db: Db, id: number, showAuthors: boolean): void {
+  db.prepare('UPDATE public_links SET show_authors = ? WHERE id = ?').run(showAuthors ? 1 : 0, id);
 }
 
 /** Newest first, revoked ones included (they are part of the record). */
 export function listPublicLinks(db: Db): PublicLinkRow[] {
-  return db.prepare(`${SELECT} ORDER BY l.created_at DESC, l.id DESC`).all() as PublicLinkRow[];
+  return (db.prepare(`${SELECT} ORDER BY l.created_at DESC, l.id DESC`).all() as StoredRow[]).map(toRow);
 }
 
 export function findPublicLink(db: Db, id: number): PublicLinkRow | undefined {
-  return db.prepare(`${SELECT} WHERE l.id = ?`).get(id) as PublicLinkRow | undefined;
+  const row = db.prepare(`${SELECT} WHERE l.id = ?`).get(id) as StoredRow | undefined;
+  return row && toRow(row);
 }
 
 /** The link a token opens, if it is known and not revoked. */
 export function findActivePublicLinkByHash(db: Db, tokenHash: string): PublicLinkRow | undefined {
-  return db.prepare(`${SELECT} WHERE l.token_hash = ? AND l.revoked_at IS NULL`).get(tokenHash) as PublicLinkRow | undefined;
+  const row = db.prepare(`${SELECT} WHERE l.token_hash = ? AND l.revoked_at IS NULL`).get(tokenHash) as StoredRow | undefined;
+  return row && toRow(row);
 }
 
 /** Call inside a transaction. */

@@ -47,13 +47,14 @@ export function findUserByUsername(db: Db, username: string): UserRow | undefine
   return r && toUser(db, r);
 }
 
+// An erased person's account is an empty tombstone (migration 015): it is no account to find or list.
 export function findUserById(db: Db, id: number): UserRow | undefined {
-  const r = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as RawUser | undefined;
+  const r = db.prepare('SELECT * FROM users WHERE id = ? AND erased_at IS NULL').get(id) as RawUser | undefined;
   return r && toUser(db, r);
 }
 
 export function listUsers(db: Db): UserRow[] {
-  return (db.prepare('SELECT * FROM users ORDER BY username').all() as RawUser[]).map((r) => toUser(db, r));
+  return (db.prepare('SELECT * FROM users WHERE erased_at IS NULL ORDER BY username').all() as RawUser[]).map((r) => toUser(db, r));
 }
 
 export function countUsers(db: Db): number {

@@ -45,7 +45,13 @@ export function requireUser(request: FastifyRequest): SessionUser {
   return request.user;
 }
 
-export function registerAccessControl(app: FastifyInstance, auth: AuthService, data?: { observe: (stamp: string) => void }): void {
+export interface AccessOptions {
+  data?: { observe: (stamp: string) => void };
+  /** PUBLIC_URL's origin; when null, this request's own scheme, host and port. */
+  publicOrigin?: string | null;
+}
+
+export function registerAccessControl(app: FastifyInstance, auth: AuthService, { data, publicOrigin = null }: AccessOptions = {}): void {
   app.decorateRequest('user', null);
   app.decorateRequest('dataStamp', null);
   const table: RouteAccess[] = [];
@@ -79,8 +85,7 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService, d
     if (UNSAFE_METHODS.has(request.method) && token !== undefined) {
       const site = request.headers['sec-fetch-site'];
       const origin = request.headers.origin;
-      const host = request.headers.host;
-      const isCrossSite = site === 'cross-site' || (origin !== undefined && host !== undefined && !sameHost(origin, host));
+      const isCrossSite = site === 'cross-site' || (origin !== undefined && origin !== (publicOrigin ?? ownOrigin(request)));
       if (isCrossSite) throw new ForbiddenError('Förfrågan kom från en annan webbplats och har stoppats.');
     }
 
@@ -90,11 +95,16 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService, d
   });
 }
 
-function sameHost(origin: string, host: string): boolean {
+/**
+ * This request's own origin: scheme, host and port, as a browser writes it in `Origin`. Behind a
+ * trusted proxy (TRUST_PROXY) Fastify takes the scheme and host from X-Forwarded-Proto/-Host;
+ * otherwise from the connection itself, so an `https://` page cannot pass as this `http://` site.
+ */
+function ownOrigin(request: FastifyRequest): string | null {
   try {
-    return new URL(origin).host === host;
+    return new URL(`${request.protocol}://${request.host}`).origin;
   } catch {
-    return false;
+    return null;
   }
 }
 

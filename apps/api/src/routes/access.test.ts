@@ -26,6 +26,9 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'PATCH /api/metrics/:key': [DM],
   'POST /api/metrics': [DM],
   'GET /api/metrics/:key/versions': [DM, UM, POL],
+  'GET /api/metrics/:key/final-years': [DM],
+  'PUT /api/metrics/:key/final-years/:year': [DM],
+  'DELETE /api/metrics/:key/final-years/:year': [DM],
   'GET /api/principles/overview': [DM, UM, POL],
   'POST /api/principles': [DM],
   'PUT /api/principles/:key': [DM],
@@ -61,6 +64,7 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /api/public/:token/summary': PUBLIC,
   'POST /api/public-links': [DM],
   'GET /api/public-links': [DM],
+  'PATCH /api/public-links/:id': [DM],
   'DELETE /api/public-links/:id': [DM],
   'POST /api/imports': [DM],
   'GET /api/imports': [DM],
@@ -71,6 +75,10 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'PUT /api/kolada/mappings/:kpi': [DM],
   'DELETE /api/kolada/mappings/:kpi': [DM],
   'GET /api/reference-series': [DM, UM, POL],
+  'GET /api/health/ready': PUBLIC,
+  'GET /api/system/backups': [DM],
+  'GET /api/users/:id/personal-data': [DM],
+  'POST /api/users/:id/erase': [DM],
 };
 
 const ACCOUNTS: Record<Role, string> = { development_manager: 'utvecklingschef', unit_manager: 'enhetschef', politician: 'politiker' };

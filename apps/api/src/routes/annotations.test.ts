@@ -255,6 +255,28 @@ describe('PATCH and DELETE: the author only', () => {
     expectError(await call('um', 'DELETE', '/api/annotations/abc'), 400);
   });
 
+  it('refuses a unit manager who lost the unit: no edits, no making it public, no deleting; reading stays', async () => {
+    const created = await create('um', { unitId: VASTER });
+    const umId = db.prepare("SELECT id FROM users WHERE username = 'enhetschef'").pluck().get() as number;
+    const units = (ids: string[]) => call('dm', 'PATCH', `/api/users/${umId}`, { unitIds: ids });
+    expect((await units([OSTER])).statusCode).toBe(200);
+    try {
+      const threads = annotationThreadsResponseSchema.parse((await call('um', 'GET', `/api/annotations?metric=${METRIC}&unit=${VASTER}`)).json());
+      expect(threads.map((t) => [t.id, t.canEdit])).toEqual([[created.id, false]]);
+      const refused = expectError(await call('um', 'PATCH', `/api/annotations/${created.id}`, { visibility: 'public' }), 403);
+      expect(refused.message).toMatch(/Hemtjänst Väster/);
+      expectError(await call('um', 'PATCH', `/api/annotations/${created.id}`, { text: 'Ändrat efteråt' }), 403);
+      expectError(await call('um', 'DELETE', `/api/annotations/${created.id}`), 403);
+      expect(db.prepare('SELECT text, visibility FROM annotations WHERE id = ?').get(created.id)).toEqual({ text: created.text, visibility: 'internal' });
+      // Their replies in other units stay theirs: anyone on the staff may reply anywhere.
+      const reply = annotationReplySchema.parse((await call('um', 'POST', `/api/annotations/${created.id}/replies`, { text: 'Svar' })).json());
+      expect((await call('um', 'PATCH', `/api/annotations/${reply.id}`, { text: 'Ändrat svar' })).statusCode).toBe(200);
+    } finally {
+      expect((await units([OSTER, VASTER])).statusCode).toBe(200);
+    }
+    expect((await call('um', 'PATCH', `/api/annotations/${created.id}`, { visibility: 'public' })).statusCode).toBe(200);
+  });
+
   it('refuses bad changes with a 400: nothing to change, a backwards span, years or visibility on a reply', async () => {
     const created = await create('um', { year: 2022 });
     expectError(await call('um', 'PATCH', `/api/annotations/${created.id}`, {}), 400);

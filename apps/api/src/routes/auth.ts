@@ -52,7 +52,8 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) services.auth.logout(token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      // With the attributes it was set with, so that a Secure cookie is cleared by a Secure one.
+      reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: security.cookieSecure, path: '/' });
       return reply.status(204).send(null);
     },
   );

@@ -49,13 +49,18 @@ const sickLeaveIn = async () => {
 };
 
 describe('editing the catalogue', () => {
-  it('a new target shows everywhere: the catalogue, the summary and the principles overview', async () => {
+  it('a new target for the latest year shows everywhere: the catalogue, the summary and the principles overview', async () => {
     const before = await sickLeaveIn();
     expect(before.summary.isTargetMet).toBe(true);
     expect(before.overview.length).toBeGreaterThan(0);
     expect(before.overview.every((m) => m.isTargetMet === true)).toBe(true);
 
-    const res = await send('PATCH', '/api/metrics/manager_sick_leave', { target: { min: null, max: 1 } });
+    // A changed target needs the year it applies from: the years before keep theirs.
+    const refused = await send('PATCH', '/api/metrics/manager_sick_leave', { target: { min: null, max: 1 } });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('body.targetFrom');
+
+    const res = await send('PATCH', '/api/metrics/manager_sick_leave', { target: { min: null, max: 1 }, targetFrom: 2025 });
     expect(res.status).toBe(200);
     expect(res.body.target).toEqual({ min: null, max: 1 });
 
@@ -102,6 +107,24 @@ describe('editing the catalogue', () => {
     const res = await send('PATCH', '/api/metrics/manager_sick_leave', { suppressionThreshold: 5 });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain('body.suppressionThreshold');
+  });
+
+  it('keeps health data health data: the sensitivity cannot be changed, nor the floor removed with it', async () => {
+    const before = (await get('/api/metrics')).body.find((m) => m.key === 'manager_sick_leave');
+    for (const payload of [
+      { sensitivity: 'none', suppressionThreshold: null },
+      { sensitivity: 'personal', suppressionThreshold: 3 },
+      { sensitivity: 'none' },
+    ]) {
+      const res = await send('PATCH', '/api/metrics/manager_sick_leave', payload);
+      expect(res.status, JSON.stringify(payload)).toBe(400);
+      expect(JSON.stringify(res.body)).toContain('body.sensitivity');
+      expect(String((res.body.error as Json).message)).toMatch(/Hälsodata/);
+    }
+    expect((await get('/api/metrics')).body.find((m) => m.key === 'manager_sick_leave')).toEqual(before);
+    // Saying the same sensitivity again, with a threshold of ten or more, is fine.
+    expect((await send('PATCH', '/api/metrics/manager_sick_leave', { sensitivity: 'health', suppressionThreshold: 12 })).status).toBe(200);
+    expect((await send('PATCH', '/api/metrics/manager_sick_leave', { suppressionThreshold: 10 })).status).toBe(200);
   });
 
   it.each([

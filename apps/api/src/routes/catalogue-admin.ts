@@ -47,7 +47,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       schema: {
         summary: 'Add a metric to the catalogue',
         tags: ['catalogue'],
-        body: metricSchema,
+        body: metricSchema.omit({ targetHistory: true }),
         response: { 201: metricResponseSchema, 409: errorEnvelopeSchema, ...errors },
       },
     },

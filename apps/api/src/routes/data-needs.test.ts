@@ -96,6 +96,15 @@ describe('"Vilka data behöver du?"', () => {
   });
 
   it('only the asker marks a reply read', async () => {
-    expect((await as('politiker', 'POST', `/api/data-needs/${id}/read`)).statusCode).toBe(403);
+    expect((await as('utvecklingschef', 'POST', `/api/data-needs/${id}/read`)).statusCode).toBe(403);
+  });
+
+  it('answers someone who may not see a question as if it did not exist, so ids cannot be probed', async () => {
+    const someoneElses = await as('politiker', 'POST', `/api/data-needs/${id}/read`);
+    const missing = await as('politiker', 'POST', '/api/data-needs/999999/read');
+    expect(someoneElses.statusCode).toBe(404);
+    expect(missing.statusCode).toBe(404);
+    const withoutId = (res: typeof missing) => ({ ...res.json().error, requestId: undefined, message: res.json().error.message.replace(/\d+/, 'N') });
+    expect(withoutId(someoneElses)).toEqual(withoutId(missing));
   });
 });

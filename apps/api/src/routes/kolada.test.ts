@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function upload(text: string, fileName: string, options: { query?: string; as?: string } = {}) {
+async function upload(text: string | Uint8Array, fileName: string, options: { query?: string; as?: string } = {}) {
   const form = new FormData();
   form.append('file', new Blob([text]), fileName);
   const res = new Response(form);
@@ -158,6 +158,28 @@ describe('POST /api/kolada/imports', () => {
     const meta = await upload(JSON.stringify({ rows: [] }), 'meta.json', { query: '?dryRun=true' });
     expect(meta.statusCode).toBe(200);
     expect(meta.json().errors[0].message).toMatch(/saknar "values"/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('reads a page saved as UTF-16 with a byte-order mark (PowerShell 5.1’s Out-File)', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page(2021, 6.9), 'utf16le')]);
+    const res = await upload(utf16, 'powershell.json', { query: '?dryRun=true' });
+    expect(res.statusCode).toBe(200);
+    expect(koladaPreviewSchema.parse(res.json())).toMatchObject({ errors: [], rowsValid: 2, rows: [{ kpi: 'N00090', period: 2021, gender: 'T', value: 6.9 }, { gender: 'K' }] });
+  });
+
+  it('says a saved KPI metadata page (/v3/kpi) is metadata, in Swedish', async () => {
+    const meta = JSON.stringify({ count: 1, values: [{ id: 'N00090', title: 'Sjukfrånvaro, kommunalt anställda, andel (%)', description: '…', is_divided_by_gender: true }] });
+    const res = await upload(meta, 'kpi.json');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([{ file: 'kpi.json', page: 1, path: '', message: expect.stringMatching(/^Sidan ser ut som Kolada-metadata .*inte värden/) }]);
+  });
+
+  it('creates no import for a page without values', async () => {
+    const before = snapshot();
+    const res = await upload(JSON.stringify({ values: [], count: 0, next_url: null }), 'tom.json');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].message).toMatch(/^Inga värden att importera/);
     expect(snapshot()).toEqual(before);
   });
 

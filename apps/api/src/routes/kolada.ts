@@ -17,6 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { actorOf, DEVELOPMENT_MANAGER, SIGNED_IN } from '../plugins/access.js';
+import { decodeText } from '../services/import-decode.js';
 import type { KoladaInputDocument } from '../services/kolada.js';
 import { withUpload } from '../services/uploads.js';
 
@@ -48,7 +49,8 @@ export const koladaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { servic
         request,
         { maxBytes: KOLADA_MAX_BYTES, defaultName: 'kolada.json', missing: 'Ingen fil: skicka Kolada-svaret (JSON) i fältet "file".', dryRun: request.query.dryRun },
         async (upload) => {
-          const file: KoladaInputDocument = { name: upload.fileName, text: await readFile(upload.path, 'utf8'), url: null };
+          // UTF-8, or UTF-16 by its byte-order mark (PowerShell 5.1 saves JSON so).
+          const file: KoladaInputDocument = { name: upload.fileName, text: decodeText(await readFile(upload.path)).text, url: null };
           const outcome = services.kolada.import([file], { dryRun: upload.dryRun, origin: 'file', fileName: file.name }, actorOf(request));
           if (outcome.status === 201) return reply.status(201).send(outcome.body);
           if (outcome.status === 422) return reply.status(422).send(outcome.body);

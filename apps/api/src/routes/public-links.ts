@@ -5,6 +5,7 @@ import {
   publicLinkParamsSchema,
   publicLinkSchema,
   publicLinksResponseSchema,
+  publicLinkUpdateSchema,
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
@@ -12,7 +13,7 @@ import { DEVELOPMENT_MANAGER, requireUser } from '../plugins/access.js';
 import { publicLinkPath } from '../services/public-links.js';
 import { errorResponses } from './schemas.js';
 
-export const publicLinkRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {
+export const publicLinkRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services, security }) => {
   app.post(
     '/api/public-links',
     {
@@ -28,11 +29,13 @@ export const publicLinkRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { se
       const user = requireUser(request);
       const { link, token } = services.publicLinks.create(
         { userId: user.id, username: user.username, requestId: request.id },
-        request.body.label,
+        request.body,
       );
       const path = publicLinkPath(token);
+      // PUBLIC_URL when set; else as this request reached the server (through a trusted proxy, as the proxy says).
+      const origin = security.publicOrigin ?? `${request.protocol}://${request.host}`;
       reply.header('cache-control', 'no-store');
-      return reply.status(201).send({ ...link, token, path, url: `${request.protocol}://${request.host}${path}` });
+      return reply.status(201).send({ ...link, token, path, url: `${origin}${path}` });
     },
   );
 
@@ -47,6 +50,33 @@ export const publicLinkRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { se
       },
     },
     async () => services.publicLinks.list(),
+  );
+
+  app.patch(
+    '/api/public-links/:id',
+    {
+      config: { access: DEVELOPMENT_MANAGER },
+      schema: {
+        summary: "Choose whether the link shows who wrote its public notes (off by default); audited",
+        tags: ['public links'],
+        params: publicLinkParamsSchema,
+        body: publicLinkUpdateSchema,
+        response: {
+          200: publicLinkSchema,
+          400: errorResponses[400],
+          404: errorEnvelopeSchema.describe('Unknown link'),
+          409: errorEnvelopeSchema.describe('The link is revoked'),
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return services.publicLinks.setShowAuthors(
+        { userId: user.id, username: user.username, requestId: request.id },
+        request.params.id,
+        request.body.showAuthors,
+      );
+    },
   );
 
   app.delete(

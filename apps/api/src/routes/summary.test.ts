@@ -63,7 +63,7 @@ describe('GET /api/summary', () => {
     expect(sick.latest?.year).toBe(2025);
     expect(sick.target).toEqual({ min: null, max: 2.5 });
     expect(sick.isTargetMet).toBe(true);
-    expect(sick.sentences.sv).toContain('Målet är högst 2,50\u00a0%, och det nås.');
+    expect(sick.sentences.sv).toContain('Målet för 2025 är högst 2,50\u00a0%, och det nås.');
     expect(sick.principles.map((p) => p.key)).toEqual(expect.arrayContaining(['stod', 'tillit']));
     expect(sick.principles[0]!.name.sv).toBeTruthy();
   });
@@ -218,8 +218,8 @@ describe('public links', () => {
     expect(list.body).not.toContain(link.token);
     const parsed = publicLinksResponseSchema.parse(list.json());
     const listed = parsed.find((l) => l.id === link.id)!;
-    expect(listed).toEqual({ id: link.id, label: 'Till revisorerna', createdBy: 'Utvecklingschef (demo)', createdAt: link.createdAt, revokedAt: null });
-    expect(Object.keys(list.json()[0] as object).sort()).toEqual(['createdAt', 'createdBy', 'id', 'label', 'revokedAt']);
+    expect(listed).toEqual({ id: link.id, label: 'Till revisorerna', showAuthors: false, createdBy: 'Utvecklingschef (demo)', createdAt: link.createdAt, revokedAt: null });
+    expect(Object.keys(list.json()[0] as object).sort()).toEqual(['createdAt', 'createdBy', 'id', 'label', 'revokedAt', 'showAuthors']);
 
     const first = await app.inject({ method: 'DELETE', url: `/api/public-links/${link.id}`, headers: { cookie: dm } });
     const second = await app.inject({ method: 'DELETE', url: `/api/public-links/${link.id}`, headers: { cookie: dm } });
@@ -266,10 +266,17 @@ describe('public annotations in the summary', () => {
     expect(reply.statusCode).toBe(201);
 
     const link = await createLink('Anteckningar');
-    for (const s of [await summary('/api/summary', politician), await summary(`/api/public/${link.token}/summary`)]) {
+    const readers = [
+      { s: await summary('/api/summary', politician), author: { displayName: 'Utvecklingschef (demo)' } },
+      // A public link names no one unless the development manager turns names on for it.
+      { s: await summary(`/api/public/${link.token}/summary`), author: null },
+    ];
+    await app.inject({ method: 'PATCH', url: `/api/public-links/${link.id}`, headers: { cookie: dm, ...json }, payload: { showAuthors: true } });
+    readers.push({ s: await summary(`/api/public/${link.token}/summary`), author: { displayName: 'Utvecklingschef (demo)' } });
+    for (const { s, author } of readers) {
       const notes = metricOf(s, 'manager_sick_leave').annotations;
       expect(notes.map((n) => n.text)).toEqual(['Chefsstödet infördes 2021.']);
-      expect(notes[0]).toMatchObject({ yearFrom: 2021, yearTo: 2022, author: { displayName: 'Utvecklingschef (demo)' } });
+      expect(notes[0]).toMatchObject({ yearFrom: 2021, yearTo: 2022, unitName: 'Socialförvaltningen', author });
       expect(JSON.stringify(s)).not.toMatch(/Internt|Svar som inte/);
       expect(metricOf(s, 'staff_turnover').annotations).toEqual([]);
     }

@@ -3,6 +3,7 @@ import {
   publicTokenParamsSchema,
   summaryQuerySchema,
   summaryResponseSchema,
+  type SummaryResponse,
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
@@ -12,7 +13,8 @@ import { errorResponses } from './schemas.js';
 
 const DESCRIPTION =
   'Every number comes from the suppressed-safe series: a hidden figure has no value anywhere in the answer, ' +
-  'and the sentences never speak of it. Public annotations only; replies never.';
+  'and the sentences never speak of it. Public annotations of the unit and every unit below it, newest first; ' +
+  'replies never. A year not every expected unit has reported is never the latest figure (see `incomplete`).';
 
 // Stands in for the time in a cached summary; each answer gets its own (see `summaryJson`).
 const GENERATED_AT = '"generatedAt":"(generated-at)"';
@@ -20,9 +22,15 @@ const GENERATED_AT = '"generatedAt":"(generated-at)"';
 export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {
   // Finished answers per unit and scope, rebuilt after any write (see response-cache.ts).
   const cache = createResponseCache(db, services.data);
-  const summaryJson = (unit: string | undefined, scope: string, at: string | null): string =>
+  // A public link's view leaves authors out unless the link shows them (services/public-links.ts).
+  const summaryJson = (
+    unit: string | undefined,
+    scope: string,
+    at: string | null,
+    view: (s: SummaryResponse) => SummaryResponse = (s) => s,
+  ): string =>
     cache
-      .json(['/api/summary', unit ?? null, scope], summaryResponseSchema, () => ({
+      .json(['/api/summary', unit ?? null, scope], summaryResponseSchema, () => view({
         ...services.summary.summary(unit),
         generatedAt: '(generated-at)',
       }), at)
@@ -49,17 +57,22 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, s
       config: { access: 'public' },
       schema: {
         summary: 'The same summary through a read-only public link, without signing in',
-        description: `${DESCRIPTION} An unknown or revoked link answers 404.`,
+        description:
+          `${DESCRIPTION} Only the organisation and its open areas; authors' names only when the link shows them. ` +
+          'An unknown or revoked link, or a unit the link does not show, answers 404.',
         tags: ['summary'],
         params: publicTokenParamsSchema,
         querystring: summaryQuerySchema,
-        response: { 200: summaryResponseSchema, 400: errorResponses[400], 404: errorEnvelopeSchema.describe('Unknown or revoked link') },
+        response: { 200: summaryResponseSchema, 400: errorResponses[400], 404: errorEnvelopeSchema.describe('Unknown or revoked link, or a unit it does not show') },
       },
     },
     async (request, reply) => {
-      services.publicLinks.resolve(request.params.token);
+      const link = services.publicLinks.resolve(request.params.token);
+      services.publicLinks.requireServable(request.query.unit);
       reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
-      return sendJson(reply, summaryJson(request.query.unit, 'public', request.dataStamp));
+      const scope = link.showAuthors ? 'public:authors' : 'public';
+      const view = (s: SummaryResponse) => services.publicLinks.publicView(s, link);
+      return sendJson(reply, summaryJson(request.query.unit, scope, request.dataStamp, view));
     },
   );
 };

@@ -39,6 +39,9 @@ describe('user administration', () => {
     [{ username: 'anna.a', displayName: 'X', role: 'politician', password: 'ett långt lösenord' }, 409, 'upptaget'],
     [{ username: 'b', displayName: 'X', role: 'politician', password: 'ett långt lösenord' }, 400, 'username'],
     [{ username: 'bertil', displayName: 'X', role: 'politician', password: 'kort' }, 400, 'password'],
+    [{ username: 'bertil', displayName: 'X', role: 'politician', password: 'elva tecken' }, 400, 'minst tolv tecken'],
+    [{ username: 'bertil', displayName: 'X', role: 'politician', password: 'Sommar2024!!' }, 400, 'för vanligt'],
+    [{ username: 'bertil', displayName: 'X', role: 'politician', password: 'Bertil-lösen-99' }, 400, 'användarnamnet'],
     [{ username: 'bertil', displayName: 'X', role: 'unit_manager', unitIds: [], password: 'ett långt lösenord' }, 400, 'unitIds'],
     [{ username: 'bertil', displayName: 'X', role: 'unit_manager', unitIds: ['nope'], password: 'ett långt lösenord' }, 400, 'nope'],
     [{ username: 'bertil', displayName: 'X', role: 'kung', password: 'ett långt lösenord' }, 400, 'role'],
@@ -56,6 +59,20 @@ describe('user administration', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ role: 'politician', unitIds: [] });
     expect((await call('GET', '/api/auth/me', undefined, cookie)).statusCode).toBe(401);
+  });
+
+  it('refuses a new password that breaks the policy, naming the field, and keeps the old one', async () => {
+    for (const [password, says] of [
+      ['elva tecken', 'minst tolv tecken'],
+      ['password1234', 'för vanligt'],
+      ['anna.a är här 2025', 'användarnamnet'],
+    ]) {
+      const res = await call('POST', `/api/users/${annaId}/password`, { password });
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().error.message).toContain(says);
+      expect(JSON.stringify(res.json().error.details)).toContain('body.password');
+    }
+    await signIn(app, 'anna.a', 'ett långt lösenord');
   });
 
   it('resets a password: the old one stops working', async () => {

@@ -60,7 +60,10 @@ function auditView(r: AnnotationRecord) {
   };
 }
 
-function toReply(r: AnnotationRecord, viewerId: number): AnnotationReply {
+/** Whether the viewer may change or delete a note: see `mayChange` in the service. */
+type MayChange = (note: AnnotationRecord) => boolean;
+
+function toReply(r: AnnotationRecord, mayChange: MayChange): AnnotationReply {
   return {
     id: r.id,
     parentId: r.parentId ?? r.id,
@@ -68,11 +71,11 @@ function toReply(r: AnnotationRecord, viewerId: number): AnnotationReply {
     text: r.text,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
-    canEdit: r.authorId === viewerId,
+    canEdit: mayChange(r),
   };
 }
 
-function toThread(root: AnnotationRecord, replies: readonly AnnotationRecord[], viewerId: number): AnnotationThread {
+function toThread(root: AnnotationRecord, replies: readonly AnnotationRecord[], mayChange: MayChange): AnnotationThread {
   return {
     id: root.id,
     unitId: root.unitId,
@@ -84,8 +87,8 @@ function toThread(root: AnnotationRecord, replies: readonly AnnotationRecord[], 
     text: root.text,
     createdAt: root.createdAt,
     updatedAt: root.updatedAt,
-    canEdit: root.authorId === viewerId,
-    replies: replies.map((r) => toReply(r, viewerId)),
+    canEdit: mayChange(root),
+    replies: replies.map((r) => toReply(r, mayChange)),
   };
 }
 
@@ -93,7 +96,9 @@ function toThread(root: AnnotationRecord, replies: readonly AnnotationRecord[], 
  * Notes on a metric for a unit. A note belongs to exactly one unit: a unit's chart shows its own
  * notes, not those of the units below it (the overview's latest notes do gather the subtree).
  * Unit managers write first notes in their own units and below; the development manager
- * anywhere; any staff member may reply; only a note's author may change or delete it.
+ * anywhere; any staff member may reply; only a note's author may change or delete it, and a
+ * first note only while its unit is still theirs: a unit manager who has left a unit can no
+ * longer rewrite or publish what they wrote there (replies may be written anywhere, so stay theirs).
  */
 export function createAnnotationService(db: Db, units: UnitService, catalogue: CatalogueService) {
   const requireAnnotation = (id: number): AnnotationRecord => {
@@ -101,11 +106,21 @@ export function createAnnotationService(db: Db, units: UnitService, catalogue: C
     if (!found) throw new NotFoundError(`Anteckningen ${id} finns inte (unknown annotation).`);
     return found;
   };
+  const isOwnUnit = (note: AnnotationRecord, user: SessionUser): boolean =>
+    note.parentId !== null || isUnitInScope(user, note.unitId, units.byId());
+  const mayChange =
+    (user: SessionUser): MayChange =>
+    (note) =>
+      note.authorId === user.id && isOwnUnit(note, user);
   const requireAuthor = (note: AnnotationRecord, user: SessionUser): void => {
     if (note.authorId !== user.id) throw new ForbiddenError('Bara den som skrev anteckningen kan ändra eller ta bort den.');
+    if (!isOwnUnit(note, user)) {
+      const name = units.byId().get(note.unitId)?.name ?? note.unitId;
+      throw new ForbiddenError(`${name} ingår inte längre i dina enheter, så anteckningen där kan inte längre ändras eller tas bort av dig.`);
+    }
   };
-  const thread = (rootId: number, viewerId: number): AnnotationThread =>
-    toThread(requireAnnotation(rootId), listReplies(db, rootId), viewerId);
+  const thread = (rootId: number, user: SessionUser): AnnotationThread =>
+    toThread(requireAnnotation(rootId), listReplies(db, rootId), mayChange(user));
 
   return {
     /** The threads about a metric for one unit, by year; an unknown metric or unit is a 400. */
@@ -115,14 +130,14 @@ export function createAnnotationService(db: Db, units: UnitService, catalogue: C
       const rows = listForMetricAndUnit(db, metricKey, unitId);
       const replies = new Map<number, AnnotationRecord[]>();
       for (const r of rows) if (r.parentId !== null) replies.set(r.parentId, [...(replies.get(r.parentId) ?? []), r]);
-      return rows.filter((r) => r.parentId === null).map((root) => toThread(root, replies.get(root.id) ?? [], user.id));
+      return rows.filter((r) => r.parentId === null).map((root) => toThread(root, replies.get(root.id) ?? [], mayChange(user)));
     },
 
     /** The latest threads about a unit or any unit below it, across metrics, newest first. */
     recent(user: SessionUser, unitId: string, limit: number): AnnotationSummary[] {
       units.requireUnit(unitId);
       return listRecentInSubtree(db, unitId, limit).map(({ replyCount, ...r }) => {
-        const { replies: _replies, ...root } = toThread(r, [], user.id);
+        const { replies: _replies, ...root } = toThread(r, [], mayChange(user));
         return { ...root, replyCount };
       });
     },
@@ -154,7 +169,7 @@ export function createAnnotationService(db: Db, units: UnitService, catalogue: C
         );
         const created = requireAnnotation(id);
         audit(db, actorOf(writer), 'create', ENTITY, id, null, auditView(created));
-        return toThread(created, [], user.id);
+        return toThread(created, [], mayChange(user));
       })();
     },
 
@@ -185,7 +200,7 @@ export function createAnnotationService(db: Db, units: UnitService, catalogue: C
         if (before.parentId === null) syncReplies(db, id);
         const after = requireAnnotation(id);
         audit(db, actorOf(writer), 'update', ENTITY, id, auditView(before), auditView(after));
-        return thread(after.parentId ?? after.id, user.id);
+        return thread(after.parentId ?? after.id, user);
       })();
     },
 
@@ -222,7 +237,7 @@ export function createAnnotationService(db: Db, units: UnitService, catalogue: C
         );
         const created = requireAnnotation(replyId);
         audit(db, actorOf(writer), 'reply', ENTITY, replyId, null, auditView(created));
-        return toReply(created, user.id);
+        return toReply(created, mayChange(user));
       })();
     },
   };

@@ -1,3 +1,4 @@
+import type { AuditAction, AuditEntity } from '@tillit/domain';
 import { insertAudit } from '../db/audit.js';
 import type { Db } from '../db/database.js';
 
@@ -10,12 +11,15 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { userId: null, username: 'system', requestId: null };
 
-/** Records a write in the audit log. Call inside the write's transaction. */
-export function audit(
+/**
+ * Records a write in the audit log. Call inside the write's transaction. Only the kinds the
+ * domain lists (`AUDIT_KINDS`) type-check, so the log page has words for every entry.
+ */
+export function audit<E extends AuditEntity>(
   db: Db,
   actor: Actor,
-  action: string,
-  entity: string,
+  action: AuditAction<E>,
+  entity: E,
   entityId: string | number | null,
   before: unknown,
   after: unknown,

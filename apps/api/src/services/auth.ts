@@ -35,52 +35,99 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 
 const WRONG_LOGIN = 'Fel användarnamn eller lösenord. Kontrollera stavningen och försök igen.';
 
+/** An admitted sign-in attempt, already counted: `succeeded` takes it back when the password was right. */
+export interface LoginAttempt {
+  readonly accountKey: string;
+  readonly ip: string;
+}
+
+const waitMessage = (waitMs: number): string => {
+  if (waitMs < 120_000) {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    return `För många misslyckade inloggningar. Vänta ${seconds} ${seconds === 1 ? 'sekund' : 'sekunder'} och försök igen.`;
+  }
+  const minutes = Math.ceil(waitMs / 60_000);
+  return `För många misslyckade inloggningar. Vänta ${minutes} minuter och försök igen.`;
+};
+
 /**
- * Refuses sign-ins after too many failures in a row: per username and address (so that nobody
- * can lock another person out from elsewhere), and per address over all usernames.
+ * Limits password guessing without a race: an attempt is counted when it is let in, before its
+ * password is checked, so a burst of simultaneous requests meets the same limits as one request
+ * at a time (a right password takes its count back afterwards).
+ *
+ * - Per username and address: ten attempts lock the pair for five minutes (so nobody can lock
+ *   another person out from elsewhere).
+ * - Per address, over all usernames: the first twenty failures go unhindered; after that each
+ *   attempt waits for a delay that doubles from one second up to a minute. Many people share one
+ *   address behind a proxy, so the address is slowed down, not locked; the count starts over
+ *   after fifteen minutes without a failure.
  */
 export class LoginThrottle {
   static readonly MAX_FAILURES_PER_ACCOUNT = 10;
-  static readonly MAX_FAILURES_PER_ADDRESS = 50;
   static readonly LOCK_MS = 5 * 60_000;
+  static readonly FREE_ATTEMPTS_PER_ADDRESS = 20;
+  static readonly FIRST_DELAY_MS = 1_000;
+  static readonly MAX_DELAY_MS = 60_000;
   static readonly WINDOW_MS = 15 * 60_000;
-  private readonly accounts = new Map<string, { failures: number; lockedUntil: number }>();
-  private readonly addresses = new Map<string, { failures: number; windowStart: number }>();
+  /** Past this many tracked accounts or addresses, expired entries are dropped. */
+  private static readonly PRUNE_AT = 10_000;
+  private readonly accounts = new Map<string, { attempts: number; lockedUntil: number; lastAt: number }>();
+  private readonly addresses = new Map<string, { attempts: number; nextAt: number; lastAt: number }>();
 
-  check(username: string, ip: string, now = Date.now()): void {
+  /** How long an attempt for this username from this address must wait; 0 when it may go ahead. */
+  waitMs(username: string, ip: string, now = Date.now()): number {
     const account = this.accounts.get(this.key(username, ip));
-    const address = this.addresses.get(ip);
-    const accountWait = account && account.lockedUntil > now ? account.lockedUntil - now : 0;
-    const addressWait =
-      address && address.failures >= LoginThrottle.MAX_FAILURES_PER_ADDRESS && now - address.windowStart < LoginThrottle.WINDOW_MS
-        ? address.windowStart + LoginThrottle.WINDOW_MS - now
-        : 0;
-    const wait = Math.max(accountWait, addressWait);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60_000);
-      throw new TooManyRequestsError(
-        `För många misslyckade inloggningar. Vänta ${minutes} ${minutes === 1 ? 'minut' : 'minuter'} och försök igen.`,
-        Math.ceil(wait / 1000),
-      );
-    }
+    const address = this.address(ip, now);
+    const accountWait = account ? Math.max(0, account.lockedUntil - now) : 0;
+    const addressWait = address && address.attempts >= LoginThrottle.FREE_ATTEMPTS_PER_ADDRESS ? Math.max(0, address.nextAt - now) : 0;
+    return Math.max(accountWait, addressWait);
   }
 
-  failure(username: string, ip: string, now = Date.now()): void {
-    const key = this.key(username, ip);
-    const account = this.accounts.get(key) ?? { failures: 0, lockedUntil: 0 };
-    account.failures++;
-    if (account.failures >= LoginThrottle.MAX_FAILURES_PER_ACCOUNT) {
+  /** Lets an attempt in and counts it as failed until `succeeded` says otherwise; 429 when it must wait. */
+  begin(username: string, ip: string, now = Date.now()): LoginAttempt {
+    const wait = this.waitMs(username, ip, now);
+    if (wait > 0) throw new TooManyRequestsError(waitMessage(wait), Math.ceil(wait / 1000));
+    if (this.accounts.size > LoginThrottle.PRUNE_AT || this.addresses.size > LoginThrottle.PRUNE_AT) this.prune(now);
+
+    const accountKey = this.key(username, ip);
+    const account = this.accounts.get(accountKey) ?? { attempts: 0, lockedUntil: 0, lastAt: now };
+    account.attempts++;
+    account.lastAt = now;
+    if (account.attempts >= LoginThrottle.MAX_FAILURES_PER_ACCOUNT) {
       account.lockedUntil = now + LoginThrottle.LOCK_MS;
-      account.failures = 0;
+      account.attempts = 0;
     }
-    this.accounts.set(key, account);
-    const address = this.addresses.get(ip);
-    if (!address || now - address.windowStart >= LoginThrottle.WINDOW_MS) this.addresses.set(ip, { failures: 1, windowStart: now });
-    else address.failures++;
+    this.accounts.set(accountKey, account);
+
+    const address = this.address(ip, now) ?? { attempts: 0, nextAt: 0, lastAt: now };
+    address.attempts++;
+    address.lastAt = now;
+    const beyond = address.attempts - LoginThrottle.FREE_ATTEMPTS_PER_ADDRESS;
+    if (beyond >= 0) address.nextAt = now + Math.min(LoginThrottle.FIRST_DELAY_MS * 2 ** Math.min(beyond, 30), LoginThrottle.MAX_DELAY_MS);
+    this.addresses.set(ip, address);
+    return { accountKey, ip };
   }
 
-  success(username: string, ip: string): void {
-    this.accounts.delete(this.key(username, ip));
+  /** The password was right: the pair starts over, and the attempt does not count against the address. */
+  succeeded(attempt: LoginAttempt): void {
+    this.accounts.delete(attempt.accountKey);
+    const address = this.addresses.get(attempt.ip);
+    if (address && address.attempts > 0) address.attempts--;
+  }
+
+  /** The address's count, unless fifteen minutes have passed without an attempt counted. */
+  private address(ip: string, now: number) {
+    const address = this.addresses.get(ip);
+    if (address && now - address.lastAt >= LoginThrottle.WINDOW_MS && address.nextAt <= now) {
+      this.addresses.delete(ip);
+      return undefined;
+    }
+    return address;
+  }
+
+  private prune(now: number): void {
+    for (const [key, a] of this.accounts) if (a.lockedUntil <= now && now - a.lastAt >= LoginThrottle.WINDOW_MS) this.accounts.delete(key);
+    for (const ip of [...this.addresses.keys()]) this.address(ip, now);
   }
 
   private key(username: string, ip: string): string {
@@ -120,14 +167,12 @@ export function createAuthService(db: Db, options: AuthOptions) {
 
   return {
     async login(username: string, password: string, ip: string): Promise<{ token: string; user: SessionUser; expiresAt: string }> {
-      throttle.check(username, ip);
+      // Counted before the password is checked (below, asynchronously): no burst gets past the limits.
+      const attempt = throttle.begin(username, ip);
       const user = findUserByUsername(db, username);
       const ok = await verifyPassword(user?.isActive ? user.passwordHash : null, password);
-      if (!user || !ok) {
-        throttle.failure(username, ip);
-        throw new UnauthorizedError(WRONG_LOGIN);
-      }
-      throttle.success(username, ip);
+      if (!user || !ok) throw new UnauthorizedError(WRONG_LOGIN);
+      throttle.succeeded(attempt);
       const token = randomBytes(32).toString('base64url');
       const now = new Date();
       const expiresAt = expiry(now, now);

@@ -2,16 +2,21 @@ import {
   DEFINITION_FIELDS,
   HEALTH_MIN_SUPPRESSION,
   metricSchema,
+  sameTarget,
+  outdatedEnglish,
   summarizePoints,
+  withNewTarget,
   type DefinitionChange,
   type Metric,
   type MetricDefinitionVersion,
   type MetricPatch,
+  type MetricResponse,
   type OverviewMetric,
   type PrincipleCreate,
   type PrincipleResponse,
   type PrincipleUpdate,
   type PrinciplesOverview,
+  type TargetPeriod,
 } from '@tillit/domain';
 import { getMetric, listPrinciples, upsertMetric, upsertPrinciple } from '../db/catalogue.js';
 import {
@@ -23,6 +28,8 @@ import {
   setPrincipleLinks,
 } from '../db/catalogue-versions.js';
 import type { Db } from '../db/database.js';
+import { replaceTargetHistory } from '../db/targets.js';
+import { listEnglishOutdated, setEnglishOutdated } from '../db/translations.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { listPublicAnnotations } from './annotations.js';
 import { audit, type Actor } from './audit.js';
@@ -51,6 +58,40 @@ function checkThreshold(m: Pick<Metric, 'sensitivity' | 'suppressionThreshold'>)
   }
 }
 
+/**
+ * A metric marked health data stays health data: its sensitivity is read from what is stored, so
+ * the floor cannot be switched off by changing the sensitivity and the threshold in one request.
+ */
+function checkHealthKept(before: Pick<Metric, 'sensitivity'>, after: Pick<Metric, 'sensitivity'>): void {
+  if (before.sensitivity !== 'health' || after.sensitivity === 'health') return;
+  throw invalid(
+    'body.sensitivity',
+    'Hälsodata (t.ex. sjukfrånvaro) förblir hälsodata: känsligheten (sensitivity) kan inte ändras för det här nyckeltalet, ' +
+      `och gränsen på minst ${HEALTH_MIN_SUPPRESSION} personer gäller alltid (the sensitivity of health data cannot be changed).`,
+  );
+}
+
+/**
+ * The target history after an edit: a changed target applies from `targetFrom` on, and the years
+ * before keep the target they had, so that last year's verdict stays what it was.
+ */
+function nextTargetHistory(before: Metric, after: Metric, targetFrom: number | undefined): TargetPeriod[] {
+  const current = before.targetHistory ?? [];
+  if (sameTarget(before.target, after.target)) return current;
+  if (targetFrom === undefined) {
+    throw invalid(
+      'body.targetFrom',
+      'Målet ändras: ange från vilket år det nya målet gäller (targetFrom), så att tidigare år bedöms mot målet som gällde då.',
+    );
+  }
+  const next = withNewTarget(before, after.target, targetFrom);
+  if (next === null) {
+    const newest = current.at(-1)?.validFrom;
+    throw invalid('body.targetFrom', `Det nya målet kan inte gälla före det nuvarande (från ${newest}).`);
+  }
+  return next;
+}
+
 function changedDefinitionFields(before: Metric, after: Metric): string[] {
   return DEFINITION_FIELDS.filter((f) => before[f].sv !== after[f].sv || before[f].en !== after[f].en);
 }
@@ -62,10 +103,10 @@ function changedDefinitionFields(before: Metric, after: Metric): string[] {
  * computed (suppressed) figures are recomputed with the new settings.
  */
 export function createCatalogueAdminService(db: Db, deps: Deps) {
-  const requireMetric = (key: string): Metric => {
+  const requireMetric = (key: string): MetricResponse => {
     const m = getMetric(db, key);
     if (!m) throw new NotFoundError(`Nyckeltalet "${key}" finns inte.`);
-    return m;
+    return { ...m, englishOutdated: listEnglishOutdated(db).get(key) ?? [] };
   };
   const requirePrinciple = (key: string): PrincipleResponse => {
     const p = listPrinciples(db).find((x) => x.key === key);
@@ -79,9 +120,9 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
   };
 
   return {
-    updateMetric(key: string, patch: MetricPatch, actor: Actor): Metric {
-      const before = requireMetric(key);
-      const { definitionChange, ...fields } = patch;
+    updateMetric(key: string, patch: MetricPatch, actor: Actor): MetricResponse {
+      const { englishOutdated: wasOutdated = [], ...before } = requireMetric(key);
+      const { definitionChange, targetFrom, englishConfirmed, ...fields } = patch;
       const parsed = metricSchema.safeParse({ ...before, ...fields, key });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -89,7 +130,9 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
       }
       const after = parsed.data;
       checkPrinciples(after.principles);
+      checkHealthKept(before, after);
       checkThreshold(after);
+      after.targetHistory = nextTargetHistory(before, after, targetFrom);
       const changed = changedDefinitionFields(before, after);
       if (changed.length > 0 && !definitionChange) {
         throw invalid(
@@ -98,16 +141,25 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
             '(definitionChange: { fromYear, note }), så att trenden visar var definitionen byttes.',
         );
       }
+      // A Swedish text changed without its English one leaves the English marked until it is saved.
+      const englishOutdated = outdatedEnglish(before, after, wasOutdated, englishConfirmed);
       db.transaction(() => {
         upsertMetric(db, after);
+        replaceTargetHistory(db, key, after.targetHistory ?? [], actor.username, new Date().toISOString());
+        setEnglishOutdated(db, key, englishOutdated, new Date().toISOString());
         if (changed.length > 0 && definitionChange) recordVersion(before, after, definitionChange, actor);
-        audit(db, actor, 'update', 'metric', key, before, { ...after, ...(definitionChange ? { definitionChange } : {}) });
+        audit(db, actor, 'update', 'metric', key, { ...before, englishOutdated: wasOutdated }, {
+          ...after,
+          englishOutdated,
+          ...(definitionChange ? { definitionChange } : {}),
+          ...(targetFrom !== undefined && !sameTarget(before.target, after.target) ? { targetFrom } : {}),
+        });
       })();
       deps.data.bump();
       return requireMetric(key);
     },
 
-    createMetric(metric: Metric, actor: Actor): Metric {
+    createMetric(metric: Metric, actor: Actor): MetricResponse {
       if (getMetric(db, metric.key)) throw new ConflictError(`Nyckeltalet "${metric.key}" finns redan.`);
       checkPrinciples(metric.principles);
       checkThreshold(metric);
@@ -176,7 +228,7 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
           decimals: metric.decimals,
           unitLabel: metric.unitLabel,
           goodDirection: metric.goodDirection,
-          target: metric.target,
+          target: facts.target,
           latest: latest && {
             year: latest.year,
             value: latest.suppressed ? null : latest.value,

@@ -1,9 +1,42 @@
-import { findNode, isActiveInYear, spreadOf, type ComparisonResponse, type Metric, type Point, type Unit, type UnitNode } from '@tillit/domain';
+import {
+  findNode,
+  isActiveInYear,
+  isIncomplete,
+  isTargetMet,
+  spreadOf,
+  targetInYear,
+  type ComparisonResponse,
+  type Metric,
+  type MissedTarget,
+  type Point,
+  type Unit,
+  type UnitNode,
+} from '@tillit/domain';
 import type { UnitService } from './units.js';
 import type { ValueService } from './values.js';
 
 /** A unit among its peers, every figure through the suppressed-safe series. */
 export function createCompareService(deps: { units: UnitService; values: ValueService }) {
+  const pointIn = (metric: Metric, unit: Unit, year: number): Point | undefined =>
+    deps.values.series(metric, unit, { from: year, to: year })[0];
+
+  /** The units of a subtree, at every level, whose shown and complete figure misses the year's target. */
+  const missedTarget = (metric: Metric, root: UnitNode | undefined, year: number): MissedTarget[] => {
+    const target = targetInYear(metric, year);
+    if (!root || target === null) return [];
+    const out: MissedTarget[] = [];
+    const walk = (n: UnitNode, parentName: string | null, depth: number) => {
+      const p = pointIn(metric, n, year);
+      // A hidden figure neither meets nor misses; a part of a year is not the year.
+      if (p && !p.suppressed && p.value !== null && !isIncomplete(p.coverage) && isTargetMet(target, p.value, metric.decimals) === false) {
+        out.push({ id: n.id, name: n.name, kind: n.kind, parentName, depth, value: p.value });
+      }
+      for (const c of n.children) walk(c, n.name, depth + 1);
+    };
+    walk(root, null, 0);
+    return out;
+  };
+
   return {
     compare(metric: Metric, focus: Unit, year: number | undefined): ComparisonResponse {
       const byId = deps.units.byId();
@@ -21,6 +54,7 @@ export function createCompareService(deps: { units: UnitService; values: ValueSe
       const toSeries = (u: Unit, points: Point[]) => ({
         id: u.id,
         name: u.name,
+        kind: u.kind,
         isFocus: u.id === focus.id,
         isClosed: u.validTo !== null,
         points,
@@ -29,19 +63,16 @@ export function createCompareService(deps: { units: UnitService; values: ValueSe
         .map((u) => toSeries(u, deps.values.series(metric, u, range)))
         .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 
-      const chosen = year ?? [...referencePoints].reverse().find((p) => p.value !== null || p.suppressed)?.year ?? years.at(-1) ?? new Date().getFullYear();
-      // The spread counts the units at the bottom of the tree ("38 of 40 units …"), whichever
-      // level the chart compares.
-      const leaves: Unit[] = [];
-      const collect = (n: UnitNode) => {
-        if (n.children.length === 0) leaves.push(n);
-        n.children.forEach(collect);
-      };
-      const referenceNode = findNode(deps.units.tree(), reference.id);
-      if (referenceNode) collect(referenceNode);
-      const pointsInYear = leaves
-        .filter((u) => isActiveInYear(u, chosen))
-        .map((u) => deps.values.series(metric, u, { from: chosen, to: chosen })[0] ?? { value: null, suppressed: false });
+      // The latest year with a figure for the whole, and not a year only some units have reported.
+      const withFigure = [...referencePoints].reverse().filter((p) => p.value !== null || p.suppressed);
+      const chosen =
+        year ?? withFigure.find((p) => !isIncomplete(p.coverage))?.year ?? withFigure[0]?.year ?? years.at(-1) ?? new Date().getFullYear();
+      // The sentence counts what the chart draws: the members of that year, not the leaves below.
+      const pointsInYear = memberSeries.flatMap((m) => {
+        const p = m.points.find((x) => x.year === chosen) ?? pointIn(metric, byId.get(m.id)!, chosen);
+        const isThere = isActiveInYear(byId.get(m.id)!, chosen) || (p !== undefined && (p.value !== null || p.suppressed));
+        return isThere && p ? [p] : [];
+      });
       return {
         metric,
         focusId: focus.id,
@@ -49,6 +80,7 @@ export function createCompareService(deps: { units: UnitService; values: ValueSe
         members: memberSeries,
         years,
         spread: spreadOf(metric, chosen, pointsInYear),
+        missedTarget: missedTarget(metric, findNode(deps.units.tree(), focus.id), chosen),
       };
     },
   };

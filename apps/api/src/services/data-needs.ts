@@ -108,9 +108,14 @@ export function createDataNeedService(db: Db, deps: { catalogue: CatalogueServic
       })();
     },
 
-    /** The author has seen the reply: the unread marker goes away. */
+    /**
+     * The author has seen the reply: the unread marker goes away. Someone who may not see the
+     * question gets the same 404 as for a missing one, so ids cannot be probed; the development
+     * manager, who sees every question, is told why not.
+     */
     markRead(id: number, user: SessionUser): void {
-      const row = require(id);
+      const row = findDataNeed(db, id);
+      if (!row || (row.authorId !== user.id && user.role !== 'development_manager')) throw new NotFoundError(`Frågan ${id} finns inte.`);
       if (row.authorId !== user.id) throw new ForbiddenError('Bara den som frågade kan markera svaret som läst.');
       markDataNeedRead(db, id, new Date().toISOString());
     },

@@ -1,9 +1,11 @@
 /**
- * The text of an uploaded file. UTF-8 (with or without a byte-order mark) when the bytes are
- * valid UTF-8; otherwise Windows-1252, which Swedish Excel writes by default ("Spara som CSV"),
- * so that `Äldreomsorg` arrives intact either way.
+ * The text of a file held whole (a Kolada page): UTF-16 when a byte-order mark says so
+ * (PowerShell 5.1 writes JSON so); UTF-8 (with or without a mark) when the bytes are valid UTF-8;
+ * otherwise Windows-1252, which Swedish Excel writes by default ("Spara som CSV").
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  const bom = encodingOfBom(bytes);
+  if (bom === 'utf-16le' || bom === 'utf-16be') return { text: new TextDecoder(bom).decode(bytes), encoding: bom };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: 'utf-8' };
@@ -12,21 +14,43 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
   }
 }
 
-export type TextEncoding = 'utf-8' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+/** The encoding a byte-order mark declares, if the bytes start with one. */
+export function encodingOfBom(head: Uint8Array): TextEncoding | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return null;
+}
 
 /**
- * The encoding of a file from its first bytes (a streamed file is judged by its head, 64 kB):
- * UTF-8 with a byte-order mark, or when they are valid UTF-8 (a character cut at the end of the
- * head is no error); otherwise Windows-1252.
+ * The encoding of a whole file, decided before a row is read: a byte-order mark's (UTF-8, or
+ * UTF-16 as Excel's "Unicode text" writes it); otherwise UTF-8 when every byte of the file is
+ * valid UTF-8, and Windows-1252 (Swedish Excel's "CSV (semikolonavgränsad)") when it is not and
+ * holds no UTF-8 character beyond ASCII. A file that holds both (UTF-8 `å` and a Windows-1252
+ * `ö`) is neither: it is read as UTF-8, and the row where that stops working gets the error.
  */
-export function encodingOf(head: Uint8Array): TextEncoding {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'windows-1252';
+export async function encodingOfFile(chunks: AsyncIterable<Uint8Array>): Promise<TextEncoding> {
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  let isFirst = true;
+  let isInvalid = false;
+  let hasMultibyte = false;
+  for await (const chunk of chunks) {
+    if (isFirst) {
+      isFirst = false;
+      const bom = encodingOfBom(chunk);
+      if (bom) return bom;
+    }
+    const text = decoder.decode(chunk, { stream: true });
+    if (!isInvalid && text.includes('\ufffd') && !Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).includes(REPLACEMENT_BYTES)) {
+      isInvalid = true;
+    }
+    if (!hasMultibyte && /[\u0080-\ufffc]/.test(text)) hasMultibyte = true;
+    if (isInvalid && hasMultibyte) return 'utf-8';
   }
+  if (decoder.decode().includes('\ufffd')) isInvalid = true;
+  return isInvalid && !hasMultibyte ? 'windows-1252' : 'utf-8';
 }
 
 /** Bytes that are not UTF-8 after a head that was: where they start, for the row to name. */
@@ -44,6 +68,11 @@ export class InvalidUtf8Error extends Error {
  */
 export function createChunkDecoder(encoding: TextEncoding): (chunk: Uint8Array | undefined) => string {
   if (encoding === 'windows-1252') return (chunk) => (chunk ? fromWindows1252(chunk) : '');
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    // A code unit cut between chunks waits for the next; the byte-order mark is dropped.
+    const utf16 = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
+    return (chunk) => (chunk ? utf16.decode(chunk, { stream: true }) : utf16.decode());
+  }
   const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
   return (chunk) => {
     const text = chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
@@ -79,7 +108,8 @@ export function sniffFile(fileName: string, bytes: Uint8Array): FileKind {
   if (isZip) return 'xlsx';
   if (isOle || /\.xlsx?$/i.test(fileName)) return 'xls';
   const head = bytes.subarray(0, 8192);
-  // Text never holds NUL bytes (we do not read UTF-16); anything that does is not a CSV.
+  // Excel's "Unicode text" is UTF-16 with a byte-order mark; other text never holds NUL bytes.
+  if (encodingOfBom(head)?.startsWith('utf-16')) return 'text';
   if (head.includes(0)) return 'binary';
   return 'text';
 }

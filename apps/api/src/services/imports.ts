@@ -1,24 +1,22 @@
 import {
-  createRowValidator,
-  duplicateMessage,
   IMPORT_PREVIEW_CHANGES,
   IMPORT_PREVIEW_ERRORS,
-  mapHeaders,
   type ImportBatch,
-  type ImportError,
+  type ImportChange,
   type ImportMapping,
   type ImportPreview,
   type ImportResult,
-  type RowCheck,
+  type ParentRows,
 } from '@tillit/domain';
 import type { Db } from '../db/database.js';
-import { createStaging, type Staging } from '../db/import-staging.js';
+import { createStaging, type StagedChange, type Staging } from '../db/import-staging.js';
 import { changedSinceBatch, getBatch, insertBatch, listBatches, markBatchUndone, restoreBatch } from '../db/imports.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
 import type { CatalogueService } from './catalogue.js';
-import { FileContentError, readRecords } from './import-read.js';
+import { scanFile, type Scan } from './import-scan.js';
 import type { UnitService } from './units.js';
+import type { ValueService } from './values.js';
 
 export { FileTooLargeError, UnsupportedFileError } from './import-read.js';
 
@@ -32,6 +30,10 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Our field → the file's header, from the mapping step; fields left out go by their names. */
   mapping?: ImportMapping;
+  /** XLSX: the sheet to read; by default the first with a header row. */
+  sheet?: string;
+  /** Rows for units with units below them: checked and not stored (default), or stored as their own figures. */
+  parentRows?: ParentRows;
 }
 
 export type ImportOutcome =
@@ -42,85 +44,37 @@ export type ImportOutcome =
 interface Deps {
   units: UnitService;
   catalogue: CatalogueService;
+  values: ValueService;
   data: { bump: () => void };
 }
 
-/** What reading a file found: counts, the first errors, and its header row as understood. */
-interface Scan {
-  rowsRead: number;
-  rowsValid: number;
-  errors: ImportError[];
-  errorsTotal: number;
-  headers: string[];
-  mapping: ImportMapping;
-  needsMapping: boolean;
-}
+const hundredths = (n: number | null) => (n === null ? null : Math.round(n * 100));
 
 /**
- * Imports values from a CSV or XLSX file (first sheet): all of the file in one transaction, or
- * nothing. The file is read as a stream, row by row, into a staging table, so that a million rows
- * need neither the file nor the rows in memory. Each import is a batch that remembers the values
- * it replaced, so that it can be undone exactly.
+ * Imports values from a CSV or XLSX file: all of the file in one transaction, or nothing. The
+ * file is read as a stream, row by row, into a staging table, so that a million rows need
+ * neither the file nor the rows in memory. Each import is a batch that remembers the values it
+ * replaced, so that it can be undone exactly.
  */
-export function createImportService(db: Db, { units, catalogue, data }: Deps) {
-  /** Reads, checks and stages every row; stops at a header it cannot read alone. */
-  const scan = async (file: ImportFile, mapping: ImportMapping | undefined, staging: Staging): Promise<Scan> => {
-    const result: Scan = { rowsRead: 0, rowsValid: 0, errors: [], errorsTotal: 0, headers: [], mapping: {}, needsMapping: false };
-    const addError = (e: ImportError) => {
-      result.errorsTotal++;
-      if (result.errors.length < IMPORT_PREVIEW_ERRORS) result.errors.push(e);
-    };
-    let check: ReturnType<typeof createRowValidator> | null = null;
-    let row = 0;
-    try {
-      for await (const records of readRecords(file.path, file.fileName)) {
-        let i = 0;
-        if (check === null) {
-          const header = (records[0] ?? []).map((h) => h.trim());
-          i = row = 1;
-          if (header.every((h) => h === '')) break;
-          const mapped = mapHeaders(header, mapping);
-          result.headers = header;
-          result.mapping = mapped.suggested;
-          if (mapped.errors.length > 0) {
-            mapped.errors.forEach(addError);
-            result.needsMapping = true;
-            return result;
-          }
-          check = createRowValidator(header, mapped.columns, {
-            units: [...units.byId().values()],
-            metrics: catalogue.metrics(),
-            currentYear: new Date().getFullYear(),
-          });
-        }
-        const checks: RowCheck[] = [];
-        for (; i < records.length; i++) {
-          const c = check(records[i] ?? [], ++row);
-          if (c !== null) checks.push(c);
-        }
-        const repeats = staging.add(checks);
-        result.rowsRead += checks.length;
-        checks.forEach((c, k) => {
-          c.errors.forEach(addError);
-          const first = repeats[k];
-          if (first != null) addError({ row: c.row, column: null, message: duplicateMessage(first) });
-          else if (c.errors.length === 0) result.rowsValid++;
-        });
-      }
-    } catch (err) {
-      if (!(err instanceof FileContentError)) throw err;
-      addError({ row: err.row, column: null, message: err.message });
-    }
-    if (check === null) {
-      addError({ row: 1, column: null, message: 'Filen är tom eller saknar rubrikrad.' });
-    } else if (result.rowsRead === 0 && result.errorsTotal === 0) {
-      addError({ row: 2, column: null, message: 'Filen har en rubrikrad men inga rader med värden.' });
-    }
-    return result;
+export function createImportService(db: Db, { units, catalogue, values, data }: Deps) {
+  /**
+   * Whether the stored figure a change replaces is one every other view shows: the unit's safe
+   * point that year, shown, and equal to it (a parent's own figure beside its units' is a part
+   * of its total, never shown alone). Anything else is given without a number.
+   */
+  const oldAsShown = (c: StagedChange): Pick<ImportChange, 'old' | 'oldReason'> => {
+    if (c.old === null) return { old: null, oldReason: null };
+    const unit = units.byId().get(c.unitId);
+    const metric = catalogue.metrics().find((m) => m.key === c.metricKey);
+    const point = unit && metric ? values.series(metric, unit, { from: c.year, to: c.year })[0] : undefined;
+    if (!point || point.suppressed) return { old: null, oldReason: point?.reason ?? 'secondary' };
+    const isSame = hundredths(point.numerator) === hundredths(c.old.numerator) && hundredths(point.denominator) === hundredths(c.old.denominator);
+    return isSame ? { old: c.old, oldReason: null } : { old: null, oldReason: 'part_of_total' };
   };
 
-  const preview = (file: ImportFile, s: Scan, staging: Staging): ImportPreview => {
-    const { changes, total } = s.needsMapping ? { changes: [], total: 0 } : staging.changes(IMPORT_PREVIEW_CHANGES);
+  const preview = (file: ImportFile, s: Scan, staging: Staging, parentRows: ParentRows): ImportPreview => {
+    const staged = s.needsMapping ? { changes: [], total: 0 } : staging.changes(IMPORT_PREVIEW_CHANGES, (c) => oldAsShown(c).old !== null);
+    const changes: ImportChange[] = staged.changes.map((c) => ({ unitId: c.unitId, metricKey: c.metricKey, year: c.year, ...oldAsShown(c), new: c.new }));
     return {
       batchId: null,
       rowsRead: s.rowsRead,
@@ -128,25 +82,59 @@ export function createImportService(db: Db, { units, catalogue, data }: Deps) {
       errors: s.errors,
       errorsTotal: s.errorsTotal,
       changes,
-      changesTotal: total,
+      changesTotal: staged.total,
+      warnings: s.warnings,
+      warningsTotal: s.warningsTotal,
+      totals: s.totals.slice(0, IMPORT_PREVIEW_ERRORS),
+      totalsTotal: s.totals.length,
+      parentRows,
       fileName: file.fileName,
       headers: s.headers,
+      headerRow: s.headerRow,
       mapping: s.mapping,
       needsMapping: s.needsMapping,
+      sheet: s.sheet,
+      sheets: s.sheets,
+      encoding: s.encoding,
+      separator: s.separator,
     };
   };
 
+  /**
+   * A dry run shows stored figures (as safe as anywhere else, but still): who looked at what is
+   * logged, without the figures. A refused import writes nothing at all, the log included.
+   */
+  const auditPreview = (p: ImportPreview, actor: Actor) =>
+    db.transaction(() =>
+      audit(db, actor, 'preview', 'import_preview', null, null, {
+        fileName: p.fileName,
+        sheet: p.sheet,
+        parentRows: p.parentRows,
+        rowsRead: p.rowsRead,
+        rowsValid: p.rowsValid,
+        errors: p.errorsTotal,
+        warnings: p.warningsTotal,
+        totals: p.totalsTotal,
+        changes: p.changesTotal,
+      }),
+    )();
+
   return {
     async run(file: ImportFile, options: ImportOptions, actor: Actor): Promise<ImportOutcome> {
+      const parentRows = options.parentRows ?? 'check';
       const staging = createStaging(
         db,
         [...units.byId().keys()],
         catalogue.metrics().map((m) => m.key),
       );
       try {
-        const s = await scan(file, options.mapping, staging);
-        if (options.dryRun) return { status: 200, body: preview(file, s, staging) };
-        if (s.errorsTotal > 0) return { status: 422, body: preview(file, s, staging) };
+        const s = await scanFile(file, { mapping: options.mapping, sheet: options.sheet, parentRows }, { units, catalogue }, staging);
+        if (options.dryRun) {
+          const body = preview(file, s, staging, parentRows);
+          auditPreview(body, actor);
+          return { status: 200, body };
+        }
+        if (s.errorsTotal > 0) return { status: 422, body: preview(file, s, staging, parentRows) };
 
         // One transaction: a crash or a kill at any point leaves the batch wholly there or wholly absent.
         const batchId = db.transaction(() => {
@@ -158,11 +146,19 @@ export function createImportService(db: Db, { units, catalogue, data }: Deps) {
             rowsWritten: s.rowsValid,
           });
           staging.commit(id, `Import: ${file.fileName}`);
-          audit(db, actor, 'create', 'import', id, null, { fileName: file.fileName, rowsRead: s.rowsRead, rowsWritten: s.rowsValid });
+          audit(db, actor, 'create', 'import', id, null, {
+            fileName: file.fileName,
+            sheet: s.sheet,
+            parentRows,
+            rowsRead: s.rowsRead,
+            rowsWritten: s.rowsValid,
+            totalsSkipped: s.totalsSkipped,
+          });
           return id;
         })();
         data.bump();
-        return { status: 201, body: { batchId, rowsRead: s.rowsRead, rowsValid: s.rowsValid, errors: [] } };
+        const body = { batchId, rowsRead: s.rowsRead, rowsValid: s.rowsValid, totalsSkipped: s.totalsSkipped, warningsTotal: s.warningsTotal, errors: [] };
+        return { status: 201, body };
       } finally {
         staging.drop();
       }

@@ -1,17 +1,21 @@
 import {
+  findNode,
+  flatten,
   summarizePoints,
   summarySentences,
   type Metric,
+  type MetricResponse,
   type Point,
-  type PublicAnnotation,
   type SummaryFigureResponse,
   type SummaryMetricResponse,
+  type SummaryNote,
   type SummaryResponse,
   type Unit,
   type UnitRef,
 } from '@tillit/domain';
+import { listDefinitionVersions } from '../db/catalogue-versions.js';
 import type { Db } from '../db/database.js';
-import { latestAuditedWrite, latestDataYear } from '../db/freshness.js';
+import { latestAuditedWrite } from '../db/freshness.js';
 import { getMeta } from '../db/meta.js';
 import { NotFoundError } from '../errors.js';
 import { listPublicAnnotations } from './annotations.js';
@@ -48,17 +52,22 @@ export function createSummaryService(
   { units, catalogue, values }: { units: UnitService; catalogue: CatalogueService; values: ValueService },
 ) {
   const metricSummary = (
-    metric: Metric,
+    metric: MetricResponse,
     unit: Unit,
     principleNames: ReadonlyMap<string, Metric['name']>,
-    annotations: readonly PublicAnnotation[],
+    annotations: readonly SummaryNote[],
   ): SummaryMetricResponse => {
     const points: Point[] = values.series(metric, unit);
     const facts = summarizePoints(metric, points);
+    // Where a new definition took effect (version 1 is the first text, not a change).
+    const context = {
+      definitionChanges: listDefinitionVersions(db, metric.key).filter((v) => v.version > 1).map((v) => v.validFromYear),
+    };
     return {
       key: metric.key,
       name: metric.name,
       definition: metric.definition,
+      englishOutdated: metric.englishOutdated ?? [],
       scale: metric.scale,
       decimals: metric.decimals,
       unitLabel: metric.unitLabel,
@@ -69,12 +78,13 @@ export function createSummaryService(
       first: figure(facts.first),
       changeSinceLastYear: facts.changeSinceLastYear,
       changeSinceFirst: facts.changeSinceFirst,
-      target: metric.target,
+      target: facts.target,
       isTargetMet: facts.isTargetMet,
       direction: facts.direction,
+      incomplete: facts.incomplete,
       sentences: {
-        sv: summarySentences(metric, points, 'sv').map((s) => s.text),
-        en: summarySentences(metric, points, 'en').map((s) => s.text),
+        sv: summarySentences(metric, points, 'sv', context).map((s) => s.text),
+        en: summarySentences(metric, points, 'en', context).map((s) => s.text),
       },
       principles: metric.principles.flatMap((key) => {
         const name = principleNames.get(key);
@@ -88,29 +98,50 @@ export function createSummaryService(
         reason: p.reason,
         source: p.suppressed ? null : p.source,
         isSynthetic: p.isSynthetic,
+        coverage: p.coverage,
       })),
     };
   };
 
+  /**
+   * The public notes on the unit and every unit below it (closed ones too: their history is
+   * part of the whole), each with its unit's name, newest first.
+   */
+  const publicNotes = (unit: Unit, showAuthors: boolean): SummaryNote[] => {
+    const node = findNode(units.fullTreeResponse(), unit.id);
+    const ids = node ? flatten([node]).map((n) => n.id) : [unit.id];
+    const byId = units.byId();
+    return listPublicAnnotations(db, { unitIds: ids })
+      .map((a) => ({ ...a, unitName: byId.get(a.unitId)?.name ?? a.unitId, author: showAuthors ? a.author : null }))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+  };
+
   return {
-    /** The summary of `unitId`, or of the root of the organisation when none is given. */
-    summary(unitId: string | undefined): SummaryResponse {
+    /**
+     * The summary of `unitId`, or of the root of the organisation when none is given.
+     * `showAuthors: false` leaves the notes' authors out (a public link).
+     */
+    summary(unitId: string | undefined, { showAuthors = true }: { showAuthors?: boolean } = {}): SummaryResponse {
       const root = units.tree()[0];
       if (!root) throw new NotFoundError('Det finns ingen organisation att sammanfatta ännu.');
       const unit = unitId === undefined ? root : units.requireUnit(unitId);
       const principleNames = new Map(catalogue.principles().map((p) => [p.key, p.name]));
-      const annotations = listPublicAnnotations(db, { unitIds: [unit.id] });
+      const annotations = publicNotes(unit, showAuthors);
       const seededAt = getMeta(db, 'demo_data') ?? null;
       const writtenAt = latestAuditedWrite(db, FIGURE_ENTITIES);
+      const metrics = catalogue.metrics().map((m) => metricSummary(m, unit, principleNames, annotations));
+      // The latest year a metric has a complete figure for: a year only some units have
+      // reported is not yet "the latest year" of the summary.
+      const latestYear = Math.max(...metrics.map((m) => m.latest?.year ?? -Infinity));
       return {
         unit: toRef(unit),
         root: toRef(root),
         areas: root.children.map(toRef),
         generatedAt: new Date().toISOString(),
-        latestYear: latestDataYear(db),
+        latestYear: Number.isFinite(latestYear) ? latestYear : null,
         dataUpdatedAt: [seededAt, writtenAt].filter((t): t is string => t !== null).sort().at(-1) ?? null,
         isDemo: hasDemoData(db),
-        metrics: catalogue.metrics().map((m) => metricSummary(m, unit, principleNames, annotations)),
+        metrics,
       };
     },
   };

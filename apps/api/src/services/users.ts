@@ -1,4 +1,4 @@
-import type { Role, UserCreate, UserResponse, UserUpdate } from '@tillit/domain';
+import { passwordProblem, type Role, type UserCreate, type UserResponse, type UserUpdate } from '@tillit/domain';
 import type { Db } from '../db/database.js';
 import { listUnits } from '../db/units.js';
 import {
@@ -86,7 +86,10 @@ export function createUserService(db: Db) {
     },
 
     async resetPassword(id: number, password: string, actor: Actor): Promise<void> {
-      requireUser(id);
+      const user = requireUser(id);
+      // The route's schema has checked the rest of the policy; the user name is known only here.
+      const problem = passwordProblem(password, user.username);
+      if (problem) throw new ValidationError(problem, [{ path: 'body.password', message: problem }]);
       const passwordHash = await hashPassword(password);
       db.transaction(() => {
         updateUser(db, id, { passwordHash }, new Date().toISOString());

@@ -1,22 +1,29 @@
 import {
   computeReleasesOverTime,
+  coverageCalculator,
   emptyPoint,
   roundTo,
   type Metric,
   type Point,
   type SafePoint,
   type Unit,
+  type YearCoverage,
   type YearRelease,
 } from '@tillit/domain';
+import { listFinalYears } from '../db/coverage.js';
 import type { Db } from '../db/database.js';
 import { insertReleases, listReleaseDigests, listReleases, releaseDigest } from '../db/releases.js';
 import { listContributions, listPublishedFigures, listSources } from '../db/values.js';
 import type { UnitService } from './units.js';
 
+type CubePoint = Omit<Point, 'coverage'>;
+
 interface MetricCube {
   version: number;
   years: number[];
-  points: Map<number, Map<string, Point>>;
+  points: Map<number, Map<string, CubePoint>>;
+  /** How many units below each unit have reported, per year (see `coverageCalculator`). */
+  coverage: (year: number) => YearCoverage;
   /** What serving these figures releases, by year, until it is recorded. */
   unrecorded: { year: number; digest: string; release: YearRelease }[] | null;
 }
@@ -35,16 +42,17 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
     const published = new Map(
       listPublishedFigures(db, metric.key).map((f) => [`${f.unitId}:${f.year}`, f]),
     );
+    const contributions = listContributions(db, metric.key);
     // What was released before is known to whoever saw it (docs/privacy.md).
     const history = listReleases(db, metric.key);
-    const outcomes = computeReleasesOverTime(units.organisation(), metric, listContributions(db, metric.key), history);
+    const outcomes = computeReleasesOverTime(units.organisation(), metric, contributions, history);
     const recorded = listReleaseDigests(db, metric.key);
     const unrecorded: NonNullable<MetricCube['unrecorded']> = [];
-    const points = new Map<number, Map<string, Point>>();
+    const points = new Map<number, Map<string, CubePoint>>();
     for (const [year, { points: byUnit, release }] of outcomes) {
       const digest = releaseDigest(release);
       if (release.shown.length > 0 && !recorded.get(year)?.has(digest)) unrecorded.push({ year, digest, release });
-      const out = new Map<string, Point>();
+      const out = new Map<string, CubePoint>();
       for (const [unitId, p] of byUnit) {
         const figure = published.get(`${unitId}:${year}`);
         const matchesPublished =
@@ -54,7 +62,10 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
       points.set(year, out);
     }
     const years = [...outcomes.keys()].sort((a, b) => a - b);
-    return { version: data.version(), years, points, unrecorded: unrecorded.length > 0 ? unrecorded : null };
+    const finalYears = listFinalYears(db, metric.key).map((f) => f.year);
+    // Who reported which year: the same rows the figures are summed from.
+    const coverage = coverageCalculator(units.organisation(), contributions, finalYears);
+    return { version: data.version(), years, points, coverage, unrecorded: unrecorded.length > 0 ? unrecorded : null };
   };
 
   /** Records what this cube's figures release, the first time they are served. */
@@ -90,7 +101,9 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
       if (from === undefined || to === undefined) return [];
       const out: Point[] = [];
       for (let year = from; year <= to; year++) {
-        out.push(c.points.get(year)?.get(unit.id) ?? toPoint(emptyPoint(year), null, new Set()));
+        const point = c.points.get(year)?.get(unit.id) ?? toPoint(emptyPoint(year), null, new Set());
+        const coverage = c.coverage(year).byUnit.get(unit.id) ?? { reported: 0, expected: 0, isFinal: false };
+        out.push({ ...point, coverage });
       }
       return out;
     },
@@ -98,7 +111,7 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
 }
 export type ValueService = ReturnType<typeof createValueService>;
 
-function toPoint(p: SafePoint, publishedSource: string | null, synthetic: ReadonlySet<string>): Point {
+function toPoint(p: SafePoint, publishedSource: string | null, synthetic: ReadonlySet<string>): CubePoint {
   const source = publishedSource ?? (p.sources.length > 0 ? p.sources.join('; ') : null);
   return {
     year: p.year,

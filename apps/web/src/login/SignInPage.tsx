@@ -36,7 +36,7 @@ export function SignInPage() {
   const [demo, setDemoAccounts] = useState<DemoAccounts | null>(null);
   const texts = TEXTS[language];
   const search = new URLSearchParams(window.location.search);
-  const next = safeNext(search.get('next'));
+  const next = safeNext(search.get('next'), window.location.origin);
 
   useEffect(() => {
     document.title = fill(texts.app.pageTitle, { page: texts.auth.title });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { IMPORT_FIELDS } from './rows.js';
+import { suppressionReasonSchema } from '../schemas.js';
+import { IMPORT_FIELDS } from './header.js';
+import { parentRowsSchema, totalStatusSchema } from './totals.js';
 
 /** The contract of `/api/imports`. */
 export const importErrorSchema = z.object({
@@ -10,17 +12,51 @@ export const importErrorSchema = z.object({
 
 const pairSchema = z.object({ numerator: z.number(), denominator: z.number() });
 
+/**
+ * Why a stored figure a change would replace is not shown: hidden in the figures every view
+ * shows (`small_group`, `secondary`, `unknown_group_size`), or a part of its unit's total that is
+ * never shown alone (`part_of_total`: a parent's own figure beside its units').
+ */
+export const importOldReasonSchema = z.enum([...suppressionReasonSchema.options, 'part_of_total']);
+export type ImportOldReason = z.infer<typeof importOldReasonSchema>;
+
 export const importChangeSchema = z.object({
   unitId: z.string(),
   metricKey: z.string(),
   year: z.number().int(),
+  /**
+   * The stored figure this replaces, only as every other view shows it: null when there is none,
+   * or when it is hidden (`oldReason` then says why, and no number is given).
+   */
   old: pairSchema.nullable(),
+  oldReason: importOldReasonSchema.nullable(),
   new: pairSchema,
 });
 export type ImportChange = z.infer<typeof importChangeSchema>;
 
 /** Our field → the header in the file it is read from (the multipart field `mapping`, as JSON). */
 export const importMappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200));
+
+/**
+ * A row for a unit that has units below it (a subtotal, "Summarader"): the row's figures, the sum
+ * of the file's own rows for the units below, and what becomes of it. Figures from the file only.
+ */
+export const importTotalSchema = z.object({
+  row: z.number().int(),
+  /** Null for a row that names no unit ("Totalt"): a total of the whole file. */
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  metricKey: z.string(),
+  year: z.number().int(),
+  file: pairSchema,
+  below: pairSchema.nullable(),
+  rowsBelow: z.number().int(),
+  status: totalStatusSchema,
+  /** True only when stored as the unit's own figure (`parentRows: "own"`). */
+  isStored: z.boolean(),
+  message: z.string(),
+});
+export type ImportTotal = z.infer<typeof importTotalSchema>;
 
 /** A preview (dry run), or a refused file (422): what would change, and the errors. */
 export const importPreviewSchema = z.object({
@@ -34,8 +70,24 @@ export const importPreviewSchema = z.object({
   changes: z.array(importChangeSchema),
   changesTotal: z.number().int(),
   fileName: z.string(),
+  /** Notices that do not stop the import, per row: a missing group size, a rounded formula result. */
+  warnings: z.array(importErrorSchema),
+  warningsTotal: z.number().int(),
+  /** Rows for units with units below them ("Summarader"), in row order, the first 200. */
+  totals: z.array(importTotalSchema),
+  totalsTotal: z.number().int(),
+  /** What was done with those rows: checked and not stored (default), or stored as the units' own figures. */
+  parentRows: parentRowsSchema,
   /** The file's header row as written. */
   headers: z.array(z.string()),
+  /** The header's row number (title rows above it are not read); null when none was found. */
+  headerRow: z.number().int().nullable(),
+  /** XLSX: the sheet read, and every sheet of the workbook (another can be chosen). Null and empty for CSV. */
+  sheet: z.string().nullable(),
+  sheets: z.array(z.string()),
+  /** CSV: how the text was read. Null for XLSX. */
+  encoding: z.enum(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']).nullable(),
+  separator: z.enum([';', ',', '\t']).nullable(),
   /** The columns in use, or, when `needsMapping`, our guesses to confirm. */
   mapping: importMappingSchema,
   /** The header row could not be read alone (a required column missing or twice): choose the columns. */
@@ -47,6 +99,9 @@ export const importResultSchema = z.object({
   batchId: z.number().int(),
   rowsRead: z.number().int(),
   rowsValid: z.number().int(),
+  /** Rows not stored because they are subtotals of units below (`parentRows: "check"`). */
+  totalsSkipped: z.number().int(),
+  warningsTotal: z.number().int(),
   errors: z.array(importErrorSchema).max(0),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
@@ -66,6 +121,8 @@ export const importBatchesResponseSchema = z.object({ batches: z.array(importBat
 
 export const importQuerySchema = z.object({
   dryRun: z.enum(['true', 'false', '1', '0']).optional(),
+  /** Also a form field: `check` (default) or `own`. */
+  parentRows: parentRowsSchema.optional(),
 });
 
 export const importBatchParamsSchema = z.object({ batchId: z.coerce.number().int().positive() });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CsvRecordTooLongError, CsvStreamParser, detectSeparator, parseCsv, parseNumber } from './csv.js';
+import { CsvRecordTooLongError, CsvStreamParser, detectSeparator, parseCsv, parseNumber, sepLine } from './csv.js';
 
 describe('detectSeparator', () => {
   it('finds ; , and tab from the header line', () => {
@@ -96,5 +96,18 @@ describe('CsvStreamParser', () => {
       for (let i = 0; i < 20; i++) parser.push('x'.repeat(100_000), out);
     }).toThrow(CsvRecordTooLongError);
     expect(out).toEqual([['a', 'b']]);
+  });
+});
+
+describe('sepLine and a title above the header', () => {
+  it('honours Excel’s sep= first line', () => {
+    expect(sepLine('sep=;\r\nEnhet;År\r\n')).toEqual({ separator: ';', length: 7 });
+    expect(sepLine('\ufeffSEP=,\nEnhet,År')).toEqual({ separator: ',', length: 7 });
+    expect(sepLine('sep=\t\nA\tB')).toEqual({ separator: '\t', length: 6 });
+    expect(sepLine('Enhet;År')).toBeNull();
+  });
+
+  it('decides the separator from the first lines, not a title line alone', () => {
+    expect(detectSeparator('Sjukfrånvaro, chefer 2024\nEnhet\tNyckeltal\tÅr\tTäljare\tNämnare\nsoc\tx\t2024\t1,5\t2\n')).toBe('\t');
   });
 });

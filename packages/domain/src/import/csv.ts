@@ -3,22 +3,35 @@
 export type Separator = ',' | ';' | '\t';
 
 /**
- * The separator, from the header line: the candidate that occurs most often outside quotes.
- * Swedish Excel writes `;` (the comma is its decimal mark); others `,` or tab.
+ * The separator, from the top of the file: the candidate that occurs most often outside quotes
+ * in its first lines (up to 20, so that a title row above the header does not decide alone).
+ * Swedish Excel writes `;` (the comma is its decimal mark); others `,` or tab. A `sep=` line
+ * (see `sepLine`) wins over this guess.
  */
 export function detectSeparator(text: string): Separator {
-  const end = text.search(/\r?\n/);
-  const header = end === -1 ? text : text.slice(0, end);
   const counts: Record<Separator, number> = { ',': 0, ';': 0, '\t': 0 };
   let inQuotes = false;
-  for (const ch of header) {
+  let lines = 0;
+  for (let i = 0; i < text.length && lines < 20; i++) {
+    const ch = text[i]!;
     if (ch === '"') inQuotes = !inQuotes;
     else if (!inQuotes && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+    else if (!inQuotes && ch === '\n') lines++;
   }
   const order: Separator[] = [';', '\t', ','];
   let best: Separator = ';';
   for (const s of order) if (counts[s] > counts[best]) best = s;
   return best;
+}
+
+/**
+ * Excel's `sep=;` first line (it hides the line and splits with that character): the separator
+ * and the length of the line with its line break, or null when the text does not start so.
+ */
+export function sepLine(text: string): { separator: Separator; length: number } | null {
+  const m = /^\ufeff?sep=([;,\t])[ \t]*(\r\n|\n|\r|$)/i.exec(text);
+  if (!m) return null;
+  return { separator: m[1] as Separator, length: m[0].length };
 }
 
 /**
@@ -38,7 +51,7 @@ export const CSV_MAX_RECORD_CHARS = 1_000_000;
 
 export class CsvRecordTooLongError extends Error {
   constructor(readonly recordNumber: number) {
-    super(`Rad ${recordNumber} är längre än ${CSV_MAX_RECORD_CHARS} tecken (ett citattecken som aldrig stängs?).`);
+    super(`Rad ${recordNumber} är längre än ${CSV_MAX_RECORD_CHARS} tecken: troligen ett citattecken (") som aldrig stängs. Kontrollera citattecknen på raden.`);
     this.name = 'CsvRecordTooLongError';
   }
 }

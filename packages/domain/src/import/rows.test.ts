@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_METRICS } from '../catalogue.js';
 import { parseCsv } from './csv.js';
-import { mapHeaders, validateRecords, type ImportContext } from './rows.js';
+import { closestNames } from './names.js';
+import { createRowValidator, EMPTY_FILE_MESSAGE, findHeaderRow, GROUP_SIZE_WARNING, NO_ROWS_MESSAGE, mapHeaders, validateRecords, type ImportContext } from './rows.js';
 
 const ctx: ImportContext = {
   units: [
@@ -53,7 +54,7 @@ describe('mapHeaders', () => {
 
   it('names a missing column, in Swedish', () => {
     expect(mapHeaders(['enhet', 'år', 'täljare', 'nämnare']).errors).toEqual([
-      { row: 1, column: 'nyckeltal', message: 'Kolumnen "nyckeltal" saknas i rubrikraden.' },
+      { row: 1, column: 'nyckeltal', message: expect.stringMatching(/^Kolumnen "nyckeltal" saknas i rubrikraden\. Rubrikraden ska ha kolumnerna Enhet, Nyckeltal, År, Täljare och Nämnare/) },
     ]);
   });
 });
@@ -73,26 +74,49 @@ describe('validateRecords', () => {
   it('skips blank rows but keeps spreadsheet row numbers', () => {
     const r = check('', 'okänd;staff_turnover;2024;1;2;;');
     expect(r.rowsRead).toBe(1);
-    expect(r.errors).toEqual([{ row: 3, column: 'Enhet', message: 'Enheten "okänd" finns inte.' }]);
+    expect(r.errors).toEqual([{ row: 3, column: 'Enhet', message: expect.stringMatching(/^Enheten "okänd" finns inte\./) }]);
   });
 
   it.each([
-    ['x;staff_turnover;2024;1;2;;', 'Enhet', 'Enheten "x" finns inte.'],
-    ['Dubbel;staff_turnover;2024;1;2;;', 'Enhet', 'Flera enheter heter "Dubbel". Ange enhetens id i stället.'],
-    ['soc;happiness;2024;1;2;;', 'Nyckeltal', 'Nyckeltalet "happiness" finns inte.'],
-    ['soc;staff_turnover;2024;tre;2;;', 'Täljare', '"tre" är inte ett tal.'],
-    ['soc;staff_turnover;2024;-1;2;;', 'Täljare', 'Får inte vara negativt.'],
-    ['soc;staff_turnover;2024;1,234;2;;', 'Täljare', '"1,234" har fler än två decimaler.'],
-    ['soc;staff_turnover;2024;1;0;;', 'Nämnare', 'Nämnaren får inte vara noll.'],
-    ['soc;staff_turnover;2024;30;20;;', 'Täljare', 'Täljaren (30) är större än nämnaren (20); en andel kan inte överstiga 100 %.'],
-    ['soc;staff_turnover;1989;1;2;;', 'År', 'Året 1989 ligger utanför 1990–2026.'],
-    ['soc;staff_turnover;2027;1;2;;', 'År', 'Året 2027 ligger utanför 1990–2026.'],
-    ['soc;staff_turnover;24;1;2;;', 'År', '"24" är inte ett årtal (t.ex. 2024).'],
-    ['soc;staff_turnover;2024;1;2;2,5;', 'Gruppstorlek', '"2,5" är inte ett helt antal personer.'],
+    ['x;staff_turnover;2024;1;2;;', 'Enhet', 'Enheten "x" finns inte. Enheterna: "Socialförvaltningen", "Ängsgården", "Dubbel" eller "Dubbel".'],
+    ['Dubbel;staff_turnover;2024;1;2;;', 'Enhet', 'Flera enheter heter "Dubbel" (a1, a2). Skriv enhetens id i stället.'],
+    [';staff_turnover;2024;1;2;;', 'Enhet', 'Enhet saknas. Skriv enhetens namn eller id.'],
+    ['soc;staff_turnover;2024;tre;2;;', 'Täljare', '"tre" är inte ett tal. Skriv bara siffror, med decimalkomma (t.ex. 12,5), utan enhet eller procenttecken.'],
+    ['soc;staff_turnover;2024;;2;;', 'Täljare', 'Värde saknas. Skriv täljaren som ett tal, t.ex. 12,5.'],
+    ['soc;staff_turnover;2024;-1;2;;', 'Täljare', '"-1" är negativt. Täljaren räknar personer eller timmar och kan inte vara mindre än 0.'],
+    ['soc;staff_turnover;2024;1,234;2;;', 'Täljare', '"1,234" har fler än två decimaler. Avrunda till två decimaler (1,23).'],
+    ['soc;staff_turnover;2024;1;0;;', 'Nämnare', 'Nämnaren är 0. Den måste vara större än noll; saknar enheten underlag det året, ta bort raden.'],
+    [
+      'soc;manager_tenure_3y;2024;12;10;;',
+      'Täljare',
+      'Täljaren (12) är större än nämnaren (10), men "Andel chefer som lett samma enhet i tre år eller mer" är en andel och kan inte överstiga 100 %. Kontrollera att täljare och nämnare inte har bytt plats.',
+    ],
+    ['soc;staff_turnover;1989;1;2;;', 'År', 'Året 1989 ligger utanför 1990–2026. Rätta året.'],
+    ['soc;staff_turnover;2027;1;2;;', 'År', 'Året 2027 ligger utanför 1990–2026. Rätta året.'],
+    ['soc;staff_turnover;24;1;2;;', 'År', '"24" är inte ett årtal. Skriv året med fyra siffror, t.ex. 2024.'],
+    ['soc;staff_turnover;2024;1;2;2,5;', 'Gruppstorlek', '"2,5" är inte ett helt antal personer. Skriv antalet personer som ett heltal (t.ex. 12), eller lämna tomt.'],
+    [
+      'soc;manager_tenure_3y;2024;1;1;50;',
+      'Gruppstorlek',
+      'Gruppstorleken 50 stämmer inte med nämnaren 1: för "Andel chefer som lett samma enhet i tre år eller mer" räknar nämnaren personerna, och den är gruppens storlek. Lämna gruppstorlek tom eller skriv 1.',
+    ],
   ])('%s → %s: %s', (line, column, message) => {
     const r = check(line);
     expect(r.errors).toEqual([{ row: 2, column, message }]);
     expect(r.values).toEqual([]);
+  });
+
+  it('accepts a rate above 100 % (two leavers of one average manager position), refuses a share', () => {
+    const r = check('soc;manager_turnover_external;2024;2;1;;', 'soc;staff_turnover;2024;30;20;;');
+    expect(r.errors).toEqual([]);
+    expect(r.values.map((v) => [v.metricKey, v.numerator, v.denominator])).toEqual([
+      ['manager_turnover_external', 2, 1],
+      ['staff_turnover', 30, 20],
+    ]);
+  });
+
+  it('takes a group size that is the person-count denominator, rounded either way', () => {
+    expect(check('soc;manager_tenure_3y;2024;3;12;12;', 'soc;staff_turnover;2024;3;40,5;41;').errors).toEqual([]);
   });
 
   it('allows a numerator above the denominator where that is no share (staff per manager)', () => {
@@ -101,12 +125,12 @@ describe('validateRecords', () => {
 
   it('reports a duplicate unit, metric and year on the later row', () => {
     const r = check('soc;staff_turnover;2024;1;20;;', 'Socialförvaltningen;Personalomsättning;2024;2;20;;');
-    expect(r.errors).toEqual([{ row: 3, column: null, message: 'Dubblett: samma enhet, nyckeltal och år som rad 2.' }]);
+    expect(r.errors).toEqual([{ row: 3, column: null, message: 'Dubblett: samma enhet, nyckeltal och år som rad 2. Ta bort en av raderna, eller rätta enhet, nyckeltal eller år.' }]);
   });
 
   it('says so when the file is empty or has no values', () => {
-    expect(validateRecords([], ctx).errors[0]?.message).toBe('Filen är tom eller saknar rubrikrad.');
-    expect(check().errors[0]?.message).toBe('Filen har en rubrikrad men inga rader med värden.');
+    expect(validateRecords([], ctx).errors[0]?.message).toBe(EMPTY_FILE_MESSAGE);
+    expect(check().errors[0]?.message).toBe(NO_ROWS_MESSAGE);
   });
 
   it('reads unfamiliar headers through a mapping', () => {
@@ -122,5 +146,70 @@ describe('validateRecords', () => {
     const r = validateRecords(parseCsv('unit,metric,year,numerator,denominator\nsoc,manager_sick_leave,2024,3.42,100\n'), ctx);
     expect(r.errors).toEqual([]);
     expect(r.values[0]).toMatchObject({ numerator: 3.42, denominator: 100 });
+  });
+});
+
+describe('files as HR systems write them', () => {
+  const validator = (header: string[]) => createRowValidator(header, mapHeaders(header).columns, ctx);
+  const HEAD = ['Enhet', 'Nyckeltal', 'År', 'Täljare', 'Nämnare', 'Gruppstorlek'];
+
+  it('finds the header under title and date rows, and numbers rows as the spreadsheet does', () => {
+    const records = parseCsv(['Sjukfrånvaro per enhet;;;;;', 'Utskrivet 2025-01-15;;;;;', ';;;;;', HEADER, 'soc;staff_turnover;2024;12;240;;'].join('\n'));
+    expect(findHeaderRow(records)).toBe(3);
+    const r = validateRecords(records, ctx);
+    expect(r.errors).toEqual([]);
+    expect(r.values).toEqual([expect.objectContaining({ row: 5, unitId: 'soc', numerator: 12 })]);
+  });
+
+  it('matches a unit name typed on a Mac (NFD) or in other case and spacing', () => {
+    const check = validator(HEAD);
+    const nfd = 'Ängsgården'.normalize('NFD');
+    expect(nfd).not.toBe('Ängsgården');
+    expect(check([nfd, 'staff_turnover', '2024', '1', '20', ''], 2)?.value?.unitId).toBe('vob-angsgarden');
+    expect(check(['  ÄNGSGÅRDEN ', 'staff_turnover', '2024', '1', '20', ''], 2)?.value?.unitId).toBe('vob-angsgarden');
+    expect(check(['Sjukfrånvaro bland chefer'.normalize('NFD'), 'x', '2024', '1', '20', ''], 2)?.errors[0]?.column).toBe('Enhet');
+  });
+
+  it('suggests the closest names for an unknown unit or metric, and lists the valid metrics', () => {
+    const check = validator(HEAD);
+    expect(check(['Angsgarden', 'staff_turnover', '2024', '1', '20', ''], 2)?.errors[0]?.message).toMatch(/^Enheten "Angsgarden" finns inte\. Menade du "Ängsgården"\?/);
+    const message = check(['soc', 'Personalomsätning', '2024', '1', '20', ''], 2)?.errors[0]?.message ?? '';
+    expect(message).toMatch(/^Nyckeltalet "Personalomsätning" finns inte\. Menade du "Personalomsättning"/);
+    for (const m of DEFAULT_METRICS) expect(message).toContain(`"${m.name.sv}"`);
+  });
+
+  it('warns, without refusing, when an hours-based figure has no group size', () => {
+    const check = validator(HEAD);
+    const r = check(['soc', 'manager_sick_leave', '2024', '12,5', '1 234,50', ''], 7);
+    expect(r?.errors).toEqual([]);
+    expect(r?.warnings).toEqual([{ row: 7, column: 'Gruppstorlek', message: GROUP_SIZE_WARNING }]);
+    expect(check(['soc', 'manager_sick_leave', '2024', '12,5', '1 234,50', '14'], 7)?.warnings).toEqual([]);
+    expect(check(['soc', 'staff_turnover', '2024', '2', '40', ''], 7)?.warnings).toEqual([]);
+  });
+
+  it('rounds a formula result to two decimals with a notice, but refuses a typed one', () => {
+    const check = validator(HEAD);
+    const formula = check(['soc', 'manager_sick_leave', '2024', '61,3333333333333', '3680', '12'], 5, new Set([3]));
+    expect(formula?.errors).toEqual([]);
+    expect(formula?.value?.numerator).toBe(61.33);
+    expect(formula?.warnings).toEqual([{ row: 5, column: 'Täljare', message: 'Formelresultatet 61,3333333333333 avrundades till 61,33 (värden lagras med två decimaler).' }]);
+    expect(check(['soc', 'manager_sick_leave', '2024', '61,3333333333333', '3680', '12'], 5)?.errors[0]?.message).toBe(
+      '"61,3333333333333" har fler än två decimaler. Avrunda till två decimaler (61,33).',
+    );
+  });
+
+  it('reads "Summa X" as unit X, and a row that names no unit ("Totalt") as a total of the file', () => {
+    const check = validator(HEAD);
+    expect(check(['Summa Socialförvaltningen', 'staff_turnover', '2024', '1', '20', ''], 2)?.value?.unitId).toBe('soc');
+    expect(check(['Ängsgården totalt', 'staff_turnover', '2024', '1', '20', ''], 2)?.value?.unitId).toBe('vob-angsgarden');
+    const bare = check(['Totalt', 'staff_turnover', '2024', '1', '20', ''], 2);
+    expect(bare).toMatchObject({ errors: [], value: null, key: null, bareTotal: { metricKey: 'staff_turnover', year: 2024, numerator: 1, denominator: 20 } });
+  });
+});
+
+describe('closestNames', () => {
+  it('finds names within a few edits, nearest first, and none for a name far from all', () => {
+    expect(closestNames('Hemtjänst Östr', ['Hemtjänst Öster', 'Hemtjänst Väster', 'Ekbacken'])).toEqual(['Hemtjänst Öster', 'Hemtjänst Väster']);
+    expect(closestNames('Zebra', ['Hemtjänst Öster', 'Ekbacken'])).toEqual([]);
   });
 });

@@ -1,12 +1,18 @@
 import type { Metric, Unit } from '../schemas.js';
 import { parseNumber } from './csv.js';
+import {
+  findHeaderRow,
+  IMPORT_FIELDS,
+  mapHeaders,
+  normalizeName,
+  SWEDISH_NAME,
+  type ImportError,
+  type ImportField,
+  type ImportMapping,
+} from './header.js';
+import { closestNames, foldName, isBareTotalLabel, swedishList, withoutTotalWord } from './names.js';
 
-/** What is wrong, where: the row as a spreadsheet numbers it (header = 1) and the column's name. */
-export interface ImportError {
-  row: number;
-  column: string | null;
-  message: string;
-}
+export * from './header.js';
 
 /** One valid row of a file, ready to be written. */
 export interface ImportValue {
@@ -27,146 +33,40 @@ export interface ImportValidation {
   errors: ImportError[];
 }
 
-export const IMPORT_FIELDS = ['unit', 'metric', 'year', 'numerator', 'denominator', 'groupSize', 'source'] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['unit', 'metric', 'year', 'numerator', 'denominator'];
-
-/** Our field → the file's header it is read from. */
-export type ImportMapping = Partial<Record<ImportField, string>>;
-
-/** The name a missing column is asked for by. */
-const SWEDISH_NAME: Record<ImportField, string> = {
-  unit: 'enhet',
-  metric: 'nyckeltal',
-  year: 'år',
-  numerator: 'täljare',
-  denominator: 'nämnare',
-  groupSize: 'gruppstorlek',
-  source: 'källa',
-};
-
-const ALIASES: Record<string, ImportField> = {
-  enhet: 'unit',
-  unit: 'unit',
-  enhetsid: 'unit',
-  unitid: 'unit',
-  nyckeltal: 'metric',
-  metric: 'metric',
-  metrickey: 'metric',
-  ar: 'year',
-  year: 'year',
-  taljare: 'numerator',
-  numerator: 'numerator',
-  namnare: 'denominator',
-  denominator: 'denominator',
-  gruppstorlek: 'groupSize',
-  groupsize: 'groupSize',
-  kalla: 'source',
-  source: 'source',
-};
-
-/**
- * Words that hint at a field in headers we do not know (`Enhetskod`, `KPI`, `Period`, `Antal`,
- * `Bas`): only used to preselect a choice that a person confirms, never to read a file unasked.
- */
-const HINTS: [ImportField, RegExp][] = [
-  ['unit', /^(enhet|unit|kostnadsstalle|org|avdelning|verksamhet|arbetsplats)/],
-  ['metric', /^(nyckeltal|kpi|matt|indikator|indicator|measure|metric|variabel)/],
-  ['year', /^(ar|year|period|aret|tid|manad)/],
-  ['numerator', /^(taljare|numerator|antal|count|varde|value|utfall)/],
-  ['denominator', /^(namnare|denominator|bas|base|total|population|summa)/],
-  ['groupSize', /^(grupp|group|individer|personer)/],
-  ['source', /^(kalla|source|ursprung|system)/],
-];
-
-/** Case-, accent- and punctuation-insensitive: `År` → `ar`, `Group size` → `groupsize`. */
-export function normalizeName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
+export type ImportMetric = Pick<
+  Metric,
+  'key' | 'name' | 'numeratorKind' | 'denominatorKind' | 'scale' | 'bounded' | 'suppressionThreshold'
+>;
 
 export interface ImportContext {
   units: readonly Pick<Unit, 'id' | 'name'>[];
-  metrics: readonly Pick<Metric, 'key' | 'name' | 'numeratorKind' | 'denominatorKind' | 'scale'>[];
+  metrics: readonly ImportMetric[];
   /** Figures for years after this + 1 are refused. */
   currentYear: number;
 }
 
-export interface HeaderMapping {
-  columns: Map<ImportField, number>;
-  errors: ImportError[];
-  /** Field → header: the columns in use, or for a file we could not read alone, our best guesses. */
-  suggested: ImportMapping;
-}
+/** Values are stored in hundredths: a formula's result is rounded to this many decimals. */
+export const QUANTITY_DECIMALS = 2;
 
-/**
- * Which column holds which field: by the known Swedish and English names, or as `explicit` says
- * (a person's choice in the mapping step, which wins over the names).
- */
-export function mapHeaders(header: readonly string[], explicit?: ImportMapping): HeaderMapping {
-  const columns = new Map<ImportField, number>();
-  const errors: ImportError[] = [];
-  const trimmed = header.map((h) => h.trim());
-  const taken = new Set<number>();
-  if (explicit) {
-    for (const field of IMPORT_FIELDS) {
-      const name = explicit[field];
-      if (name === undefined || name === '') continue;
-      const index = trimmed.indexOf(name.trim());
-      if (index === -1) {
-        errors.push({ row: 1, column: name, message: `Kolumnen "${name}" finns inte i filens rubrikrad.` });
-      } else if (taken.has(index)) {
-        errors.push({ row: 1, column: name, message: `Kolumnen "${name}" är vald för två fält.` });
-      } else {
-        columns.set(field, index);
-        taken.add(index);
-      }
-    }
-  }
-  trimmed.forEach((name, i) => {
-    const field = ALIASES[normalizeName(name)];
-    if (!field || taken.has(i) || (explicit?.[field] ?? '') !== '') return;
-    if (columns.has(field)) {
-      errors.push({ row: 1, column: name, message: `Kolumnen "${name}" finns två gånger.` });
-    } else columns.set(field, i);
-  });
-  for (const field of REQUIRED_IMPORT_FIELDS) {
-    if (!columns.has(field) && !errors.some((e) => e.column === explicit?.[field])) {
-      errors.push({
-        row: 1,
-        column: SWEDISH_NAME[field],
-        message: `Kolumnen "${SWEDISH_NAME[field]}" saknas i rubrikraden.`,
-      });
-    }
-  }
-  return { columns, errors, suggested: suggestMapping(trimmed, columns) };
-}
+/** Up to this many units are listed by name in a "not found" message; more are referred to the organisation page. */
+const LIST_UNITS_UP_TO = 30;
+/** Suggestions (edit distance) are worked out for this many distinct unknown names; a file full of them gets plain messages after that. */
+const SUGGEST_FOR = 500;
 
-/** The columns in use, and for each field without one a header whose name hints at it. */
-function suggestMapping(header: readonly string[], columns: ReadonlyMap<ImportField, number>): ImportMapping {
-  const suggested: ImportMapping = {};
-  const used = new Set(columns.values());
-  for (const [field, i] of columns) suggested[field] = header[i];
-  for (const [field, hint] of HINTS) {
-    if (suggested[field] !== undefined) continue;
-    const i = header.findIndex((h, j) => !used.has(j) && h !== '' && hint.test(normalizeName(h)));
-    if (i !== -1) {
-      suggested[field] = header[i];
-      used.add(i);
-    }
-  }
-  return suggested;
-}
+const twoDecimals = (n: number) => Number(n.toFixed(QUANTITY_DECIMALS)) === n;
+/** A number as Swedish Excel shows it: `61,33`. */
+export const swedishNumber = (n: number) => String(n).replace('.', ',');
 
-const twoDecimals = (n: number) => Number(n.toFixed(2)) === n;
-const isShare = (m: ImportContext['metrics'][number]) =>
-  m.scale === 'percent' &&
-  (m.numeratorKind === 'persons' || m.numeratorKind === 'hours') &&
-  m.numeratorKind === m.denominatorKind;
+/** A metric whose figures need a stated group size to be shown: its denominator does not count persons. */
+export const needsGroupSize = (m: Pick<Metric, 'denominatorKind' | 'suppressionThreshold'>) =>
+  m.denominatorKind !== 'persons' && m.suppressionThreshold !== null;
+
+export const EMPTY_FILE_MESSAGE =
+  'Filen är tom eller saknar rubrikrad. Rubrikraden, med kolumnerna Enhet, Nyckeltal, År, Täljare och Nämnare, ska stå bland de 20 första raderna.';
+export const NO_ROWS_MESSAGE = 'Filen har en rubrikrad men inga rader med värden under den. Lägg till raderna under rubrikraden.';
+
+export const GROUP_SIZE_WARNING =
+  'Gruppstorlek saknas: värdet visas inte för enheten (dolt) men räknas som minst en person i summorna ovanför. Ange antal personer i kolumnen gruppstorlek.';
 
 export interface RowKey {
   unitId: string;
@@ -174,43 +74,108 @@ export interface RowKey {
   year: number;
 }
 
+/** A valid row whose unit cell says only "Totalt" or "Summa": a total of the whole file, naming no unit. */
+export interface BareTotal {
+  metricKey: string;
+  year: number;
+  numerator: number;
+  denominator: number;
+}
+
 /** One row checked: its value when it has no errors; its key when readable, to find duplicates. */
 export interface RowCheck {
   row: number;
   value: ImportValue | null;
   errors: readonly ImportError[];
+  /** What the clerk should know but need not fix: a missing group size, a rounded formula. */
+  warnings: readonly ImportError[];
   key: RowKey | null;
+  bareTotal: BareTotal | null;
 }
 
-const NO_ERRORS: readonly ImportError[] = [];
+const NONE: readonly ImportError[] = [];
+
+/** Remembers a function's answers for up to `cap` distinct texts (a file repeats few names a million times). */
+function memo<T>(fn: (text: string) => T, cap = 20_000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === undefined && !cache.has(text)) {
+      v = fn(text);
+      if (cache.size < cap) cache.set(text, v);
+    }
+    return v as T;
+  };
+}
+
+type UnitMatch = { id: string } | { ambiguous: string[] } | { bare: true } | null;
+
+function unitMatcher(units: ImportContext['units']) {
+  const byId = new Map(units.map((u) => [u.id.toLowerCase(), u.id]));
+  const byName = new Map<string, string[]>();
+  for (const u of units) {
+    const k = foldName(u.name);
+    byName.set(k, [...(byName.get(k) ?? []), u.id]);
+  }
+  const exact = (folded: string): UnitMatch => {
+    const id = byId.get(folded);
+    if (id) return { id };
+    const named = byName.get(folded) ?? [];
+    if (named.length === 1) return { id: named[0]! };
+    if (named.length > 1) return { ambiguous: named };
+    return null;
+  };
+  const names = units.map((u) => u.name);
+  let suggested = 0;
+  const notFound = memo((text: string): string => {
+    const close = suggested++ < SUGGEST_FOR ? closestNames(text, names) : [];
+    const guess = close.length > 0 ? ` Menade du ${swedishList(close)}?` : '';
+    const valid =
+      units.length <= LIST_UNITS_UP_TO
+        ? ` Enheterna: ${swedishList(names)}.`
+        : ' Skriv enhetens namn som under Organisation, eller dess id.';
+    return `Enheten "${text}" finns inte.${guess}${valid}`;
+  });
+  return {
+    find: memo((text: string): UnitMatch => {
+      const folded = foldName(text);
+      const hit = exact(folded);
+      if (hit) return hit;
+      if (isBareTotalLabel(folded)) return { bare: true };
+      const inner = withoutTotalWord(folded);
+      return inner === null ? null : exact(inner);
+    }),
+    notFound,
+  };
+}
+
+function metricMatcher(metrics: ImportContext['metrics']) {
+  const byName = new Map<string, ImportMetric>();
+  for (const m of metrics) for (const n of [m.name.sv, m.name.en]) byName.set(normalizeName(n), m);
+  for (const m of metrics) byName.set(normalizeName(m.key), m);
+  const names = metrics.map((m) => m.name.sv);
+  const all = [...names, ...metrics.flatMap((m) => [m.name.en, m.key])];
+  let suggested = 0;
+  return {
+    find: memo((text: string) => byName.get(normalizeName(text)) ?? null),
+    notFound: memo((text: string): string => {
+      const close = suggested++ < SUGGEST_FOR ? closestNames(text, all) : [];
+      const guess = close.length > 0 ? ` Menade du ${swedishList(close)}?` : '';
+      return `Nyckeltalet "${text}" finns inte.${guess} Giltiga nyckeltal: ${swedishList(names)} (på svenska eller engelska, eller med nyckeln, t.ex. ${metrics[0]?.key ?? 'staff_turnover'}).`;
+    }),
+  };
+}
 
 /**
  * Checks one record at a time against the header's columns, so that a file of any size is
  * validated as it is read. Duplicates across rows are the caller's to find (a small file keeps a
  * map; the server lets a staging table's primary key find them). `null` for a blank row.
+ * `formulas`: the columns of this record whose cells hold a formula's result (XLSX), rounded
+ * to two decimals with a notice instead of refused.
  */
 export function createRowValidator(header: readonly string[], columns: ReadonlyMap<ImportField, number>, ctx: ImportContext) {
-  const unitById = new Map(ctx.units.map((u) => [u.id.toLowerCase(), u.id]));
-  const unitsByName = new Map<string, string[]>();
-  for (const u of ctx.units) {
-    const k = u.name.trim().toLowerCase();
-    unitsByName.set(k, [...(unitsByName.get(k) ?? []), u.id]);
-  }
-  const metricByName = new Map<string, (typeof ctx.metrics)[number]>();
-  for (const m of ctx.metrics) {
-    for (const n of [m.name.sv, m.name.en]) metricByName.set(normalizeName(n), m);
-  }
-  for (const m of ctx.metrics) metricByName.set(normalizeName(m.key), m);
-  // A file names few metrics, a million times over: normalising each cell again would dominate.
-  const metricByText = new Map<string, (typeof ctx.metrics)[number] | null>();
-  const findMetric = (text: string) => {
-    let m = metricByText.get(text);
-    if (m === undefined) {
-      m = metricByName.get(normalizeName(text)) ?? null;
-      if (metricByText.size < 10_000) metricByText.set(text, m);
-    }
-    return m;
-  };
+  const units = unitMatcher(ctx.units);
+  const metrics = metricMatcher(ctx.metrics);
 
   const labels = new Map<ImportField, string>();
   for (const f of IMPORT_FIELDS) labels.set(f, header[columns.get(f) ?? -1]?.trim() || SWEDISH_NAME[f]);
@@ -220,48 +185,77 @@ export function createRowValidator(header: readonly string[], columns: ReadonlyM
   const at = (f: ImportField) => columns.get(f) ?? -1;
   const [unitAt, metricAt, yearAt, numeratorAt, denominatorAt, groupAt, sourceAt] = IMPORT_FIELDS.map(at);
 
-  return (record: readonly string[], row: number): RowCheck | null => {
+  return (record: readonly string[], row: number, formulas?: ReadonlySet<number>): RowCheck | null => {
     if (record.every((c) => c.trim() === '')) return null;
     let rowErrors: ImportError[] | undefined;
+    let rowWarnings: ImportError[] | undefined;
     const err = (f: ImportField, message: string) => (rowErrors ??= []).push({ row, column: label(f), message });
+    const warn = (f: ImportField, message: string) => (rowWarnings ??= []).push({ row, column: label(f), message });
     const cell = (c: number | undefined) => (c === undefined || c < 0 ? '' : (record[c] ?? '').trim());
 
     const unitText = cell(unitAt);
-    let unitId: string | undefined = unitById.get(unitText.toLowerCase());
-    if (!unitId) {
-      const byName = unitsByName.get(unitText.toLowerCase()) ?? [];
-      if (byName.length === 1) unitId = byName[0];
-      else if (byName.length > 1) err('unit', `Flera enheter heter "${unitText}". Ange enhetens id i stället.`);
-      else err('unit', unitText === '' ? 'Enhet saknas.' : `Enheten "${unitText}" finns inte.`);
-    }
+    const unit = unitText === '' ? null : units.find(unitText);
+    let unitId: string | undefined;
+    let isBare = false;
+    if (unit && 'id' in unit) unitId = unit.id;
+    else if (unit && 'bare' in unit) isBare = true;
+    else if (unit && 'ambiguous' in unit) {
+      err('unit', `Flera enheter heter "${unitText}" (${unit.ambiguous.join(', ')}). Skriv enhetens id i stället.`);
+    } else err('unit', unitText === '' ? 'Enhet saknas. Skriv enhetens namn eller id.' : units.notFound(unitText));
 
     const metricText = cell(metricAt);
-    const metric = findMetric(metricText);
-    if (!metric) err('metric', metricText === '' ? 'Nyckeltal saknas.' : `Nyckeltalet "${metricText}" finns inte.`);
+    const metric = metricText === '' ? null : metrics.find(metricText);
+    if (!metric) {
+      err('metric', metricText === '' ? 'Nyckeltal saknas. Skriv nyckeltalets namn (t.ex. Personalomsättning) eller nyckel.' : metrics.notFound(metricText));
+    }
 
     const yearText = cell(yearAt);
     const year = Number(yearText);
-    if (!/^\d{4}$/.test(yearText)) err('year', `"${yearText}" är inte ett årtal (t.ex. 2024).`);
-    else if (year < 1990 || year > maxYear) err('year', `Året ${yearText} ligger utanför 1990–${maxYear}.`);
+    if (yearText === '') err('year', 'År saknas. Skriv året med fyra siffror, t.ex. 2024.');
+    else if (!/^\d{4}$/.test(yearText)) err('year', `"${yearText}" är inte ett årtal. Skriv året med fyra siffror, t.ex. 2024.`);
+    else if (year < 1990 || year > maxYear) err('year', `Året ${yearText} ligger utanför 1990–${maxYear}. Rätta året.`);
 
-    const quantity = (f: 'numerator' | 'denominator', c: number | undefined): number | null => {
+    const quantity = (f: 'numerator' | 'denominator', c: number): number | null => {
       const text = cell(c);
+      const name = f === 'numerator' ? 'Täljaren' : 'Nämnaren';
       const parsed = parseNumber(text);
       if (!parsed.ok) {
-        err(f, text === '' ? 'Värde saknas.' : `"${text}" är inte ett tal.`);
+        err(
+          f,
+          text === ''
+            ? `Värde saknas. Skriv ${name.toLowerCase()} som ett tal, t.ex. 12,5.`
+            : `"${text}" är inte ett tal. Skriv bara siffror, med decimalkomma (t.ex. 12,5), utan enhet eller procenttecken.`,
+        );
         return null;
       }
-      if (parsed.value < 0) err(f, 'Får inte vara negativt.');
-      else if (!twoDecimals(parsed.value)) err(f, `"${text}" har fler än två decimaler.`);
-      else if (parsed.value > 1e12) err(f, 'Talet är för stort.');
-      else return parsed.value;
-      return null;
+      let value = parsed.value;
+      if (value < 0) {
+        err(f, `"${text}" är negativt. ${name} räknar personer eller timmar och kan inte vara mindre än 0.`);
+        return null;
+      }
+      if (!twoDecimals(value)) {
+        const rounded = Number(value.toFixed(QUANTITY_DECIMALS));
+        if (!formulas?.has(c)) {
+          err(f, `"${text}" har fler än två decimaler. Avrunda till två decimaler (${swedishNumber(rounded)}).`);
+          return null;
+        }
+        warn(f, `Formelresultatet ${text} avrundades till ${swedishNumber(rounded)} (värden lagras med två decimaler).`);
+        value = rounded;
+      }
+      if (value > 1e12) {
+        err(f, `"${text}" är för stort (högst 1 000 000 000 000).`);
+        return null;
+      }
+      return value;
     };
-    const numerator = quantity('numerator', numeratorAt);
-    const denominator = quantity('denominator', denominatorAt);
-    if (denominator === 0) err('denominator', 'Nämnaren får inte vara noll.');
-    if (metric && numerator !== null && denominator !== null && denominator > 0 && isShare(metric) && numerator > denominator) {
-      err('numerator', `Täljaren (${numerator}) är större än nämnaren (${denominator}); en andel kan inte överstiga 100 %.`);
+    const numerator = quantity('numerator', numeratorAt!);
+    const denominator = quantity('denominator', denominatorAt!);
+    if (denominator === 0) err('denominator', 'Nämnaren är 0. Den måste vara större än noll; saknar enheten underlag det året, ta bort raden.');
+    if (metric?.bounded && numerator !== null && denominator !== null && denominator > 0 && numerator > denominator) {
+      err(
+        'numerator',
+        `Täljaren (${swedishNumber(numerator)}) är större än nämnaren (${swedishNumber(denominator)}), men "${metric.name.sv}" är en andel och kan inte överstiga 100 %. Kontrollera att täljare och nämnare inte har bytt plats.`,
+      );
     }
 
     let groupSize: number | null = null;
@@ -269,39 +263,60 @@ export function createRowValidator(header: readonly string[], columns: ReadonlyM
     if (groupText !== '') {
       const parsed = parseNumber(groupText);
       if (!parsed.ok || !Number.isInteger(parsed.value) || parsed.value < 0 || parsed.value > 10_000_000) {
-        err('groupSize', `"${groupText}" är inte ett helt antal personer.`);
+        err('groupSize', `"${groupText}" är inte ett helt antal personer. Skriv antalet personer som ett heltal (t.ex. 12), eller lämna tomt.`);
       } else groupSize = parsed.value;
     }
+    // A person-count denominator is the group: a group size that says otherwise would show a
+    // figure about one person as if it were about fifty.
+    if (metric?.denominatorKind === 'persons' && groupSize !== null && denominator !== null && denominator > 0 && Math.abs(groupSize - denominator) >= 1) {
+      err(
+        'groupSize',
+        `Gruppstorleken ${groupText} stämmer inte med nämnaren ${swedishNumber(denominator)}: för "${metric.name.sv}" räknar nämnaren personerna, och den är gruppens storlek. Lämna gruppstorlek tom eller skriv ${Math.round(denominator)}.`,
+      );
+    }
+    if (metric && groupSize === null && needsGroupSize(metric) && !isBare) warn('groupSize', GROUP_SIZE_WARNING);
 
     const source = cell(sourceAt);
-    if (source.length > 500) err('source', 'Källan är längre än 500 tecken.');
+    if (source.length > 500) err('source', `Källan är ${source.length} tecken lång; högst 500 går. Korta texten.`);
 
+    const errors = rowErrors ?? NONE;
+    const warnings = rowWarnings ?? NONE;
+    const isYearOk = !rowErrors?.some((e) => e.column === yearLabel);
+    if (isBare) {
+      const ok = !rowErrors && metric && numerator !== null && denominator !== null;
+      const bareTotal = ok ? { metricKey: metric.key, year, numerator, denominator } : null;
+      return { row, value: null, errors, warnings, key: null, bareTotal };
+    }
     // A row with errors whose unit, metric and year are readable can still be a duplicate.
-    const key = unitId && metric && !rowErrors?.some((e) => e.column === yearLabel) ? { unitId, metricKey: metric.key, year } : null;
-    if (rowErrors || !key || numerator === null || denominator === null) return { row, value: null, errors: rowErrors ?? NO_ERRORS, key };
-    return { row, value: { row, ...key, numerator, denominator, groupSize, source: source || null }, errors: NO_ERRORS, key };
+    const key = unitId && metric && isYearOk ? { unitId, metricKey: metric.key, year } : null;
+    if (rowErrors || !key || numerator === null || denominator === null) return { row, value: null, errors, warnings, key, bareTotal: null };
+    const value = { row, ...key, numerator, denominator, groupSize, source: source || null };
+    return { row, value, errors, warnings, key, bareTotal: null };
   };
 }
 
-export const duplicateMessage = (firstRow: number) => `Dubblett: samma enhet, nyckeltal och år som rad ${firstRow}.`;
+export const duplicateMessage = (firstRow: number) =>
+  `Dubblett: samma enhet, nyckeltal och år som rad ${firstRow}. Ta bort en av raderna, eller rätta enhet, nyckeltal eller år.`;
 
 /**
- * Turns parsed records (the first is the header) into values, or says for each row what is
- * wrong. Blank rows are skipped but keep their number, as in the spreadsheet. For files that fit
- * in memory; the server streams with `createRowValidator`.
+ * Turns parsed records into values, or says for each row what is wrong: the header is the first
+ * of the top rows that names our columns, rows above it (titles) are not read. Blank rows are
+ * skipped but keep their number, as in the spreadsheet. For files that fit in memory; the
+ * server streams with `createRowValidator`.
  */
 export function validateRecords(records: readonly (readonly string[])[], ctx: ImportContext, mapping?: ImportMapping): ImportValidation {
-  const header = records[0];
-  if (!header || header.every((h) => h.trim() === '')) {
-    return { rowsRead: 0, values: [], errors: [{ row: 1, column: null, message: 'Filen är tom eller saknar rubrikrad.' }] };
+  const at = findHeaderRow(records, mapping) ?? records.findIndex((r) => r.some((c) => c.trim() !== ''));
+  const header = at === -1 ? undefined : records[at];
+  if (!header) {
+    return { rowsRead: 0, values: [], errors: [{ row: 1, column: null, message: EMPTY_FILE_MESSAGE }] };
   }
-  const { columns, errors } = mapHeaders(header, mapping);
-  if (errors.length > 0) return { rowsRead: Math.max(0, records.length - 1), values: [], errors };
+  const { columns, errors } = mapHeaders(header, mapping, at + 1);
+  if (errors.length > 0) return { rowsRead: Math.max(0, records.length - at - 1), values: [], errors };
   const check = createRowValidator(header, columns, ctx);
   const values: ImportValue[] = [];
   const seen = new Map<string, number>();
   let rowsRead = 0;
-  for (let i = 1; i < records.length; i++) {
+  for (let i = at + 1; i < records.length; i++) {
     const row = i + 1;
     const result = check(records[i] ?? [], row);
     if (result === null) continue;
@@ -317,7 +332,7 @@ export function validateRecords(records: readonly (readonly string[])[], ctx: Im
     else if (result.value) values.push(result.value);
   }
   if (rowsRead === 0 && errors.length === 0) {
-    errors.push({ row: 2, column: null, message: 'Filen har en rubrikrad men inga rader med värden.' });
+    errors.push({ row: at + 2, column: null, message: NO_ROWS_MESSAGE });
   }
   return { rowsRead, values, errors };
 }

@@ -4,3 +4,4 @@ export * from './events.js';
 export * from './validate.js';
 export * from './units-file.js';
 export * from './api.js';
+export * from './coverage.js';

@@ -1,4 +1,4 @@
-import { normalizeName, type ImportError } from '../import/rows.js';
+import { normalizeName, type ImportError } from '../import/header.js';
 import { unitIdSchema, unitKindSchema, type UnitKind } from '../schemas.js';
 
 /** One valid row of a units file: a unit as the HR system describes it. */

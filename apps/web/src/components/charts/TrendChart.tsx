@@ -3,7 +3,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { formatWithUnit, tickFormatter, type ValueFormat } from './chart-format';
 import { DataTable, type Column } from './DataTable';
 import { TrendLegend } from './TrendLegend';
-import type { TrendDatum, TrendMarker, TrendNoteMark, TrendReference, TrendTarget } from './trend-types';
+import type { TrendDatum, TrendMarker, TrendNoteMark, TrendReference, TrendTarget, TrendTargetStep } from './trend-types';
 
 // recharts is the largest library we use; only this chart needs it.
 const TrendLineChart = lazy(() => import('./TrendLineChart').then((m) => ({ default: m.TrendLineChart })));
@@ -14,6 +14,8 @@ interface TrendChartProps<Row extends TrendDatum> {
   scale: { domain: [number, number]; ticks: readonly number[] };
   target: TrendTarget | null;
   targetLabel: string;
+  /** When the target changed within the years drawn: each year's own, drawn as a stepped line. */
+  targetSteps?: readonly TrendTargetStep[];
   markers: readonly TrendMarker[];
   /** Numbered notes on the chart; their text belongs in `notes` or next to the chart. */
   noteMarks?: readonly TrendNoteMark[];
@@ -44,6 +46,7 @@ export function TrendChart<Row extends TrendDatum>({
   scale,
   target,
   targetLabel,
+  targetSteps,
   markers,
   noteMarks,
   definitionMarks,
@@ -67,6 +70,7 @@ export function TrendChart<Row extends TrendDatum>({
             ticks={scale.ticks}
             target={target}
             targetLabel={targetLabel}
+            targetSteps={targetSteps}
             markers={markers}
             noteMarks={noteMarks}
             definitionMarks={definitionMarks}

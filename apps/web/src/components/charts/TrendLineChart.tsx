@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import { CHART_THEME } from './chart-theme';
 import { targetLabelPosition } from './trend-layout';
-import type { TrendDatum, TrendMarker, TrendNoteMark, TrendReference, TrendTarget } from './trend-types';
+import type { TrendDatum, TrendMarker, TrendNoteMark, TrendReference, TrendTarget, TrendTargetStep } from './trend-types';
 
 export interface TrendLineChartProps {
   data: readonly TrendDatum[];
@@ -19,6 +19,8 @@ export interface TrendLineChartProps {
   ticks: readonly number[];
   target: TrendTarget | null;
   targetLabel: string;
+  /** Each year's own target, when it changed within the years drawn: a stepped line. */
+  targetSteps?: readonly TrendTargetStep[];
   markers: readonly TrendMarker[];
   /** Numbered notes: a line at a year, a band over a span. */
   noteMarks?: readonly TrendNoteMark[];
@@ -63,6 +65,74 @@ function TargetMark({ target, label, data }: { target: TrendTarget; label: strin
   );
 }
 
+/** The target in force in a year, from the steps (the latest that starts in or before it). */
+function stepTarget(steps: readonly TrendTargetStep[], year: number): TrendTarget | null {
+  let best: TrendTargetStep | undefined;
+  for (const s of steps) if (s.year <= year && (!best || s.year > best.year)) best = s;
+  return best?.target ?? null;
+}
+
+/**
+ * A target that changed: a dashed line that steps at the year the new one applies from, each
+ * year judged by its own. Its label sits at the end, over the target in force now.
+ */
+function targetStepLines(steps: readonly TrendTargetStep[], label: string, data: readonly TrendDatum[]) {
+  // The label goes at the end of the chart where the values are farthest from the target, on the
+  // side of the line away from them, so that neither the line nor the earlier step runs through it.
+  const shown = data.map((d, i) => ({ d, i })).filter((x) => x.d.value !== null);
+  const gap = (x: { d: TrendDatum } | undefined) => {
+    const t = x && stepTarget(steps, x.d.year);
+    const bound = t?.max ?? t?.min;
+    return x && bound != null && x.d.value !== null ? Math.abs(x.d.value - bound) : -1;
+  };
+  const first = shown[0];
+  const last = shown.at(-1);
+  const at = gap(first) > gap(last) ? first : last;
+  const endLabel = (key: 'min' | 'max') =>
+    function StepLabel(props: { x?: number | string; y?: number | string; index?: number }) {
+      const { x, y, index } = props;
+      const t = at ? stepTarget(steps, at.d.year) : null;
+      // One label, on the upper bound's line, or the lower one's when there is no upper.
+      const isLabelled = key === 'max' ? t?.max != null : t?.max == null;
+      if (!at || index !== at.i || x === undefined || y === undefined || !isLabelled) return null;
+      const isDataAbove = at.d.value !== null && at.d.value > (t?.[key] ?? 0);
+      const isLeft = at === first && at !== last;
+      return (
+        <text
+          x={Number(x) + (isLeft ? 4 : 0)}
+          y={Number(y) + (isDataAbove ? 18 : -8)}
+          textAnchor={isLeft ? 'start' : 'end'}
+          fill={CHART_THEME.target}
+          fontSize={13}
+          fontWeight={600}
+        >
+          {label}
+        </text>
+      );
+    };
+  return (['max', 'min'] as const)
+    .filter((key) => steps.some((s) => s.target?.[key] != null))
+    .map((key) => (
+      <Line
+        key={`target-${key}`}
+        // The step falls between the years, so each year's point sits on its own target.
+        type="step"
+        dataKey={(d: TrendDatum) => stepTarget(steps, d.year)?.[key] ?? null}
+        className="trend-chart__target-step"
+        stroke={CHART_THEME.target}
+        strokeWidth={2}
+        strokeDasharray="6 4"
+        dot={false}
+        activeDot={false}
+        connectNulls={false}
+        isAnimationActive={false}
+        legendType="none"
+        tooltipType="none"
+        label={endLabel(key)}
+      />
+    ));
+}
+
 /** A note's numbers in a filled badge just inside the top of the plot. */
 function noteLabel(text: string) {
   return {
@@ -100,7 +170,9 @@ function NoteMark({ mark }: { mark: TrendNoteMark }) {
  * The recharts line chart. Loaded lazily through TrendChart, so recharts stays out of the
  * overview's bundle. A null value breaks the line: hidden years are gaps, never interpolated.
  */
-export function TrendLineChart({ data, domain, ticks, target, targetLabel, markers, noteMarks = [], definitionMarks = [], eventMarks = [], references = [], formatValue, formatTick, height }: TrendLineChartProps) {
+export function TrendLineChart({ data, domain, ticks, target, targetLabel, targetSteps = [], markers, noteMarks = [], definitionMarks = [], eventMarks = [], references = [], formatValue, formatTick, height }: TrendLineChartProps) {
+  const lastYear = data.at(-1)?.year;
+  const isStepped = targetSteps.length > 1;
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={[...data]} margin={{ top: 28, right: 24, bottom: 4, left: 4 }} accessibilityLayer={false}>
@@ -124,7 +196,7 @@ export function TrendLineChart({ data, domain, ticks, target, targetLabel, marke
             x={m.year}
             stroke={CHART_THEME.marker}
             strokeDasharray="2 4"
-            label={{ value: m.label, position: 'top', fill: CHART_THEME.axis, fontSize: 12 }}
+            label={{ value: m.label, position: m.year === lastYear ? 'insideTopRight' : 'top', fill: CHART_THEME.axis, fontSize: 12 }}
           />
         ))}
         {noteMarks.map((m) => (
@@ -137,7 +209,8 @@ export function TrendLineChart({ data, domain, ticks, target, targetLabel, marke
             className="trend-chart__definition"
             stroke={CHART_THEME.axis}
             strokeWidth={1.5}
-            label={{ value: m.label, position: 'insideTopLeft', fill: CHART_THEME.axis, fontSize: 12, fontWeight: 600 }}
+            // In the last year the label goes to the left of the line, or it would be cut off.
+            label={{ value: m.label, position: m.year === lastYear ? 'insideTopRight' : 'insideTopLeft', fill: CHART_THEME.axis, fontSize: 12, fontWeight: 600 }}
           />
         ))}
         {eventMarks.map((m) => (
@@ -148,10 +221,10 @@ export function TrendLineChart({ data, domain, ticks, target, targetLabel, marke
             stroke={CHART_THEME.axis}
             strokeWidth={2}
             strokeDasharray="8 3"
-            label={{ value: m.label, position: 'insideBottomLeft', fill: CHART_THEME.axis, fontSize: 12, fontWeight: 700 }}
+            label={{ value: m.label, position: m.year === lastYear ? 'insideBottomRight' : 'insideBottomLeft', fill: CHART_THEME.axis, fontSize: 12, fontWeight: 700 }}
           />
         ))}
-        {target && <TargetMark target={target} label={targetLabel} data={data} />}
+        {isStepped ? targetStepLines(targetSteps, targetLabel, data) : target && <TargetMark target={target} label={targetLabel} data={data} />}
         <Tooltip
           cursor={{ stroke: CHART_THEME.grid, strokeWidth: 2 }}
           isAnimationActive={false}

@@ -25,6 +25,12 @@ export interface TrendTarget {
   max: number | null;
 }
 
+/** A target that changed over the years: the one in force from `year` on (null: none). */
+export interface TrendTargetStep {
+  year: number;
+  target: TrendTarget | null;
+}
+
 /**
  * A numbered note on the chart: one year (`from === to`) draws a line, a span of years a band.
  * The label is the notes' numbers, e.g. "1" or "2, 3", matching the list beside the chart.

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { QueryState } from '../../components/ui/QueryState';
 import { unitQueries } from '../units/queries';
+import { ErasedNotice, PersonalDataActions } from './PersonalDataActions';
 import { adminQueries, useCreateUser, useResetPassword, useUpdateUser } from './queries';
 import { unitNames } from './unit-options';
 import { UnitPicker } from './UnitPicker';
@@ -20,6 +21,7 @@ export function UsersPage() {
         <p className="lead">{t('admin.usersIntro')}</p>
       </div>
       <CreateUserForm />
+      <ErasedNotice />
       <section className="section" aria-labelledby="users-heading">
         <h2 id="users-heading">{t('admin.accounts')}</h2>
         <QueryState query={users}>{(list) => <UserTable users={list} />}</QueryState>
@@ -92,6 +94,7 @@ function UserActions({ user }: { user: UserResponse }) {
         {user.isActive ? t('admin.deactivate') : t('admin.activate')}
         <span className="visually-hidden"> {user.displayName}</span>
       </button>
+      <PersonalDataActions user={user} />
       {editing === 'access' && (
         <form
           className="form"
@@ -120,7 +123,8 @@ function UserActions({ user }: { user: UserResponse }) {
         >
           <div className="form__field">
             <label htmlFor={`pw-${user.id}`}>{t('admin.newPasswordFor', { name: user.displayName })}</label>
-            <input id={`pw-${user.id}`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input id={`pw-${user.id}`} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={`pw-${user.id}-hint`} />
+            <span id={`pw-${user.id}-hint`} className="muted">{t('admin.passwordHint')}</span>
           </div>
           <button type="submit" className="button button--primary">{t('admin.save')}</button>
         </form>

@@ -2,7 +2,9 @@ import { ANNOTATION_TEXT_MAX, type AnnotationVisibility } from '@tillit/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { fieldErrors, type AnnotationDraft, type DraftField } from './annotation-form';
+import { useLanguage } from '../../i18n/useLanguage';
+import { fieldErrors, type AnnotationDraft, type DraftField, type DraftIssues } from './annotation-form';
+import { issueText } from './form-issues';
 import { writeErrorText } from './write-error';
 
 interface AnnotationFormProps {
@@ -12,6 +14,8 @@ interface AnnotationFormProps {
   submitLabel: string;
   isPending: boolean;
   error: Error | null;
+  /** The domain's rules for the draft (a new note or a change): what is wrong, before it is sent. */
+  check: (draft: AnnotationDraft) => DraftIssues;
   /** Saves the draft; resolves true when saved (the form then starts over or closes). */
   onSubmit: (draft: AnnotationDraft) => Promise<boolean>;
   onCancel?: () => void;
@@ -20,17 +24,28 @@ interface AnnotationFormProps {
 }
 
 const VISIBILITIES: readonly AnnotationVisibility[] = ['internal', 'public'];
+const FIELDS: readonly DraftField[] = ['yearFrom', 'yearTo', 'text', 'visibility'];
 
 /**
- * A first note: its year or span, its text and who may read it. The API judges the input; its
- * complaints appear at the fields, and the text stays as typed when saving fails.
+ * A first note: its year or span, its text and who may read it. The domain's schema checks the
+ * input in the browser first (an empty note is not sent) and the API again; the complaints of
+ * either appear at the fields, and the text stays as typed when saving fails.
  */
-export function AnnotationForm({ heading, intro, initial, submitLabel, isPending, error, onSubmit, onCancel, isAutoFocused }: AnnotationFormProps) {
+export function AnnotationForm({ heading, intro, initial, submitLabel, isPending, error, check, onSubmit, onCancel, isAutoFocused }: AnnotationFormProps) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const id = useId();
   const [draft, setDraft] = useState(initial);
-  const errors = error instanceof ApiError ? fieldErrors(error.details) : {};
-  const set = (field: DraftField, value: string) => setDraft((d) => ({ ...d, [field]: value }));
+  const [issues, setIssues] = useState<DraftIssues>({});
+  const errors: Partial<Record<DraftField, string>> = error instanceof ApiError ? fieldErrors(error.details) : {};
+  for (const field of FIELDS) {
+    const issue = issues[field];
+    if (issue) errors[field] = issueText(issue, language, t);
+  }
+  const set = (field: DraftField, value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    setIssues(({ [field]: _fixed, ...rest }) => rest);
+  };
   const describedBy = (field: DraftField, hasHint = true) =>
     [hasHint ? `${id}-${field}-hint` : null, errors[field] ? `${id}-${field}-error` : null].filter(Boolean).join(' ') || undefined;
   const fieldError = (field: DraftField) =>
@@ -42,6 +57,14 @@ export function AnnotationForm({ heading, intro, initial, submitLabel, isPending
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const found = check(draft);
+    setIssues(found);
+    const first = FIELDS.find((f) => found[f]);
+    if (first) {
+      // The cursor goes to the first field to fix, where its message is read out with it.
+      document.getElementById(first === 'visibility' ? `${id}-visibility-${draft.visibility}` : `${id}-${first}`)?.focus();
+      return;
+    }
     if (await onSubmit(draft)) setDraft(initial);
   };
 

@@ -3,7 +3,7 @@ import { useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage';
-import { draftOf, toUpdateBody, type AnnotationDraft } from './annotation-form';
+import { checkNoteChange, draftOf, toUpdateBody, type AnnotationDraft } from './annotation-form';
 import { formatNoteDate, formatYears, isEdited } from './annotation-text';
 import { AnnotationForm } from './AnnotationForm';
 import { DeleteButton } from './DeleteButton';
@@ -111,6 +111,7 @@ export function AnnotationItem({ thread, number, isOutsideChart, onAnnounce, onD
           submitLabel={t('annotations.form.saveChanges')}
           isPending={update.isPending}
           error={update.error}
+          check={checkNoteChange}
           onSubmit={save}
           onCancel={() => closeAndFocus(() => setEditing(false), editButton)}
           isAutoFocused

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/ui/QueryState';
 import { meQueries } from '../auth/queries';
-import { canAnnotate, emptyDraft, toCreateBody, type AnnotationDraft } from './annotation-form';
+import { canAnnotate, checkNewNote, emptyDraft, toCreateBody, type AnnotationDraft } from './annotation-form';
 import { visibleSpan } from './annotation-markers';
 import { AnnotationForm } from './AnnotationForm';
 import { AnnotationItem } from './AnnotationItem';
@@ -90,6 +90,7 @@ export function AnnotationsSection({ metricKey, unit, path, chartYears }: Annota
           submitLabel={t('annotations.form.submit')}
           isPending={create.isPending}
           error={create.error}
+          check={(draft) => checkNewNote(draft, unit.id, metricKey)}
           onSubmit={(draft) => {
             setAnnouncement('');
             return add(draft);

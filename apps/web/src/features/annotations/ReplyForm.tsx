@@ -1,8 +1,10 @@
-import { ANNOTATION_TEXT_MAX } from '@tillit/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { ANNOTATION_TEXT_MAX, replyBodySchema } from '@tillit/domain';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { useLanguage } from '../../i18n/useLanguage';
 import { fieldErrors } from './annotation-form';
+import { issuesByField, issueText, type SchemaIssue } from './form-issues';
 import { writeErrorText } from './write-error';
 
 interface ReplyFormProps {
@@ -17,15 +19,24 @@ interface ReplyFormProps {
   onCancel: () => void;
 }
 
-/** A text alone: a new reply, or a change to one. The text stays as typed when saving fails. */
+/**
+ * A text alone: a new reply, or a change to one. The domain's rule for a note's text is checked
+ * before sending (an empty reply is not sent); the text stays as typed when saving fails.
+ */
 export function ReplyForm({ label, submitLabel, errorTitle, initialText = '', isPending, error, onSubmit, onCancel }: ReplyFormProps) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   const id = useId();
   const [text, setText] = useState(initialText);
-  const textError = error instanceof ApiError ? fieldErrors(error.details).text : undefined;
+  const [issue, setIssue] = useState<SchemaIssue | undefined>();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const textError = issue ? issueText(issue, language, t) : error instanceof ApiError ? fieldErrors(error.details).text : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const found = issuesByField(replyBodySchema.safeParse({ text }), { text: 'text' }).fields.text;
+    setIssue(found);
+    if (found) return textRef.current?.focus();
     if (await onSubmit(text)) setText('');
   };
 
@@ -42,8 +53,12 @@ export function ReplyForm({ label, submitLabel, errorTitle, initialText = '', is
           id={`${id}-text`}
           rows={3}
           maxLength={ANNOTATION_TEXT_MAX}
+          ref={textRef}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            setIssue(undefined);
+          }}
           aria-invalid={textError ? true : undefined}
           aria-describedby={textError ? `${id}-error` : undefined}
           autoFocus

@@ -1,5 +1,7 @@
 import {
+  createAnnotationBodySchema,
   isUnitInScope,
+  updateAnnotationBodySchema,
   type AnnotationThread,
   type AnnotationVisibility,
   type CreateAnnotationBody,
@@ -7,6 +9,7 @@ import {
   type UnitTreeNode,
   type UpdateAnnotationBody,
 } from '@tillit/domain';
+import { issuesByField, type SchemaIssue } from './form-issues';
 
 /** What the note form holds while someone types: years as typed, so nothing is lost. */
 export interface AnnotationDraft {
@@ -32,8 +35,8 @@ export function draftOf(thread: Pick<AnnotationThread, 'yearFrom' | 'yearTo' | '
 }
 
 /**
- * A typed year as the API expects it: a number, or (when it is not one) sent as it was typed,
- * so that the API's answer names the field and says why. The API is the one judge of input.
+ * A typed year as the API expects it: a number, or NaN when it is not one, so that the domain's
+ * schema (in the browser, and again in the API) names the field and says why.
  */
 function year(typed: string): number {
   const trimmed = typed.trim();
@@ -68,6 +71,20 @@ const FIELD_OF_PATH: Record<string, DraftField> = {
   'body.text': 'text',
   'body.visibility': 'visibility',
 };
+
+/** Which form field each part of a note's body comes from. */
+const FIELD_OF_BODY: Record<string, DraftField> = { year: 'yearFrom', yearTo: 'yearTo', text: 'text', visibility: 'visibility' };
+
+/** What is wrong with a note, by the domain's rules, before it is sent: none when it may be sent. */
+export type DraftIssues = Partial<Record<DraftField, SchemaIssue>>;
+
+export function checkNewNote(draft: AnnotationDraft, unitId: string, metricKey: string): DraftIssues {
+  return issuesByField(createAnnotationBodySchema.safeParse(toCreateBody(draft, unitId, metricKey)), FIELD_OF_BODY).fields;
+}
+
+export function checkNoteChange(draft: AnnotationDraft): DraftIssues {
+  return issuesByField(updateAnnotationBodySchema.safeParse(toUpdateBody(draft)), FIELD_OF_BODY).fields;
+}
 
 /** The API's complaints about the body, by the form field they concern. */
 export function fieldErrors(details: readonly { path: string; message: string }[]): Partial<Record<DraftField, string>> {

@@ -9,10 +9,15 @@ describe('after signing in', () => {
   });
 
   it('follows a next link only within this site', () => {
-    expect(safeNext('/metrics/staff_turnover?unit=ifo')).toBe('/metrics/staff_turnover?unit=ifo');
-    expect(safeNext('https://evil.example/')).toBeNull();
-    expect(safeNext('//evil.example/')).toBeNull();
-    expect(safeNext('/login?next=/')).toBeNull();
-    expect(safeNext(null)).toBeNull();
+    const origin = 'http://127.0.0.1:3000';
+    expect(safeNext('/metrics/staff_turnover?unit=ifo', origin)).toBe('/metrics/staff_turnover?unit=ifo');
+    expect(safeNext('https://evil.example/', origin)).toBeNull();
+    expect(safeNext('//evil.example/', origin)).toBeNull();
+    expect(safeNext('/login?next=/', origin)).toBeNull();
+    expect(safeNext(null, origin)).toBeNull();
+    // What `?next=/%5Cevil.example/x`, `/%09/…` and `/%5C%5C…` become once the page reads them.
+    for (const next of ['/\\evil.example/x', '/\t/evil.example/x', '/\\\\evil.example', '/%5Cevil.example/x']) {
+      expect(safeNext(next, origin), next).toBeNull();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { Me } from '@tillit/domain';
+import { safeNextPath, type Me } from '@tillit/domain';
 
 /**
  * Where a person lands after signing in: politicians read the summary, a unit manager the
@@ -10,8 +10,7 @@ export function homeFor(me: Pick<Me, 'role' | 'unitIds'>): string {
   return me.role === 'unit_manager' && own ? `/?unit=${encodeURIComponent(own)}` : '/';
 }
 
-/** A `next` location from the sign-in page's URL, kept inside this site. */
-export function safeNext(next: string | null): string | null {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return null;
-  return next;
+/** A `next` location from the sign-in page's URL, as a path on `origin` (this site), or null. */
+export function safeNext(next: string | null, origin: string): string | null {
+  return safeNextPath(next, origin);
 }

@@ -32,6 +32,12 @@ export function CataloguePage() {
                       <span className="catalogue-item__key">
                         {t('catalogue.key')}: <code>{m.key}</code>
                       </span>
+                      {(m.englishOutdated?.length ?? 0) > 0 && (
+                        <>
+                          {' '}
+                          <span className="tag tag--translation">{t('translations.badge')}</span>
+                        </>
+                      )}
                     </summary>
                     <MetricEditForm metric={m} principles={principles.data ?? []} />
                   </details>

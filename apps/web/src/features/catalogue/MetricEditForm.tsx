@@ -1,16 +1,18 @@
-import { metricResponseSchema, type GoodDirection, type Metric, type PrincipleResponse } from '@tillit/domain';
+import { metricResponseSchema, type GoodDirection, type MetricResponse, type PrincipleResponse, type TranslatedField } from '@tillit/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage';
-import { buildMetricPatch, isDefinitionChanged, metricToForm, type FieldError, type MetricForm } from './catalogue-model';
+import { BoundedField } from './BoundedField';
+import { buildMetricPatch, isDefinitionChanged, isTargetChanged, metricToForm, type FieldError, type MetricForm } from './catalogue-model';
 import { FormErrors, TextField, useFieldErrors, WriteError } from './FormParts';
+import { TargetHistoryList } from './TargetHistoryList';
 import { useCatalogueWrite } from './useCatalogueWrite';
 
 const DIRECTIONS: readonly GoodDirection[] = ['lower', 'higher', 'neutral'];
 const LANGS = ['sv', 'en'] as const;
 
 /** One metric's settings: target, direction, decimals, threshold, prompt, definition, principles. */
-export function MetricEditForm({ metric, principles }: { metric: Metric; principles: readonly PrincipleResponse[] }) {
+export function MetricEditForm({ metric, principles }: { metric: MetricResponse; principles: readonly PrincipleResponse[] }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const id = useId();
@@ -24,6 +26,10 @@ export function MetricEditForm({ metric, principles }: { metric: Metric; princip
     setStatus('idle');
   };
   const definitionChanged = isDefinitionChanged(metric, form);
+  const targetChanged = isTargetChanged(metric, form);
+  const outdated = metric.englishOutdated ?? [];
+  const confirm = (field: TranslatedField, isConfirmed: boolean) =>
+    set('englishConfirmed', isConfirmed ? [...form.englishConfirmed, field] : form.englishConfirmed.filter((f) => f !== field));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,6 +54,7 @@ export function MetricEditForm({ metric, principles }: { metric: Metric; princip
           key={key}
           id={`${id}-${key}`}
           label={t(`catalogue.${field}`, { lang: t(`catalogue.${lang}`) })}
+          hint={lang === 'en' && outdated.includes(field) ? t('translations.fieldHint') : undefined}
           value={form[key]}
           onChange={(v) => set(key, v)}
           error={errorOf(key)}
@@ -58,6 +65,22 @@ export function MetricEditForm({ metric, principles }: { metric: Metric; princip
 
   return (
     <form className="catalogue-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('catalogue.edit', { name: metric.name[language] })}>
+      {outdated.length > 0 && (
+        <div className="notice notice--translation">
+          <p className="notice__title">{t('translations.noticeTitle')}</p>
+          <p>{t('translations.notice', { fields: outdated.map((f) => t(`translations.fields.${f}`)).join(', ') })}</p>
+          <ul className="translation-confirm">
+            {outdated.map((f) => (
+              <li key={f}>
+                <label>
+                  <input type="checkbox" checked={form.englishConfirmed.includes(f)} onChange={(e) => confirm(f, e.target.checked)} />{' '}
+                  {t('translations.confirm', { field: t(`translations.fields.${f}`) })}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <fieldset className="catalogue-group">
         <legend>{t('catalogue.targetHeading')}</legend>
         <p className="field-hint">{t('catalogue.targetHint')}</p>
@@ -76,7 +99,23 @@ export function MetricEditForm({ metric, principles }: { metric: Metric; princip
           </div>
           <TextField id={`${id}-decimals`} label={t('catalogue.decimals')} value={form.decimals} onChange={(v) => set('decimals', v)} error={errorOf('decimals')} inputMode="numeric" />
         </div>
+        {targetChanged && (
+          <div className="catalogue-row catalogue-version">
+            <TextField
+              id={`${id}-targetFrom`}
+              label={t('targetHistory.fromYear')}
+              hint={t('targetHistory.fromYearHint')}
+              value={form.targetFrom}
+              onChange={(v) => set('targetFrom', v)}
+              error={errorOf('targetFrom')}
+              inputMode="numeric"
+            />
+          </div>
+        )}
+        <TargetHistoryList metric={metric} />
       </fieldset>
+
+      <BoundedField isBounded={form.bounded} onChange={(v) => set('bounded', v)} />
 
       <fieldset className="catalogue-group">
         <legend>{t('catalogue.thresholdHeading')}</legend>

@@ -8,6 +8,7 @@ import {
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage';
+import { BoundedField } from './BoundedField';
 import { buildNewMetric, EMPTY_NEW_METRIC, type FieldError, type NewMetricForm as Form } from './catalogue-model';
 import { FormErrors, TextField, useFieldErrors, WriteError } from './FormParts';
 import { useCatalogueWrite } from './useCatalogueWrite';
@@ -97,6 +98,7 @@ export function NewMetricForm({ nextSortOrder }: { nextSortOrder: number }) {
         {select('goodDirection', t('catalogue.goodDirection'), DIRECTIONS, (o) => t(`catalogue.direction.${o}`))}
         <TextField id={`${id}-decimals`} label={t('catalogue.decimals')} value={form.decimals} onChange={(v) => set('decimals', v)} error={errorOf('decimals')} inputMode="numeric" />
       </div>
+      <BoundedField isBounded={form.bounded} onChange={(v) => set('bounded', v)} />
       <TextField
         id={`${id}-threshold`}
         label={t('catalogue.threshold')}

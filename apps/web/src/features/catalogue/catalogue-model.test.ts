@@ -7,8 +7,10 @@ import {
   directionIcon,
   EMPTY_NEW_METRIC,
   isDefinitionChanged,
+  isTargetChanged,
   metricToForm,
   parseNumber,
+  targetPeriods,
 } from './catalogue-model';
 
 const sickLeave = DEFAULT_METRICS.find((m) => m.key === 'manager_sick_leave')!;
@@ -18,16 +20,34 @@ describe('the metric edit form', () => {
     expect(buildMetricPatch(sickLeave, metricToForm(sickLeave))).toEqual({ patch: {}, errors: [] });
   });
 
-  it('reads Swedish decimal commas and sends only the changed target', () => {
-    const form = { ...metricToForm(sickLeave), targetMax: '2,2' };
+  it('reads Swedish decimal commas and sends only the changed target, from the year it applies', () => {
+    const form = { ...metricToForm(sickLeave), targetMax: '2,2', targetFrom: '2026' };
     expect(metricToForm(sickLeave).targetMax).toBe('2,5');
-    expect(buildMetricPatch(sickLeave, form).patch).toEqual({ target: { min: null, max: 2.2 } });
+    expect(buildMetricPatch(sickLeave, form).patch).toEqual({ target: { min: null, max: 2.2 }, targetFrom: 2026 });
     expect(parseNumber(' 1 000,5 ')).toBe(1000.5);
     expect(parseNumber('abc')).toBe('invalid');
   });
 
   it('clears the target when both bounds are empty', () => {
-    expect(buildMetricPatch(sickLeave, { ...metricToForm(sickLeave), targetMax: '' }).patch).toEqual({ target: null });
+    expect(buildMetricPatch(sickLeave, { ...metricToForm(sickLeave), targetMax: '', targetFrom: '2026' }).patch).toEqual({ target: null, targetFrom: 2026 });
+  });
+
+  it('asks from which year a changed target applies, not before the newest target', () => {
+    const form = { ...metricToForm(sickLeave), targetMax: '2,2' };
+    expect(isTargetChanged(sickLeave, form)).toBe(true);
+    expect(buildMetricPatch(sickLeave, form).errors).toEqual([{ field: 'targetFrom', error: 'targetYear' }]);
+    const withHistory = { ...sickLeave, targetHistory: [{ validFrom: 1990, target: { min: null, max: 2.5 } }, { validFrom: 2025, target: { min: null, max: 2.4 } }] };
+    expect(buildMetricPatch(withHistory, { ...form, targetFrom: '2024' }).errors.map((e) => e.field)).toEqual(['targetFrom']);
+    expect(buildMetricPatch(withHistory, { ...form, targetFrom: '2025' }).errors).toEqual([]);
+    expect(targetPeriods(withHistory)).toEqual([
+      { from: null, to: 2024, target: { min: null, max: 2.5 } },
+      { from: 2025, to: null, target: { min: null, max: 2.4 } },
+    ]);
+  });
+
+  it('sends the English texts the editor confirms are still right', () => {
+    const form = { ...metricToForm(sickLeave), englishConfirmed: ['prompt' as const] };
+    expect(buildMetricPatch(sickLeave, form).patch).toEqual({ englishConfirmed: ['prompt'] });
   });
 
   it('asks for the year and a note when the definition texts change', () => {
@@ -41,7 +61,7 @@ describe('the metric edit form', () => {
   });
 
   it('names the fields that are wrong', () => {
-    const form = { ...metricToForm(sickLeave), decimals: '7', suppressionThreshold: '0', targetMin: '3', targetMax: '1' };
+    const form = { ...metricToForm(sickLeave), decimals: '7', suppressionThreshold: '0', targetMin: '3', targetMax: '1', targetFrom: '2026' };
     expect(buildMetricPatch(sickLeave, form).errors.map((e) => e.field).sort()).toEqual(['decimals', 'suppressionThreshold', 'targetMin']);
   });
 });
@@ -84,5 +104,17 @@ describe('direction icons', () => {
     expect(directionIcon('worsening', 'lower')).toBe('up');
     expect(directionIcon('steady', 'lower')).toBe('flat');
     expect(directionIcon('no_data', 'higher')).toBe('question');
+  });
+});
+
+describe('bounded (a share or a rate)', () => {
+  it('is in the patch only when changed, and a new metric takes what the form says', () => {
+    const turnover = DEFAULT_METRICS.find((m) => m.key === 'staff_turnover')!;
+    expect(metricToForm(turnover).bounded).toBe(false);
+    expect(buildMetricPatch(turnover, { ...metricToForm(turnover), bounded: true }).patch).toEqual({ bounded: true });
+    expect(buildMetricPatch(turnover, metricToForm(turnover)).patch).toEqual({});
+    const filled = { ...EMPTY_NEW_METRIC, key: 'rate', nameSv: 'n', nameEn: 'n', definitionSv: 'd', definitionEn: 'd', numeratorSv: 'n', numeratorEn: 'n', denominatorSv: 'd', denominatorEn: 'd' };
+    expect(buildNewMetric({ ...filled, bounded: false }, 1).metric?.bounded).toBe(false);
+    expect(buildNewMetric(filled, 1).metric?.bounded).toBe(true);
   });
 });

@@ -7,19 +7,24 @@ import type {
   MetricScale,
   QuantityKind,
   Sensitivity,
+  TranslatedField,
 } from '@tillit/domain';
 import type { IconName } from '../../components/ui/Icon';
 
 /** What a form field did wrong, as a key under `catalogue.errors`. */
 export interface FieldError {
   field: string;
-  error: 'number' | 'integer' | 'decimals' | 'threshold' | 'targetOrder' | 'required' | 'year' | 'note' | 'key';
+  error: 'number' | 'integer' | 'decimals' | 'threshold' | 'targetOrder' | 'required' | 'year' | 'targetYear' | 'note' | 'key';
 }
 
 /** The edit form of one metric: text inputs hold strings, so Swedish decimal commas work. */
 export interface MetricForm {
+  /** A share (at most 100 %) or a rate. */
+  bounded: boolean;
   targetMin: string;
   targetMax: string;
+  /** The first year a changed target applies to; the years before keep theirs. */
+  targetFrom: string;
   goodDirection: GoodDirection;
   decimals: string;
   suppressionThreshold: string;
@@ -34,14 +39,18 @@ export interface MetricForm {
   principles: string[];
   fromYear: string;
   note: string;
+  /** English texts marked as needing an update that the editor says are still right. */
+  englishConfirmed: TranslatedField[];
 }
 
 const numberText = (n: number | null | undefined): string => (n === null || n === undefined ? '' : String(n).replace('.', ','));
 
 export function metricToForm(m: Metric): MetricForm {
   return {
+    bounded: m.bounded,
     targetMin: numberText(m.target?.min),
     targetMax: numberText(m.target?.max),
+    targetFrom: '',
     goodDirection: m.goodDirection,
     decimals: String(m.decimals),
     suppressionThreshold: numberText(m.suppressionThreshold),
@@ -56,6 +65,7 @@ export function metricToForm(m: Metric): MetricForm {
     principles: [...m.principles],
     fromYear: '',
     note: '',
+    englishConfirmed: [],
   };
 }
 
@@ -80,6 +90,38 @@ export function isDefinitionChanged(m: Metric, f: MetricForm): boolean {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The target the form holds: null when both bounds are empty. */
+function formTarget(f: Pick<MetricForm, 'targetMin' | 'targetMax'>): Metric['target'] | 'invalid' {
+  const min = parseNumber(f.targetMin);
+  const max = parseNumber(f.targetMax);
+  if (min === 'invalid' || max === 'invalid') return 'invalid';
+  return min === null && max === null ? null : { min, max };
+}
+
+/** Whether the form sets a different target (then the year it applies from is needed). */
+export function isTargetChanged(m: Metric, f: MetricForm): boolean {
+  const target = formTarget(f);
+  return target !== 'invalid' && JSON.stringify(target) !== JSON.stringify(m.target);
+}
+
+/** The earliest year a new target may apply from: the newest target's year (it can be corrected), or any. */
+export function earliestTargetYear(m: Metric): number {
+  return Math.max(1990, ...(m.targetHistory ?? []).map((p) => p.validFrom));
+}
+
+/**
+ * The metric's targets as spans of years, oldest first: `from: null` is "from the start" (the
+ * target a metric had before targets had years), `to: null` is "from then on".
+ */
+export function targetPeriods(m: Pick<Metric, 'target' | 'targetHistory'>): { from: number | null; to: number | null; target: Metric['target'] }[] {
+  const history = [...(m.targetHistory ?? [])].sort((a, b) => a.validFrom - b.validFrom);
+  return history.map((p, i) => ({
+    from: i === 0 && p.validFrom <= 1990 ? null : p.validFrom,
+    to: history[i + 1] ? history[i + 1]!.validFrom - 1 : null,
+    target: p.target,
+  }));
+}
 
 /** The PATCH body for the fields the form changed, or what is wrong with the form. */
 export function buildMetricPatch(m: Metric, f: MetricForm): { patch: MetricPatch; errors: FieldError[] } {
@@ -107,6 +149,14 @@ export function buildMetricPatch(m: Metric, f: MetricForm): { patch: MetricPatch
     if (t.en === '') errors.push({ field: `${name}En`, error: 'required' });
   }
 
+  const targetChanged = isTargetChanged(m, f);
+  let targetFrom: number | null = null;
+  if (targetChanged) {
+    targetFrom = Number(f.targetFrom.trim());
+    if (f.targetFrom.trim() === '' || !Number.isInteger(targetFrom) || targetFrom < earliestTargetYear(m) || targetFrom > 2100) {
+      errors.push({ field: 'targetFrom', error: 'targetYear' });
+    }
+  }
   const definitionChanged = isDefinitionChanged(m, f);
   let fromYear: number | null = null;
   if (definitionChanged) {
@@ -121,8 +171,12 @@ export function buildMetricPatch(m: Metric, f: MetricForm): { patch: MetricPatch
     (min === null || min === 'invalid') && (max === null || max === 'invalid')
       ? null
       : { min: typeof min === 'number' ? min : null, max: typeof max === 'number' ? max : null };
-  if (!same(target, m.target)) patch.target = target;
+  if (targetChanged && targetFrom !== null) {
+    patch.target = target;
+    patch.targetFrom = targetFrom;
+  }
   if (f.goodDirection !== m.goodDirection) patch.goodDirection = f.goodDirection;
+  if (f.bounded !== m.bounded) patch.bounded = f.bounded;
   if (decimals !== m.decimals) patch.decimals = decimals;
   const thresholdValue = typeof threshold === 'number' ? threshold : null;
   if (thresholdValue !== m.suppressionThreshold) patch.suppressionThreshold = thresholdValue;
@@ -134,6 +188,7 @@ export function buildMetricPatch(m: Metric, f: MetricForm): { patch: MetricPatch
     patch.denominator = texts.denominator;
     patch.definitionChange = { fromYear, note: f.note.trim() };
   }
+  if (f.englishConfirmed.length > 0) patch.englishConfirmed = [...f.englishConfirmed];
   return { patch, errors };
 }
 
@@ -149,6 +204,8 @@ export interface NewMetricForm {
   denominatorSv: string;
   denominatorEn: string;
   scale: MetricScale;
+  /** A share (at most 100 %) or a rate. */
+  bounded: boolean;
   quantityKind: QuantityKind;
   sensitivity: Sensitivity;
   goodDirection: GoodDirection;
@@ -167,6 +224,7 @@ export const EMPTY_NEW_METRIC: NewMetricForm = {
   denominatorSv: '',
   denominatorEn: '',
   scale: 'percent',
+  bounded: true,
   quantityKind: 'persons',
   sensitivity: 'personal',
   goodDirection: 'lower',
@@ -207,8 +265,7 @@ export function buildNewMetric(f: NewMetricForm, sortOrder: number): { metric: M
       numeratorKind: f.quantityKind,
       denominatorKind: f.quantityKind,
       scale: f.scale,
-      // A new percentage is taken as a share (at most 100 %); a rate is marked in the catalogue.
-      bounded: f.scale === 'percent',
+      bounded: f.bounded,
       unitLabel: null,
       decimals,
       goodDirection: f.goodDirection,

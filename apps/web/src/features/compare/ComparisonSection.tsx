@@ -1,4 +1,4 @@
-import type { AnnotationThread, ComparisonResponse, Metric, Unit } from '@tillit/domain';
+import { isIncomplete, type AnnotationThread, type ComparisonResponse, type Metric, type Unit } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,12 @@ import { useSearchParams } from 'react-router';
 import { formatMetricValue } from '@tillit/domain';
 import { formatWithUnit } from '../../components/charts/chart-format';
 import { DataTable, type Column } from '../../components/charts/DataTable';
+import { Icon } from '../../components/ui/Icon';
 import { QueryState } from '../../components/ui/QueryState';
 import { useLanguage } from '../../i18n/useLanguage';
 import { compareQueries } from './queries';
-import { comparisonModel, selectableYears } from './comparison-model';
+import { comparisonModel, selectableYears, type BarRow } from './comparison-model';
+import { MissedTargetList } from './MissedTargetList';
 
 const ComparisonBarChart = lazy(() =>
   import('../../components/charts/ComparisonBarChart').then((m) => ({ default: m.ComparisonBarChart })),
@@ -37,13 +39,14 @@ export function ComparisonSection({
   const year = Number.isInteger(requested) && requested > 1900 ? requested : null;
   const query = useQuery(compareQueries.forUnit(metric.key, unit.id, year));
   return (
-    <section className="section" aria-labelledby="compare-heading">
+    <section className="section" aria-labelledby="compare-heading" aria-busy={query.isPlaceholderData || undefined}>
       <h2 id="compare-heading">{t('compare.heading')}</h2>
       <QueryState query={query} loadingLabel={t('compare.loading')} headingLevel={3}>
         {(data) => (
           <Comparison
             data={data}
             metric={metric}
+            chosenYear={year}
             notes={annotations.filter((a) => a.yearFrom <= data.spread.year && data.spread.year <= a.yearTo)}
             onYear={(y) =>
               setParams(
@@ -61,14 +64,22 @@ export function ComparisonSection({
   );
 }
 
+/** The members' noun: areas ("områden") when every member is an area, else units. */
+function nounKind(data: ComparisonResponse): 'area' | 'unit' {
+  return data.members.length > 0 && data.members.every((m) => m.kind === 'area') ? 'area' : 'unit';
+}
+
 function Comparison({
   data,
   metric,
+  chosenYear,
   notes,
   onYear,
 }: {
   data: ComparisonResponse;
   metric: Metric;
+  /** The year in the URL: the select shows it at once, while its figures may still be loading. */
+  chosenYear: number | null;
   notes: readonly AnnotationThread[];
   onYear: (y: number) => void;
 }) {
@@ -80,15 +91,20 @@ function Comparison({
   const withUnit = (v: number) => formatWithUnit(metric, v, language);
   const focusIsMember = data.members.some((m) => m.isFocus);
   const { spread } = data;
+  const { target } = model;
   const targetLines = [
-    ...(metric.target?.max != null ? [{ value: metric.target.max, label: t('compare.targetMax', { value: fmt(metric.target.max) }) }] : []),
-    ...(metric.target?.min != null ? [{ value: metric.target.min, label: t('compare.targetMin', { value: fmt(metric.target.min) }) }] : []),
+    ...(target?.max != null ? [{ value: target.max, label: t('compare.targetMax', { value: fmt(target.max) }) }] : []),
+    ...(target?.min != null ? [{ value: target.min, label: t('compare.targetMin', { value: fmt(target.min) }) }] : []),
   ];
+  const verdictText = (v: BarRow['verdict']) => (v === 'none' ? '' : t(`compare.verdict.${v}`));
   const label = t('compare.chartLabel', {
     name: metric.name[language],
     year: model.year,
-    list: model.bars.map((b) => `${b.name} ${withUnit(b.value)}`).join(', '),
+    list: model.bars.map((b) => [`${b.name} ${withUnit(b.value)}`, verdictText(b.verdict)].filter(Boolean).join(' ')).join(', '),
   });
+  const noun = (count: number) => t(`compare.noun.${nounKind(data)}`, { count });
+  const judged = spread.shown - spread.incomplete;
+  const missed = model.bars.filter((b) => b.verdict === 'missed');
   const columns: Column<Row>[] = [
     {
       key: 'unit',
@@ -103,16 +119,25 @@ function Comparison({
       render: (r: Row) => {
         const p = r.points.find((x) => x.year === y);
         if (p?.suppressed) return <abbr title={t('compare.hiddenCell')}>..</abbr>;
-        return p?.value == null ? '–' : fmt(p.value);
+        if (p?.value == null) return '–';
+        if (!isIncomplete(p.coverage)) return fmt(p.value);
+        return (
+          <>
+            {fmt(p.value)}
+            <span aria-hidden="true">*</span>
+            <span className="visually-hidden"> ({t('coverage.status', { ...p.coverage })})</span>
+          </>
+        );
       },
     })),
   ];
   const years = selectableYears(data);
+  const selected = chosenYear !== null && years.includes(chosenYear) ? chosenYear : model.year;
   return (
     <div className="comparison">
       <div className="form__field form__field--inline">
         <label htmlFor="compare-year">{t('compare.year')}</label>
-        <select id="compare-year" value={model.year} onChange={(e) => onYear(Number(e.target.value))}>
+        <select id="compare-year" value={selected} onChange={(e) => onYear(Number(e.target.value))}>
           {years.map((y) => (
             <option key={y} value={y}>
               {y}
@@ -120,26 +145,39 @@ function Comparison({
           ))}
         </select>
       </div>
+      {/* The sentence counts what the chart draws: the bars, by the year's own target. */}
       <p className="comparison__spread" role="status">
-        {spread.meetingTarget !== null && metric.target
-          ? t('compare.spreadTarget', { meeting: spread.meetingTarget, shown: spread.shown, year: spread.year })
-          : t('compare.spreadShown', { shown: spread.shown, members: spread.members, year: spread.year })}
-        {spread.hidden > 0 && ` ${t('compare.spreadHidden', { count: spread.hidden })}`}
-        {spread.noData > 0 && ` ${t('compare.spreadMissing', { count: spread.noData })}`}
+        {spread.meetingTarget !== null && target
+          ? t('compare.spreadTarget', { meeting: spread.meetingTarget, shown: judged, noun: noun(judged), year: spread.year })
+          : t('compare.spreadShown', { shown: spread.shown, members: spread.members, noun: noun(spread.members), year: spread.year })}
+        {missed.length > 0 && ` ${t('compare.spreadMisses', { names: missed.map((b) => b.name).join(', ') })}`}
+        {spread.incomplete > 0 &&
+          ` ${t('compare.spreadIncomplete', { names: model.bars.filter((b) => b.verdict === 'incomplete').map((b) => b.name).join(', ') })}`}
+        {model.hidden.length > 0 && ` ${t('compare.hiddenList', { names: model.hidden.map((h) => h.name).join(', ') })}`}
+        {model.missing.length > 0 && ` ${t('compare.missingList', { names: model.missing.map((h) => h.name).join(', ') })}`}
       </p>
+      {model.referenceIncomplete && (
+        <p className="coverage-note">
+          <Icon name="info" size={16} />
+          <span>{t('coverage.compareNote', { year: model.year, ...model.referenceIncomplete })}</span>
+        </p>
+      )}
       <p className="muted">
         {focusIsMember
           ? t('compare.introSiblings', { reference: data.reference.name })
-          : t('compare.introChildren', { reference: data.reference.name })}
+          : nounKind(data) === 'area'
+            ? t('missedTarget.introAreas', { reference: data.reference.name })
+            : t('compare.introChildren', { reference: data.reference.name })}
       </p>
       {model.bars.length > 0 ? (
         <div className="comparison__chart" role="img" aria-label={label} style={{ height: 60 + model.bars.length * 28 }}>
           <Suspense fallback={<div className="trend-chart__loading">{t('compare.loading')}</div>}>
             <ComparisonBarChart
-              bars={model.bars.map((b) => ({ ...b, label: b.isFocus ? `▶ ${b.name}` : b.name }))}
+              bars={model.bars.map((b) => ({ ...b, label: b.isFocus ? `▶ ${b.name}` : b.name, verdictText: verdictText(b.verdict) }))}
               formatValue={fmt}
               targetLines={targetLines}
               referenceValue={model.referenceValue}
+              axis={model.axis}
             />
           </Suspense>
         </div>
@@ -148,12 +186,15 @@ function Comparison({
       )}
       {model.bars.length > 0 && (
         <p className="comparison__legend">
-          {metric.target && t('compare.legendTarget')}{' '}
+          {target && `${t('compare.legendTarget', { year: model.year })} `}
           {model.referenceValue !== null &&
-            t('compare.legendReference', { reference: data.reference.name, value: withUnit(model.referenceValue) })}{' '}
-          {t('compare.legendFocus')}
+            `${t('compare.legendReference', { reference: data.reference.name, value: withUnit(model.referenceValue) })} `}
+          {target && `${t('compare.legendVerdict')} `}
+          {focusIsMember ? t('compare.legendFocus') : t('compare.legendFocusReference', { name: data.reference.name })}
         </p>
       )}
+      {/* A unit compared with its siblings has the sentence; a unit with units below gets the list. */}
+      {!focusIsMember && <MissedTargetList metric={metric} data={data} target={target} />}
       {notes.length > 0 && (
         <div className="comparison__notes">
           <p>{t('compare.notesFor', { year: model.year, count: notes.length })}</p>
@@ -166,8 +207,8 @@ function Comparison({
           </ul>
         </div>
       )}
-      {model.hidden.length > 0 && (
-        <p className="muted">{t('compare.hiddenList', { names: model.hidden.map((h) => h.name).join(', ') })}</p>
+      {data.members.some((m) => m.points.some((p) => p.value !== null && isIncomplete(p.coverage))) && (
+        <p className="muted">{t('coverage.tableMark')}</p>
       )}
       <DataTable
         caption={t('compare.tableCaption', {

@@ -12,5 +12,9 @@ export const compareQueries = {
           params: { metric: metricKey, unit: unitId, year: year ?? undefined },
           signal,
         }),
+      // Another year of the same metric and unit keeps the comparison (and its year select) on the
+      // page while the new year loads: a loading state in its place would take the focus with it.
+      placeholderData: (previous, previousQuery) =>
+        previousQuery?.queryKey[1] === metricKey && previousQuery.queryKey[2] === unitId ? previous : undefined,
     }),
 };

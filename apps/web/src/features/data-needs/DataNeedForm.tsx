@@ -1,13 +1,16 @@
-import { ANNOTATION_TEXT_MAX, type Metric } from '@tillit/domain';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ANNOTATION_TEXT_MAX, dataNeedCreateSchema, type MetricResponse } from '@tillit/domain';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link } from 'react-router';
 import { useLanguage } from '../../i18n/useLanguage';
+import { issuesByField, issueText, type SchemaIssue } from '../annotations/form-issues';
 import { writeErrorText } from '../annotations/write-error';
+import { NotYetTranslated } from '../metric/NotYetTranslated';
 import { useCreateDataNeed } from './queries';
+import { useArrivalFocus } from './useArrivalFocus';
 
 interface DataNeedFormProps {
-  metric: Pick<Metric, 'key' | 'prompt' | 'name'>;
+  metric: Pick<MetricResponse, 'key' | 'prompt' | 'name' | 'englishOutdated'>;
   /** The unit the person is looking at; the question is about it. */
   unitId: string | null;
   /** The page anchor that leads here (from the overview's cards): arriving by it puts the cursor in the text. */
@@ -24,30 +27,36 @@ export function DataNeedForm({ metric, unitId, anchor }: DataNeedFormProps) {
   const id = useId();
   const [text, setText] = useState('');
   const create = useCreateDataNeed();
+  const [issue, setIssue] = useState<SchemaIssue | undefined>();
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const { hash } = useLocation();
-  useEffect(() => {
-    if (!anchor || hash !== `#${anchor}`) return;
-    // After the layout has moved focus to the main content on navigation (it runs after this).
-    const frame = requestAnimationFrame(() => textRef.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [anchor, hash]);
+  useArrivalFocus(textRef, anchor);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ metricKey: metric.key, text, ...(unitId ? { unitId } : {}) }, { onSuccess: () => setText('') });
+    const body = { metricKey: metric.key, text, ...(unitId ? { unitId } : {}) };
+    // The domain's rule for the text, before sending: an empty question is refused at the field.
+    const found = issuesByField(dataNeedCreateSchema.safeParse(body), { text: 'text' }).fields.text;
+    setIssue(found);
+    if (found) return textRef.current?.focus();
+    create.mutate(body, { onSuccess: () => setText('') });
   };
-  const describedBy = [`${id}-hint`, create.error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [`${id}-hint`, issue ? `${id}-text-error` : null, create.error ? `${id}-error` : null].filter(Boolean).join(' ');
 
   return (
     <form className="data-need-form" onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor={`${id}-text`} className="data-need-form__label">
           {metric.prompt[language]}
+          <NotYetTranslated metric={metric} field="prompt" />
         </label>
         <span id={`${id}-hint`} className="field-hint">
           {t('dataNeeds.form.hint', { max: ANNOTATION_TEXT_MAX })}
         </span>
+        {issue && (
+          <p id={`${id}-text-error`} className="field-error">
+            {issueText(issue, language, t)}
+          </p>
+        )}
         <textarea
           id={`${id}-text`}
           ref={textRef}
@@ -55,8 +64,11 @@ export function DataNeedForm({ metric, unitId, anchor }: DataNeedFormProps) {
           rows={4}
           maxLength={ANNOTATION_TEXT_MAX}
           value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={create.error ? true : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            setIssue(undefined);
+          }}
+          aria-invalid={issue || create.error ? true : undefined}
           aria-describedby={describedBy}
         />
       </div>

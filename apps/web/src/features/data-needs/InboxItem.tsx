@@ -1,9 +1,8 @@
-import { DATA_NEED_STATUSES, dataNeedStatusSchema, type DataNeed, type Metric } from '@tillit/domain';
+import { DATA_NEED_STATUSES, dataNeedStatusSchema, formatDate, type DataNeed, type Metric } from '@tillit/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage';
 import { writeErrorText } from '../annotations/write-error';
-import { formatDate } from '../summary/summary-model';
 import { replyBody, replyDraftOf, statusLabelKey, type ReplyDraft } from './data-need-model';
 import { DataNeedStatusTag } from './DataNeedStatus';
 import { useReplyToDataNeed } from './queries';

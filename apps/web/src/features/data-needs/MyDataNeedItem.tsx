@@ -1,9 +1,8 @@
-import type { DataNeed } from '@tillit/domain';
+import { formatDate, type DataNeed } from '@tillit/domain';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLanguage } from '../../i18n/useLanguage';
-import { formatDate } from '../summary/summary-model';
 import { DataNeedStatusTag } from './DataNeedStatus';
 import { useMarkDataNeedRead } from './queries';
 

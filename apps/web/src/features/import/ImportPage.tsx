@@ -1,66 +1,19 @@
-import { formatNumber, type ImportBatch, type ImportMapping, type ImportPreview } from '@tillit/domain';
+import { formatDateTime, formatNumber, type ImportBatch, type ImportMapping } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../components/charts/DataTable';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { QueryState } from '../../components/ui/QueryState';
 import { useLanguage } from '../../i18n/useLanguage';
-import { changeRows, refusedPreview } from './import-rows';
+import { refusedPreview } from './import-rows';
 import { MappingStep } from './MappingStep';
+import { PreviewOptions, type ReadOptions } from './PreviewOptions';
+import { PreviewTables } from './PreviewTables';
 import { KoladaSection } from '../kolada/KoladaSection';
 import { importQueries, usePreviewImport, useRunImport, useUndoImport } from './queries';
 import { FileImportForm } from '../../components/ui/FileImportForm';
 import { ImportOutcome } from '../../components/ui/ImportOutcome';
-
-/** A preview's (or a refused import's) counts, errors and changes. */
-function PreviewTables({ preview }: { preview: ImportPreview }) {
-  const { t } = useTranslation();
-  const { language } = useLanguage();
-  const rows = changeRows(preview.changes, language);
-  const count = (n: number) => formatNumber(n, 0, language);
-  return (
-    <>
-      <p>{t('import.summary', { read: preview.rowsRead, valid: preview.rowsValid })}</p>
-      <p className="import-hint">{preview.errors.length === 0 ? t('import.noErrorsHint') : t('import.hasErrorsHint')}</p>
-      {preview.errorsTotal > preview.errors.length && (
-        <p>{t('import.errorsShown', { shown: count(preview.errors.length), total: count(preview.errorsTotal) })}</p>
-      )}
-      {preview.errors.length > 0 && (
-        <DataTable
-          caption={t('import.errorsCaption')}
-          rows={preview.errors}
-          rowKey={(e) => `${e.row}-${e.column ?? ''}-${e.message}`}
-          columns={[
-            { key: 'row', header: t('import.row'), align: 'end', render: (e) => e.row },
-            { key: 'column', header: t('import.column'), render: (e) => e.column ?? '–' },
-            { key: 'message', header: t('import.error'), render: (e) => e.message },
-          ]}
-        />
-      )}
-      {preview.changesTotal > preview.changes.length && (
-        <p>{t('import.changesShown', { shown: count(preview.changes.length), total: count(preview.changesTotal) })}</p>
-      )}
-      {preview.needsMapping ? null : rows.length === 0 ? (
-        <p className="muted">{t('import.noChanges')}</p>
-      ) : (
-        <DataTable
-          caption={t('import.changesCaption')}
-          rows={rows}
-          rowKey={(r) => r.key}
-          columns={[
-            { key: 'unit', header: t('import.unit'), render: (r) => r.unitId },
-            { key: 'metric', header: t('import.metric'), render: (r) => r.metricKey },
-            { key: 'year', header: t('import.year'), align: 'end', render: (r) => r.year },
-            { key: 'before', header: t('import.before'), align: 'end', render: (r) => r.before },
-            { key: 'after', header: t('import.after'), align: 'end', render: (r) => r.after },
-          ]}
-        />
-      )}
-    </>
-  );
-}
 
 /** Earlier imports, newest first, each with a way to undo it (confirmed inline). */
 function BatchList({ batches }: { batches: ImportBatch[] }) {
@@ -69,7 +22,6 @@ function BatchList({ batches }: { batches: ImportBatch[] }) {
   const undo = useUndoImport();
   const [confirming, setConfirming] = useState<number | null>(null);
   const [message, setMessage] = useState('');
-  const dateTime = new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
 
   function onUndo(batch: ImportBatch) {
     setMessage('');
@@ -103,13 +55,13 @@ function BatchList({ batches }: { batches: ImportBatch[] }) {
           <tbody>
             {batches.map((b) => (
               <tr key={b.id}>
-                <td>{dateTime.format(new Date(b.createdAt))}</td>
+                <td>{formatDateTime(b.createdAt, language)}</td>
                 <td>{b.createdBy ?? '–'}</td>
                 <td>{b.fileName}</td>
                 <td className="num">{t('import.rowsValue', { written: b.rowsWritten, read: b.rowsRead })}</td>
                 <td>
                   {b.undoneAt !== null ? (
-                    t('import.undoneAt', { when: dateTime.format(new Date(b.undoneAt)) })
+                    t('import.undoneAt', { when: formatDateTime(b.undoneAt, language) })
                   ) : confirming === b.id ? (
                     <div className="import-confirm" role="group" aria-label={t('import.undoLabel', { id: b.id, file: b.fileName })}>
                       <p>{t('import.confirmUndo')}</p>
@@ -152,8 +104,9 @@ export function ImportPage() {
   const { language } = useLanguage();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState('');
-  // The columns chosen in the mapping step; kept for the import itself.
+  // The columns chosen in the mapping step, the sheet and what to do with subtotal rows: kept for the import itself.
   const [mapping, setMapping] = useState<ImportMapping | undefined>(undefined);
+  const [options, setOptions] = useState<ReadOptions>({ parentRows: 'check' });
   const preview = usePreviewImport();
   const run = useRunImport();
   const batches = useQuery(importQueries.batches());
@@ -169,14 +122,24 @@ export function ImportPage() {
     }
     setFileError('');
     setMapping(undefined);
-    preview.mutate({ file });
+    preview.mutate({ file, ...options });
   }
 
   function onMapping(chosen: ImportMapping) {
     if (!file) return;
     run.reset();
     setMapping(chosen);
-    preview.mutate({ file, mapping: chosen });
+    preview.mutate({ file, mapping: chosen, ...options });
+  }
+
+  function onOptions(chosen: ReadOptions) {
+    if (!file) return;
+    run.reset();
+    setOptions(chosen);
+    // Another sheet has other columns: its header is looked for anew.
+    const keep = chosen.sheet === options.sheet ? mapping : undefined;
+    setMapping(keep);
+    preview.mutate({ file, mapping: keep, ...chosen });
   }
 
   const isWorking = preview.isPending || run.isPending;
@@ -203,15 +166,22 @@ export function ImportPage() {
           setFile(chosen);
           setFileError('');
           setMapping(undefined);
+          setOptions({ parentRows: 'check' });
           preview.reset();
           run.reset();
         }}
         onPreview={onPreview}
-        onImport={() => file && run.mutate({ file, mapping })}
+        onImport={() => file && run.mutate({ file, mapping, ...options })}
       />
 
       <ImportOutcome
-        done={run.isSuccess ? t('import.imported', { count: run.data.rowsValid }) : ''}
+        done={
+          run.isSuccess
+            ? [t('import.imported', { count: run.data.rowsValid }), run.data.totalsSkipped > 0 ? t('importHr.totalsSkipped', { count: run.data.totalsSkipped }) : '']
+                .filter(Boolean)
+                .join(' ')
+            : ''
+        }
         importError={run.error}
         refused={refused !== null}
         refusedText={t('import.refused')}
@@ -235,7 +205,17 @@ export function ImportPage() {
       {shown && (
         <section className="section import-preview" aria-labelledby="import-preview-title">
           <h2 id="import-preview-title">{t('import.previewTitle', { file: shown.fileName })}</h2>
-          <PreviewTables preview={shown} />
+          <PreviewTables
+            preview={shown}
+            options={
+              <PreviewOptions
+                key={`${shown.fileName}|${shown.sheet ?? ''}|${shown.parentRows}`}
+                preview={shown}
+                isPending={preview.isPending}
+                onSubmit={onOptions}
+              />
+            }
+          />
         </section>
       )}
 

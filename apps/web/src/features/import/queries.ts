@@ -4,6 +4,7 @@ import {
   importResultSchema,
   importUndoResponseSchema,
   type ImportMapping,
+  type ParentRows,
 } from '@tillit/domain';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../api/client';
@@ -17,16 +18,20 @@ export const importQueries = {
     }),
 };
 
-/** A file to import, with the columns chosen in the mapping step, if any. */
+/** A file to import, with the columns chosen in the mapping step, the sheet and what to do with subtotal rows. */
 export interface ImportUpload {
   file: File;
   mapping?: ImportMapping;
+  sheet?: string;
+  parentRows?: ParentRows;
 }
 
-function formFor({ file, mapping }: ImportUpload): FormData {
+function formFor({ file, mapping, sheet, parentRows }: ImportUpload): FormData {
   const form = new FormData();
   // Before the file: the server reads both either way, but this way round it reads them in order.
   if (mapping) form.append('mapping', JSON.stringify(mapping));
+  if (sheet) form.append('sheet', sheet);
+  if (parentRows) form.append('parentRows', parentRows);
   form.append('file', file);
   return form;
 }

@@ -2,7 +2,7 @@ import type { Metric, UnitTreeNode } from '@tillit/domain';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage';
-import { chartFileName, exportUrl, standaloneChartSvg } from './chart-export';
+import { chartFileName, exportUrl, standaloneChartSvg, svgDataUrl } from './chart-export';
 
 function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -13,29 +13,28 @@ function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * The chart as a PNG: the SVG is drawn onto a canvas from a data: URL. The Content-Security-Policy
+ * allows images from `data:` but not `blob:`, and a data: URL leaves the canvas exportable.
+ */
 async function toPng(svgMarkup: string, width: number, height: number): Promise<Blob> {
-  const url = URL.createObjectURL(new Blob([svgMarkup], { type: 'image/svg+xml;charset=utf-8' }));
-  try {
-    const image = new Image();
-    await new Promise<void>((resolve, reject) => {
-      image.onload = () => resolve();
-      image.onerror = () => reject(new Error('SVG could not be drawn'));
-      image.src = url;
-    });
-    // Twice the size, so that the picture stays sharp in a report or on a slide.
-    const canvas = document.createElement('canvas');
-    canvas.width = width * 2;
-    canvas.height = height * 2;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('No canvas');
-    context.scale(2, 2);
-    context.drawImage(image, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG could not be made'))), 'image/png'),
-    );
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  const image = new Image();
+  await new Promise<void>((resolve, reject) => {
+    image.onload = () => resolve();
+    image.onerror = () => reject(new Error('SVG could not be drawn'));
+    image.src = svgDataUrl(svgMarkup);
+  });
+  // Twice the size, so that the picture stays sharp in a report or on a slide.
+  const canvas = document.createElement('canvas');
+  canvas.width = width * 2;
+  canvas.height = height * 2;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('No canvas');
+  context.scale(2, 2);
+  context.drawImage(image, 0, 0, width, height);
+  return await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG could not be made'))), 'image/png'),
+  );
 }
 
 /** Downloads of the trend: the figures from the server (suppression applied there), the chart as a picture. */

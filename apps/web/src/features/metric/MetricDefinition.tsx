@@ -1,11 +1,12 @@
-import type { Metric } from '@tillit/domain';
+import type { MetricResponse } from '@tillit/domain';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage';
 import { numberWord } from '../../i18n/number-words';
 import { describeTarget } from './metric-text';
+import { NotYetTranslated } from './NotYetTranslated';
 
 /** How the number is made, in plain words: the definition is part of the metric's data. */
-export function MetricDefinition({ metric }: { metric: Metric }) {
+export function MetricDefinition({ metric }: { metric: MetricResponse }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const target = describeTarget(metric, language, t);
@@ -14,11 +15,20 @@ export function MetricDefinition({ metric }: { metric: Metric }) {
       <h2 id="definition-heading">{t('metric.definitionHeading')}</h2>
       <dl className="definition-list">
         <dt>{t('metric.definition')}</dt>
-        <dd>{metric.definition[language]}</dd>
+        <dd>
+          {metric.definition[language]}
+          <NotYetTranslated metric={metric} field="definition" />
+        </dd>
         <dt>{t('metric.numerator')}</dt>
-        <dd>{metric.numerator[language]}</dd>
+        <dd>
+          {metric.numerator[language]}
+          <NotYetTranslated metric={metric} field="numerator" />
+        </dd>
         <dt>{t('metric.denominator')}</dt>
-        <dd>{metric.denominator[language]}</dd>
+        <dd>
+          {metric.denominator[language]}
+          <NotYetTranslated metric={metric} field="denominator" />
+        </dd>
         <dt>{t('metric.definitionSource')}</dt>
         <dd>{metric.definitionSource ?? t('metric.definitionSourceNone')}</dd>
         <dt>{t('metric.goodDirectionLabel')}</dt>

@@ -1,4 +1,4 @@
-import type { Metric, UnitTreeNode } from '@tillit/domain';
+import type { MetricResponse, UnitTreeNode } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ComparisonSection } from '../compare/ComparisonSection';
@@ -19,6 +19,7 @@ import { hrefForUnit } from '../units/unit-tree';
 import { MetricDefinition } from './MetricDefinition';
 import { MetricPrinciples } from './MetricPrinciples';
 import { MetricTrend } from './MetricTrend';
+import { NotYetTranslated } from './NotYetTranslated';
 import { valueQueries } from './queries';
 
 export function MetricPage() {
@@ -49,7 +50,7 @@ function MetricForUnit({ metricKey, unit, path }: { metricKey: string; unit: Uni
   );
 }
 
-function MetricView({ metric, unit, path }: { metric: Metric; unit: UnitTreeNode; path: UnitTreeNode[] }) {
+function MetricView({ metric, unit, path }: { metric: MetricResponse; unit: UnitTreeNode; path: UnitTreeNode[] }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const values = useQuery(valueQueries.series(metric.key, unit.id));
@@ -68,7 +69,10 @@ function MetricView({ metric, unit, path }: { metric: Metric; unit: UnitTreeNode
         </p>
         <UnitPath path={path} />
         <p className="kicker">{t('metric.kicker', { unit: unit.name })}</p>
-        <h1>{name}</h1>
+        <h1>
+          {name}
+          <NotYetTranslated metric={metric} field="name" />
+        </h1>
       </div>
       <section className="section" aria-labelledby="trend-heading">
         <h2 id="trend-heading">{t('metric.trendHeading')}</h2>

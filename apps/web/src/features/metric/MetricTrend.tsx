@@ -1,4 +1,4 @@
-import { formatMetricValue, lineageLabel, type AnnotationThread, type LineageEvent, type Metric, type Point, type UnitTreeNode } from '@tillit/domain';
+import { formatMetricValue, lineageLabel, targetInYear, targetSpans, type AnnotationThread, type LineageEvent, type Metric, type Point, type UnitTreeNode } from '@tillit/domain';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +10,14 @@ import { catalogueQueries } from '../catalogue/queries';
 import { annotationMarks, listNotesBriefly, notesByYear } from '../annotations/annotation-markers';
 import { buildCardModel } from '../overview/card-model';
 import { MetricFacts } from '../overview/MetricFacts';
-import { buildTrendRows, gapRows, hiddenMarkers, yAxisScale, type TrendRow } from './chart-data';
+import { buildTrendRows, gapRows, hiddenMarkers, incompleteMarkers, yAxisScale, type TrendRow } from './chart-data';
 import { describeTrend } from './chart-summary';
 import { ExportLinks } from './ExportLinks';
 import { eventLabelsByYear, eventMarks, listNames } from './lineage-marks';
 import { useReferenceTrend } from '../kolada/useReferenceTrend';
 import { describeTarget, formatQuantity, quantityDecimals } from './metric-text';
+import { TargetChanges } from './TargetChanges';
+import { YearCompleteness } from './YearCompleteness';
 
 /** A hidden figure reads `..` as in Kolada; screen readers hear the word instead. */
 function Withheld({ status }: { status: TrendRow['status'] }) {
@@ -49,7 +51,11 @@ export function MetricTrend({ metric, unit, points, annotations = [], events = [
   const { language } = useLanguage();
   const rows = buildTrendRows(metric, points, language, t);
   const gaps = gapRows(rows);
-  const target = describeTarget(metric, language, t);
+  // Each year is judged by its own target: the line steps where the target changed.
+  const spans = targetSpans(metric, rows.map((r) => r.year));
+  const lastYear = rows.at(-1)?.year;
+  const currentTarget = lastYear === undefined ? metric.target : targetInYear(metric, lastYear);
+  const target = describeTarget({ ...metric, target: currentTarget }, language, t);
   const name = metric.name[language];
   const numeratorDecimals = quantityDecimals(rows.map((r) => r.numerator));
   const denominatorDecimals = quantityDecimals(rows.map((r) => r.denominator));
@@ -65,6 +71,11 @@ export function MetricTrend({ metric, unit, points, annotations = [], events = [
   // The whole municipality's published figure (Kolada), as a dashed line at the top of the tree.
   const reference = useReferenceTrend(metric, unit, rows);
 
+  const statusText = (r: TrendRow): string | null => {
+    if (r.status !== 'shown' || r.isIncomplete) return r.note;
+    const isFinalPartial = r.coverage.isFinal && r.coverage.reported < r.coverage.expected;
+    return isFinalPartial ? t('coverage.statusFinal', { ...r.coverage }) : t('metric.status.shown');
+  };
   const columns: Column<TrendRow>[] = [
     { key: 'year', header: t('metric.column.year'), isRowHeader: true, render: (r) => r.year },
     {
@@ -72,7 +83,7 @@ export function MetricTrend({ metric, unit, points, annotations = [], events = [
       // A ratio's unit goes in the header once, not in every cell.
       header: metric.scale === 'ratio' && metric.unitLabel ? `${t('metric.column.value')} (${metric.unitLabel[language]})` : t('metric.column.value'),
       align: 'end',
-      render: (r) => (r.value === null ? <Withheld status={r.status} /> : formatMetricValue(metric, r.value, language)),
+      render: (r) => (r.figure === null ? <Withheld status={r.status} /> : formatMetricValue(metric, r.figure, language)),
     },
     {
       key: 'numerator',
@@ -86,6 +97,13 @@ export function MetricTrend({ metric, unit, points, annotations = [], events = [
       align: 'end',
       render: (r) => (r.denominator === null ? <Withheld status={r.status} /> : formatQuantity(r.denominator, language, denominatorDecimals)),
     },
+    // Status before the source: at 1280 px the table fits, and the status is never scrolled out of sight.
+    {
+      key: 'status',
+      header: t('metric.column.status'),
+      className: 'data-table__status',
+      render: (r) => statusText(r),
+    },
     {
       key: 'source',
       header: t('metric.column.source'),
@@ -96,12 +114,6 @@ export function MetricTrend({ metric, unit, points, annotations = [], events = [
           {r.source && <span className="source">{r.source}</span>}
         </>
       ),
-    },
-    {
-      key: 'status',
-      header: t('metric.column.status'),
-      className: 'data-table__status',
-      render: (r) => (r.status === 'shown' ? t('metric.status.shown') : r.note),
     },
   ];
   if (events.length > 0) {
@@ -119,10 +131,12 @@ export function MetricTrend({ metric, unit, points, annotations = [], events = [
         references={reference.lines}
         ownLabel={`${name}, ${unit.name}`}
         format={metric}
-        scale={yAxisScale([...rows, ...reference.axisValues], metric.target)}
-        target={metric.target}
-        targetLabel={target ? `${t('metric.targetLine')}: ${target}` : t('metric.targetLine')}
-        markers={hiddenMarkers(rows, t('suppression.hidden'))}
+        scale={yAxisScale([...rows, ...reference.axisValues], currentTarget, ...spans.map((x) => x.target))}
+        target={currentTarget}
+        // A stepped target line says only "Mål": which target applies when is said beside the chart.
+        targetLabel={spans.length > 1 ? t('targetHistory.chartLabel') : target ? `${t('metric.targetLine')}: ${target}` : t('metric.targetLine')}
+        targetSteps={spans.length > 1 ? spans.map((x) => ({ year: x.from, target: x.target })) : undefined}
+        markers={[...hiddenMarkers(rows, t('suppression.hidden')), ...incompleteMarkers(rows, t)]}
         noteMarks={noteMarks}
         definitionMarks={definitionChanges.map((d) => ({ year: d.year, label: t('catalogue.versions.marker') }))}
         eventMarks={eventMarks(events, rows.map((r) => r.year), language)}
@@ -131,6 +145,8 @@ export function MetricTrend({ metric, unit, points, annotations = [], events = [
         notes={
           <>
             {reference.notes}
+            <TargetChanges metric={metric} spans={spans} />
+            <YearCompleteness metric={metric} rows={rows} />
             {events.length > 0 && (
               <div className="chart-notes lineage-notes">
                 <h3>{t('lineage.heading')}</h3>

@@ -2,7 +2,7 @@ import { DEFAULT_METRICS, type Metric, type Point } from '@tillit/domain';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../i18n/resources';
-import { buildTrendRows, gapRows, hiddenMarkers, niceCeil, yAxisScale, yearSpan } from './chart-data';
+import { buildTrendRows, gapRows, hiddenMarkers, incompleteMarkers, niceCeil, yAxisScale, yearSpan } from './chart-data';
 import { describeTrend } from './chart-summary';
 
 const sv = i18next.createInstance();
@@ -30,6 +30,7 @@ function point(year: number, value: number | null, extra: Partial<Point> = {}): 
     reason: null,
     source: value === null ? null : 'Syntetiska demodata',
     isSynthetic: true,
+    coverage: { reported: 8, expected: 8, isFinal: false },
     ...extra,
   };
 }
@@ -122,5 +123,24 @@ describe('describeTrend', () => {
     expect(describeTrend(sickLeave, rows, 'Enhet A', 'sv', sv.t)).toBe(
       'Linjediagram: Sjukfrånvaro bland chefer för Enhet A, 2024. Inga värden att visa. Mål: högst 2,50\u00a0%. Dolda år: 2024.',
     );
+  });
+});
+
+describe('a year only some units have reported', () => {
+  it('breaks the line there, keeps the figure for the table and says how many reported', () => {
+    const rows = buildTrendRows(
+      sickLeave,
+      [point(2025, 2.2), point(2026, 3.1, { coverage: { reported: 2, expected: 8, isFinal: false } })],
+      'sv',
+      sv.t,
+    );
+    const partial = rows.find((r) => r.year === 2026)!;
+    expect(partial).toMatchObject({ value: null, figure: 3.1, isIncomplete: true, note: 'Ofullständigt: 2 av 8 enheter har rapporterat' });
+    expect(incompleteMarkers(rows, sv.t)).toEqual([{ year: 2026, label: '2 av 8 har rapporterat' }]);
+    expect(rows.find((r) => r.year === 2025)).toMatchObject({ value: 2.2, isIncomplete: false, note: null });
+  });
+
+  it('makes room on the axis for an earlier, higher target', () => {
+    expect(yAxisScale([{ value: 1 }], { min: null, max: 2 }, { min: null, max: 6 }).domain[1]).toBeGreaterThanOrEqual(6);
   });
 });

@@ -1,4 +1,4 @@
-import { roundTo, type Language, type Metric, type Point, type SuppressionReason } from '@tillit/domain';
+import { isIncomplete, roundTo, type Coverage, type Language, type Metric, type Point, type SuppressionReason } from '@tillit/domain';
 import type { TFunction } from 'i18next';
 import type { TrendDatum, TrendMarker } from '../../components/charts/trend-types';
 import { pointStatus, suppressionText, type PointStatus } from './metric-text';
@@ -10,6 +10,11 @@ export interface TrendRow extends TrendDatum {
   denominator: number | null;
   source: string | null;
   isSynthetic: boolean;
+  /** The shown figure, also of a year only some units have reported (which the line leaves out). */
+  figure: number | null;
+  coverage: Coverage;
+  /** Not every expected unit has reported yet: the line breaks, the table says how many. */
+  isIncomplete: boolean;
 }
 
 /**
@@ -26,15 +31,22 @@ export function buildTrendRows(
     .sort((a, b) => a.year - b.year)
     .map((p) => {
       const status = pointStatus(p);
+      const figure = status === 'shown' && p.value !== null ? roundTo(p.value, metric.decimals) : null;
+      const partial = status === 'shown' && isIncomplete(p.coverage);
       return {
         year: p.year,
-        value: status === 'shown' && p.value !== null ? roundTo(p.value, metric.decimals) : null,
+        value: partial ? null : figure,
+        figure,
+        coverage: p.coverage,
+        isIncomplete: partial,
         note:
           status === 'hidden'
             ? suppressionText(p.reason, metric.suppressionThreshold, language, t)
             : status === 'missing'
               ? t('suppression.missing')
-              : null,
+              : partial
+                ? t('coverage.status', { ...p.coverage })
+                : null,
         status,
         reason: p.reason,
         numerator: p.numerator,
@@ -55,6 +67,11 @@ export function hiddenMarkers(rows: readonly TrendRow[], label: string): TrendMa
   return rows.filter((r) => r.status === 'hidden').map((r) => ({ year: r.year, label }));
 }
 
+/** A year only some units have reported: a marker saying how many ("2 av 8"), where the line stops. */
+export function incompleteMarkers(rows: readonly TrendRow[], t: TFunction): TrendMarker[] {
+  return rows.filter((r) => r.isIncomplete).map((r) => ({ year: r.year, label: t('coverage.marker', { ...r.coverage }) }));
+}
+
 /** The smallest "nice" number (1, 2, 2.5, 5 times a power of ten) at or above `x`. */
 export function niceCeil(x: number): number {
   if (x <= 0) return 0;
@@ -70,12 +87,14 @@ export interface YAxisScale {
 
 /**
  * The y axis from zero, so that a change is not made to look larger than it is, up to a round
- * number above both the values and the target, with four to six round ticks.
+ * number above both the values and the target (and any earlier targets drawn), with four to six
+ * round ticks.
  */
-export function yAxisScale(rows: readonly Pick<TrendDatum, 'value'>[], target: Metric['target']): YAxisScale {
+export function yAxisScale(rows: readonly Pick<TrendDatum, 'value'>[], target: Metric['target'], ...earlier: Metric['target'][]): YAxisScale {
+  const targets = [target, ...earlier];
   const candidates = [
     ...rows.flatMap((r) => (r.value === null ? [] : [r.value])),
-    ...(target ? [target.min, target.max].filter((v): v is number => v !== null) : []),
+    ...targets.flatMap((x) => (x ? [x.min, x.max].filter((v): v is number => v !== null) : [])),
   ];
   const headroom = Math.max(0, ...candidates) * 1.1 || 1;
   const step = niceCeil(headroom / 5);

@@ -41,3 +41,8 @@ export function standaloneChartSvg(
   ].join('');
   return { markup, width, height };
 }
+
+/** An SVG document as a `data:` URL, which the Content-Security-Policy lets an image load. */
+export function svgDataUrl(svgMarkup: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgMarkup)}`;
+}

@@ -1,4 +1,4 @@
-import type { Metric } from '@tillit/domain';
+import type { MetricResponse } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,13 +7,14 @@ import { Icon } from '../../components/ui/Icon';
 import { QueryState } from '../../components/ui/QueryState';
 import { useLanguage } from '../../i18n/useLanguage';
 import { formatWithUnit } from '../metric/metric-text';
+import { NotYetTranslated } from '../metric/NotYetTranslated';
 import { DATA_NEED_ANCHOR } from '../data-needs/data-need-model';
 import { valueQueries } from '../metric/queries';
 import { hrefForUnit } from '../units/unit-tree';
 import { buildCardModel } from './card-model';
 import { MetricFacts } from './MetricFacts';
 
-export function MetricCard({ metric, unitId }: { metric: Metric; unitId: string }) {
+export function MetricCard({ metric, unitId }: { metric: MetricResponse; unitId: string }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const query = useQuery(valueQueries.series(metric.key, unitId));
@@ -24,6 +25,7 @@ export function MetricCard({ metric, unitId }: { metric: Metric; unitId: string 
     <article className="card" aria-labelledby={headingId}>
       <h2 id={headingId} className="card__title">
         {name}
+        <NotYetTranslated metric={metric} field="name" />
       </h2>
       <QueryState query={query} loadingLabel={t('card.loading')} headingLevel={3} size="compact">
         {(data) => {
@@ -54,6 +56,7 @@ export function MetricCard({ metric, unitId }: { metric: Metric; unitId: string 
         <p>
           <Link to={`${hrefForUnit(`/metrics/${metric.key}`, unitId)}#${DATA_NEED_ANCHOR}`} className="card__prompt-link">
             {metric.prompt[language]}
+            <NotYetTranslated metric={metric} field="prompt" />
             <span className="visually-hidden">
               {' '}
               ({t('dataNeeds.form.openForm')}: {name})

@@ -72,6 +72,13 @@ export function MetricFacts({ metric, model, language }: MetricFactsProps) {
         )}
       </p>
 
+      {model.incomplete && (
+        <p className="facts__incomplete">
+          <Icon name="info" size={16} />
+          <span>{t('coverage.cardNote', { ...model.incomplete })}</span>
+        </p>
+      )}
+
       {model.value && (
         <p className="facts__provenance">
           {model.value.isSynthetic ? (

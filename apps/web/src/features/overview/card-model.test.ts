@@ -15,19 +15,48 @@ function metric(key: string): Metric {
   return m;
 }
 
+const whole = { reported: 8, expected: 8, isFinal: false };
+
 function shown(year: number, value: number, extra: Partial<Point> = {}): Point {
-  return { year, value, numerator: null, denominator: null, suppressed: false, reason: null, source: 'Syntetiska demodata', isSynthetic: true, ...extra };
+  return { year, value, numerator: null, denominator: null, suppressed: false, reason: null, source: 'Syntetiska demodata', isSynthetic: true, coverage: whole, ...extra };
 }
 
 function hidden(year: number, reason: Point['reason'] = 'small_group'): Point {
-  return { year, value: null, numerator: null, denominator: null, suppressed: true, reason, source: null, isSynthetic: true };
+  return { year, value: null, numerator: null, denominator: null, suppressed: true, reason, source: null, isSynthetic: true, coverage: whole };
 }
 
 function missing(year: number): Point {
-  return { year, value: null, numerator: null, denominator: null, suppressed: false, reason: null, source: null, isSynthetic: false };
+  return { year, value: null, numerator: null, denominator: null, suppressed: false, reason: null, source: null, isSynthetic: false, coverage: { ...whole, reported: 0 } };
 }
 
 const sickLeave = metric('manager_sick_leave');
+
+describe('buildCardModel with a year only some units have reported', () => {
+  const turnover = metric('staff_turnover');
+  const partial = shown(2026, 5.0, { coverage: { reported: 2, expected: 8, isFinal: false } });
+
+  it('keeps the last whole year as the headline, the change and the verdict, and says how many reported', () => {
+    const model = buildCardModel(turnover, [shown(2024, 4.1), shown(2025, 4.3), partial], 'sv', i18n.t);
+    expect(model.value?.year).toBe(2025);
+    expect(model.latestYear).toBe(2025);
+    expect(model.change).toMatchObject({ sinceYear: 2024 });
+    expect(model.target).toEqual({ text: 'högst 5,0 %', isMet: true });
+    expect(model.incomplete).toEqual({ year: 2026, reported: 2, expected: 8 });
+    expect(model.trend.map((p) => p.year)).toEqual([2024, 2025]);
+  });
+
+  it('takes a year marked final as whole', () => {
+    const model = buildCardModel(turnover, [shown(2025, 4.3), { ...partial, coverage: { reported: 2, expected: 8, isFinal: true } }], 'sv', i18n.t);
+    expect(model.value?.year).toBe(2026);
+    expect(model.incomplete).toBeNull();
+  });
+
+  it('judges the latest year by the target in force that year', () => {
+    const history = { ...turnover, target: { min: null, max: 4 }, targetHistory: [{ validFrom: 1990, target: { min: null, max: 5 } }, { validFrom: 2026, target: { min: null, max: 4 } }] };
+    const model = buildCardModel(history, [shown(2024, 4.1), shown(2025, 4.3)], 'sv', i18n.t);
+    expect(model.target).toEqual({ text: 'högst 5,0 %', isMet: true });
+  });
+});
 
 describe('buildCardModel', () => {
   it('shows the latest value, the change and the direction in Swedish', () => {

@@ -1,7 +1,9 @@
 import {
   formatChange,
   formatMetricValue,
+  isIncomplete,
   roundTo,
+  targetInYear,
   trendSummary,
   type Direction,
   type Language,
@@ -24,6 +26,11 @@ export interface CardModel {
   direction: Direction;
   target: { text: string; isMet: boolean | null } | null;
   trend: { year: number; value: number | null }[];
+  /**
+   * A later year not every expected unit has reported yet: said beside the figure, never its
+   * headline, its change or its verdict.
+   */
+  incomplete: { year: number; reported: number; expected: number } | null;
 }
 
 /** What a metric's card on the overview says about one unit, in the given language. */
@@ -33,12 +40,17 @@ export function buildCardModel(
   language: Language,
   t: TFunction,
 ): CardModel {
-  const sorted = [...points].sort((a, b) => a.year - b.year);
+  const all = [...points].sort((a, b) => a.year - b.year);
+  // A year only some units have reported is not the unit's figure for that year.
+  const sorted = all.filter((p) => !isIncomplete(p.coverage));
   const latestFigure = sorted.filter((p) => p.suppressed || p.value !== null).at(-1) ?? null;
+  const partial = all.filter((p) => isIncomplete(p.coverage) && (latestFigure === null || p.year > latestFigure.year)).at(-1);
   const summary = trendSummary(metric, sorted);
   const latestShown = summary.latest ? (sorted.find((p) => p.year === summary.latest?.year) ?? null) : null;
   const state = latestFigure === null ? 'empty' : latestFigure.suppressed ? 'hidden' : 'shown';
-  const targetText = describeTarget(metric, language, t);
+  // The target the shown year is judged by (targets have a history).
+  const judgedYear = state === 'shown' ? summary.latest?.year : latestFigure?.year;
+  const targetText = describeTarget({ ...metric, target: judgedYear === undefined ? metric.target : targetInYear(metric, judgedYear) }, language, t);
 
   let change: CardModel['change'] = null;
   const { latest, previous } = summary;
@@ -70,5 +82,6 @@ export function buildCardModel(
     direction: state === 'shown' ? summary.direction : 'no_data',
     target: targetText === null ? null : { text: targetText, isMet: state === 'shown' ? summary.isTargetMet : null },
     trend: sorted.map((p) => ({ year: p.year, value: p.value })),
+    incomplete: partial ? { year: partial.year, reported: partial.coverage.reported, expected: partial.coverage.expected } : null,
   };
 }

@@ -15,16 +15,18 @@ export function PublicLinksPage() {
   const links = useQuery(publicLinkQueries.list());
   const create = useCreatePublicLink();
   const [label, setLabel] = useState('');
+  const [showAuthors, setShowAuthors] = useState(false);
   const [created, setCreated] = useState<PublicLinkCreated | null>(null);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
-      { label },
+      { label, showAuthors },
       {
         onSuccess: (link) => {
           setCreated(link);
           setLabel('');
+          setShowAuthors(false);
         },
       },
     );
@@ -44,7 +46,7 @@ export function PublicLinksPage() {
 
       <section className="admin-panel" aria-labelledby="create-link-heading">
         <h2 id="create-link-heading">{t('publicLinks.createHeading')}</h2>
-        <form className="form form--inline" onSubmit={onSubmit} noValidate>
+        <form className="form public-link-form" onSubmit={onSubmit} noValidate>
           <div className="form__field">
             <label htmlFor="public-link-label">{t('publicLinks.label')}</label>
             <input
@@ -65,6 +67,20 @@ export function PublicLinksPage() {
                 {fieldError}
               </p>
             )}
+          </div>
+          <div className="public-link-form__check">
+            <input
+              id="public-link-authors"
+              name="showAuthors"
+              type="checkbox"
+              checked={showAuthors}
+              onChange={(e) => setShowAuthors(e.target.checked)}
+              aria-describedby="public-link-authors-hint"
+            />
+            <label htmlFor="public-link-authors">{t('publicLinks.authors.field')}</label>
+            <p id="public-link-authors-hint" className="form__hint">
+              {t('publicLinks.authors.hint')}
+            </p>
           </div>
           <div>
             <button type="submit" className="button button--primary" disabled={create.isPending}>

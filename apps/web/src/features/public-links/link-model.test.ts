@@ -12,6 +12,7 @@ beforeAll(async () => {
 const link = (id: number, createdAt: string, revokedAt: string | null = null): PublicLink => ({
   id,
   label: `Länk ${id}`,
+  showAuthors: id === 2,
   createdBy: 'Utvecklingschef',
   createdAt,
   revokedAt,
@@ -32,7 +33,8 @@ describe('linkRows', () => {
       i18n.t,
     );
     expect(rows.map((r) => r.id)).toEqual([3, 2, 1]);
-    expect(rows[0]).toMatchObject({ isActive: true, status: 'Fungerar', createdAt: '1 mars 2026' });
+    expect(rows[0]).toMatchObject({ isActive: true, status: 'Fungerar', createdAt: '1 mars 2026', showAuthors: false, authors: 'Visas inte' });
+    expect(rows[1]).toMatchObject({ showAuthors: true, authors: 'Visas' });
     expect(rows[2]).toMatchObject({ isActive: false, status: 'Återkallad 1 februari 2026' });
   });
 });

@@ -1,6 +1,5 @@
-import type { Language, PublicLink } from '@tillit/domain';
+import { formatDate, type Language, type PublicLink } from '@tillit/domain';
 import type { TFunction } from 'i18next';
-import { formatDate } from '../summary/summary-model';
 
 /**
  * The address to hand out: this site's origin as the browser sees it (behind a proxy the
@@ -17,6 +16,8 @@ export interface LinkRow {
   createdAt: string;
   isActive: boolean;
   status: string;
+  showAuthors: boolean;
+  authors: string;
 }
 
 /** The table's rows: working links first, each newest first. */
@@ -30,5 +31,7 @@ export function linkRows(links: readonly PublicLink[], language: Language, t: TF
       createdAt: formatDate(l.createdAt, language),
       isActive: l.revokedAt === null,
       status: l.revokedAt === null ? t('publicLinks.active') : t('publicLinks.revokedOn', { date: formatDate(l.revokedAt, language) }),
+      showAuthors: l.showAuthors,
+      authors: l.showAuthors ? t('publicLinks.authors.shown') : t('publicLinks.authors.hidden'),
     }));
 }

@@ -3,6 +3,7 @@ import {
   publicLinkSchema,
   publicLinksResponseSchema,
   type PublicLinkCreate,
+  type PublicLinkUpdate,
 } from '@tillit/domain';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../api/client';
@@ -17,7 +18,7 @@ export const publicLinkQueries = {
     }),
 };
 
-/** Both writes change the list and nothing else. */
+/** The writes change the list and nothing else. */
 function useInvalidateList() {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: publicLinkQueries.list().queryKey });
@@ -35,6 +36,16 @@ export function useRevokePublicLink() {
   const onSuccess = useInvalidateList();
   return useMutation({
     mutationFn: (id: number) => apiClient.send('DELETE', `/api/public-links/${id}`, publicLinkSchema),
+    onSuccess,
+  });
+}
+
+/** Whether anonymous readers of a link see who wrote its public notes. */
+export function useSetShowAuthors() {
+  const onSuccess = useInvalidateList();
+  return useMutation({
+    mutationFn: ({ id, ...body }: PublicLinkUpdate & { id: number }) =>
+      apiClient.send('PATCH', `/api/public-links/${id}`, publicLinkSchema, body),
     onSuccess,
   });
 }

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/ui/Icon';
 import { useLanguage } from '../../i18n/useLanguage';
+import { NotYetTranslated } from '../metric/NotYetTranslated';
 import { buildSummaryMetricModel, type SummaryMetricModel } from './summary-model';
+import { SummaryNotes } from './SummaryNotes';
 import { SummaryTable } from './SummaryTable';
 
 
@@ -27,7 +29,10 @@ export function SummaryMetric({ metric, unitName, children }: { metric: SummaryM
 
   return (
     <section className="summary-metric" aria-labelledby={headingId}>
-      <h2 id={headingId}>{model.name}</h2>
+      <h2 id={headingId}>
+        {model.name}
+        <NotYetTranslated metric={metric} field="name" />
+      </h2>
       <div className="summary-metric__top">
         <div className="summary-figure">
           {latest.state === 'shown' && (
@@ -94,27 +99,16 @@ export function SummaryMetric({ metric, unitName, children }: { metric: SummaryM
         </div>
         <div className="summary-facts__wide">
           <dt>{t('summary.definition')}</dt>
-          <dd>{model.definition}</dd>
+          <dd>
+            {model.definition}
+            <NotYetTranslated metric={metric} field="definition" />
+          </dd>
         </div>
       </dl>
 
       <SummaryTable model={model} unitName={unitName} />
 
-      {model.annotations.length > 0 && (
-        <div className="summary-notes">
-          <h3>{t('summary.annotationsHeading')}</h3>
-          <ul>
-            {model.annotations.map((a) => (
-              <li key={a.key}>
-                <p className="summary-notes__meta">
-                  <strong>{t('summary.annotationYears', { years: a.years })}</strong> · {t('summary.annotationBy', { author: a.author, date: a.date })}
-                </p>
-                <p className="summary-notes__text">{a.text}</p>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <SummaryNotes notes={model.annotations} />
       {children}
     </section>
   );

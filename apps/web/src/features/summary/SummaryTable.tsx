@@ -11,6 +11,7 @@ export function SummaryTable({ model, unitName }: { model: SummaryMetricModel; u
   const captionId = useId();
   const hidden = model.cells.filter((c) => c.status === 'hidden');
   const hiddenNotes = [...new Set(hidden.map((c) => c.note))];
+  const partial = model.cells.filter((c) => c.status === 'incomplete');
   return (
     <div className="summary-table">
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -38,6 +39,7 @@ export function SummaryTable({ model, unitName }: { model: SummaryMetricModel; u
                     </abbr>
                   )}
                   {c.status === 'hidden' && c.note && <span className="visually-hidden"> ({c.note})</span>}
+                  {c.status === 'incomplete' && c.note && <span className="visually-hidden"> ({c.note})</span>}
                 </td>
               ))}
             </tr>
@@ -46,6 +48,7 @@ export function SummaryTable({ model, unitName }: { model: SummaryMetricModel; u
       </div>
       <div className="summary-table__notes">
         {hiddenNotes.length > 0 && <p>{hiddenNotes.join(' ')}</p>}
+        {partial.length > 0 && <p className="summary-table__incomplete">{partial.map((c) => c.note).join(' ')}</p>}
         {model.sources.length > 0 && (
           <p>
             <strong>{t('summary.sourcesLabel')}:</strong>{' '}

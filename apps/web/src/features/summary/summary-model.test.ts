@@ -1,8 +1,8 @@
-import { DEFAULT_METRICS, summarizePoints, summarySentences, type SummaryMetricResponse, type SummaryPoint, type SummaryResponse } from '@tillit/domain';
+import { DEFAULT_METRICS, formatDate, summarizePoints, summarySentences, type SummaryMetricResponse, type SummaryPoint, type SummaryResponse } from '@tillit/domain';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../i18n/resources';
-import { buildSummaryMetricModel, formatDate, formatYears, sourceNotes, summaryHeaderLines, unitChoices } from './summary-model';
+import { buildSummaryMetricModel, formatYears, sourceNotes, summaryHeaderLines, unitChoices } from './summary-model';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
@@ -10,6 +10,7 @@ beforeAll(async () => {
 });
 
 const REAL = 'Jönköpings kommun';
+const WHOLE = { reported: 8, expected: 8, isFinal: false };
 const SYNTHETIC = 'Syntetiska demodata (Tillit)';
 const shown = (year: number, value: number, isSynthetic = true): SummaryPoint => ({
   year,
@@ -18,9 +19,10 @@ const shown = (year: number, value: number, isSynthetic = true): SummaryPoint =>
   reason: null,
   source: isSynthetic ? SYNTHETIC : REAL,
   isSynthetic,
+  coverage: WHOLE,
 });
-const hidden = (year: number): SummaryPoint => ({ year, value: null, suppressed: true, reason: 'small_group', source: null, isSynthetic: true });
-const missing = (year: number): SummaryPoint => ({ year, value: null, suppressed: false, reason: null, source: null, isSynthetic: false });
+const hidden = (year: number): SummaryPoint => ({ year, value: null, suppressed: true, reason: 'small_group', source: null, isSynthetic: true, coverage: WHOLE });
+const missing = (year: number): SummaryPoint => ({ year, value: null, suppressed: false, reason: null, source: null, isSynthetic: false, coverage: { ...WHOLE, reported: 0 } });
 
 /** A metric entry as the API builds it, from the domain's own functions. */
 function entry(key: string, points: SummaryPoint[], extra: Partial<SummaryMetricResponse> = {}): SummaryMetricResponse {
@@ -40,9 +42,10 @@ function entry(key: string, points: SummaryPoint[], extra: Partial<SummaryMetric
     first: facts.first,
     changeSinceLastYear: facts.changeSinceLastYear,
     changeSinceFirst: facts.changeSinceFirst,
-    target: m.target,
+    target: facts.target,
     isTargetMet: facts.isTargetMet,
     direction: facts.direction,
+    incomplete: facts.incomplete,
     sentences: { sv: summarySentences(m, points, 'sv').map((s) => s.text), en: summarySentences(m, points, 'en').map((s) => s.text) },
     principles: [{ key: 'stod', name: { sv: 'Stöd', en: 'Support' } }],
     annotations: [],
@@ -98,12 +101,28 @@ describe('buildSummaryMetricModel', () => {
       yearTo: 2022,
       text: 'Omorganisation.',
       author: { displayName: 'Utvecklingschef' },
+      unitName: 'Socialförvaltningen',
       createdAt: '2025-03-04T10:00:00.000Z',
       updatedAt: '2025-03-04T10:00:00.000Z',
     };
     const model = buildSummaryMetricModel(entry('manager_mobility_internal', [shown(2024, 4.3)], { annotations: [note] }), 'sv', i18n.t);
     expect(model.target).toBeNull();
-    expect(model.annotations).toEqual([{ key: 7, years: '2021\u20132022', author: 'Utvecklingschef', date: '4 mars 2025', text: 'Omorganisation.' }]);
+    expect(model.annotations).toEqual([
+      { key: 7, years: '2021\u20132022', unitName: 'Socialförvaltningen', author: 'Utvecklingschef', date: '4 mars 2025', text: 'Omorganisation.' },
+    ]);
+    // A public link names no one.
+    const anonymous = buildSummaryMetricModel(entry('manager_mobility_internal', [shown(2024, 4.3)], { annotations: [{ ...note, author: null }] }), 'sv', i18n.t);
+    expect(anonymous.annotations[0]!.author).toBeNull();
+  });
+});
+
+describe('a year only some units have reported', () => {
+  it('marks it in the table and says how many reported, while the latest figure stays the last whole year', () => {
+    const partial: SummaryPoint = { ...shown(2026, 5), coverage: { reported: 2, expected: 8, isFinal: false } };
+    const model = buildSummaryMetricModel(entry('staff_turnover', [shown(2024, 4.1), shown(2025, 4.3), partial]), 'sv', i18n.t);
+    expect(model.latest).toMatchObject({ state: 'shown', year: 2025 });
+    expect(model.incomplete).toEqual(['2026: 2 av 8 enheter har rapporterat.']);
+    expect(model.cells.at(-1)).toMatchObject({ year: 2026, status: 'incomplete', text: '5,0\u00a0% (ofullständigt)' });
   });
 });
 

@@ -1,6 +1,8 @@
 import {
-  describeTargetText,
+  describeTargetValue,
   formatChange,
+  isIncomplete,
+  formatDate,
   formatMetricValue,
   type Direction,
   type Language,
@@ -11,22 +13,14 @@ import {
 import type { TFunction } from 'i18next';
 import { suppressionText } from '../metric/metric-text';
 
-const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
-
-/** A date in words, `28 november 2026`; the time of day does not matter to the reader. */
-export function formatDate(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long' }).format(date);
-}
-
 /** A span of years: `2021` or `2021–2022`. */
 export const formatYears = (from: number, to: number): string => (from === to ? String(from) : `${from}\u2013${to}`);
 
 export interface TableCell {
   year: number;
   text: string;
-  status: 'shown' | 'hidden' | 'missing';
+  /** `incomplete`: shown, but not every expected unit has reported yet. */
+  status: 'shown' | 'hidden' | 'missing' | 'incomplete';
   /** Why a hidden value is hidden, for a footnote or a screen reader. */
   note: string | null;
   isSynthetic: boolean;
@@ -51,7 +45,10 @@ export interface SummaryMetricModel {
   changeSinceFirst: { text: string; sinceYear: number } | null;
   target: { text: string; isMet: boolean | null } | null;
   principles: string[];
-  annotations: { key: number; years: string; author: string; date: string; text: string }[];
+  /** Newest first, each with its unit; the author is null where no one is named (a public link). */
+  annotations: { key: number; years: string; unitName: string; author: string | null; date: string; text: string }[];
+  /** Years after the latest figure that not every expected unit has reported yet. */
+  incomplete: string[];
   cells: TableCell[];
   sources: SourceNote[];
 }
@@ -81,7 +78,11 @@ function cell(metric: SummaryMetricResponse, p: SummaryPoint, language: Language
     };
   }
   if (p.value === null) return { year: p.year, text: t('summary.missingCell'), status: 'missing', note: t('suppression.missing'), isSynthetic: false };
-  return { year: p.year, text: formatMetricValue(metric, p.value, language), status: 'shown', note: null, isSynthetic: p.isSynthetic };
+  const text = formatMetricValue(metric, p.value, language);
+  if (isIncomplete(p.coverage)) {
+    return { year: p.year, text: t('coverage.summaryCell', { value: text }), status: 'incomplete', note: t('coverage.item', { year: p.year, ...p.coverage }), isSynthetic: p.isSynthetic };
+  }
+  return { year: p.year, text, status: 'shown', note: null, isSynthetic: p.isSynthetic };
 }
 
 /** What the summary shows of one metric, in the reader's language. Numbers only from shown figures. */
@@ -96,7 +97,8 @@ export function buildSummaryMetricModel(metric: SummaryMetricResponse, language:
     const isSynthetic = metric.points.find((p) => p.year === latest.year)?.isSynthetic ?? false;
     latestModel = { state: 'shown', year: latest.year, text: formatMetricValue(metric, latest.value, language), unit, isSynthetic };
   }
-  const targetText = describeTargetText(metric, language);
+  // The target the latest year is judged by (the server sends that one).
+  const targetText = describeTargetValue(metric, metric.target, language);
   return {
     key: metric.key,
     name: metric.name[language],
@@ -119,10 +121,12 @@ export function buildSummaryMetricModel(metric: SummaryMetricResponse, language:
     annotations: metric.annotations.map((a) => ({
       key: a.id,
       years: formatYears(a.yearFrom, a.yearTo),
-      author: a.author.displayName,
+      unitName: a.unitName,
+      author: a.author?.displayName ?? null,
       date: formatDate(a.createdAt, language),
       text: a.text,
     })),
+    incomplete: metric.incomplete.map((y) => t('coverage.item', { ...y })),
     cells: [...metric.points].sort((a, b) => a.year - b.year).map((p) => cell(metric, p, language, t)),
     sources: sourceNotes(metric.points),
   };

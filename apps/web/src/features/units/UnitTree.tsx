@@ -1,4 +1,4 @@
-import type { UnitTreeNode } from '@tillit/domain';
+import { formatDate, type UnitTreeNode } from '@tillit/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -83,7 +83,7 @@ function UnitItem({ node, level, selectedPath, toggled, onToggle }: Omit<BranchP
   const isRoot = level === 0;
   const isOpen = isRoot || isExpanded(node, selectedPath, toggled);
   const childrenId = `unit-children-${node.id}`;
-  const closedDate = node.validTo ? new Date(`${node.validTo}T12:00:00`).toLocaleDateString(language === 'sv' ? 'sv-SE' : 'en-GB') : null;
+  const closedDate = node.validTo ? formatDate(node.validTo, language, 'numeric') : null;
 
   return (
     <li className={`unit-tree__item unit-tree__item--${node.kind}`}>

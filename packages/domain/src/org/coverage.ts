@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { isActiveInYear, type UnitNode } from '../tree.js';
+import { treeForYear, type Organisation, type YearTree } from './lineage.js';
+
+/**
+ * How complete a figure is: of the units below (the unit itself included) that are expected to
+ * report the metric that year, how many have. A figure over 2 of 8 units is not the whole
+ * organisation's, however right its arithmetic.
+ */
+export interface Coverage {
+  /** Units below that reported the metric that year. */
+  reported: number;
+  /**
+   * Units below that were expected to: those valid that year that reported the metric in an
+   * earlier year (themselves or a unit they came from by a merger or split), and any that
+   * reported this year. So `reported <= expected`.
+   */
+  expected: number;
+  /** The development manager has marked the year final: it counts as complete as it is. */
+  isFinal: boolean;
+}
+
+export const coverageSchema = z
+  .object({
+    reported: z.number().int().min(0),
+    expected: z.number().int().min(0),
+    isFinal: z.boolean(),
+  })
+  .describe('Units below that reported the metric that year, of those expected to (see docs/metrics.md#coverage)');
+
+/**
+ * Whether a figure may not be read as the whole year's: fewer units have reported than are
+ * expected to, and the year is not marked final. A missing coverage is not incomplete.
+ */
+export function isIncomplete(coverage: Coverage | null | undefined): boolean {
+  return !!coverage && !coverage.isFinal && coverage.reported < coverage.expected;
+}
+
+/** That a unit reported a metric for a year (its figure, whatever it is; hidden or not). */
+export interface Report {
+  unitId: string;
+  year: number;
+}
+
+/** Every unit's coverage in one year, and who is still expected to report. */
+export interface YearCoverage {
+  byUnit: Map<string, Coverage>;
+  /** The units expected that year that have not reported, in the year's tree order. */
+  missing: string[];
+}
+
+/**
+ * The coverage of one metric over the organisation's years, each year over that year's tree
+ * (`treeForYear`, as the figures are added up). Computed per year when first asked for.
+ */
+export function coverageCalculator(
+  org: Organisation,
+  reports: Iterable<Report>,
+  finalYears: Iterable<number> = [],
+): (year: number) => YearCoverage {
+  const firstYear = new Map<string, number>();
+  const unitsIn = new Map<number, Set<string>>();
+  for (const r of reports) {
+    firstYear.set(r.unitId, Math.min(r.year, firstYear.get(r.unitId) ?? Infinity));
+    const set = unitsIn.get(r.year) ?? new Set<string>();
+    set.add(r.unitId);
+    unitsIn.set(r.year, set);
+  }
+  const final = new Set(finalYears);
+  // A unit made from others (a merger's successor, a split's parts) is expected where they were.
+  const predecessors = new Map<string, Set<string>>();
+  for (const r of org.reorganisations) {
+    if (r.kind !== 'merge' && r.kind !== 'split') continue;
+    for (const to of r.to) {
+      const set = predecessors.get(to) ?? new Set<string>();
+      for (const from of r.from) if (from !== to) set.add(from);
+      predecessors.set(to, set);
+    }
+  }
+  const reportedBefore = (unitId: string, year: number, seen = new Set<string>()): boolean => {
+    if (seen.has(unitId)) return false;
+    seen.add(unitId);
+    if ((firstYear.get(unitId) ?? Infinity) < year) return true;
+    return [...(predecessors.get(unitId) ?? [])].some((p) => reportedBefore(p, year, seen));
+  };
+
+  // Most years share one tree: build it once per set of units, later mergers and earlier parents
+  // (as `computeSafePointsOverTime` does), so that a large organisation stays quick.
+  const trees = new Map<string, YearTree>();
+  const treeOf = (year: number, withData: ReadonlySet<string>): YearTree => {
+    const key = [
+      org.units.filter((u) => withData.has(u.id) || isActiveInYear(u, year)).map((u) => u.id).join(','),
+      org.reorganisations.filter((r) => r.kind === 'merge' && r.year > year).map((r) => r.id).join(','),
+      org.parentHistory.filter((p) => p.untilYear >= year).map((p) => `${p.unitId}:${p.untilYear}`).join(','),
+    ].join('|');
+    let tree = trees.get(key);
+    if (!tree) trees.set(key, (tree = treeForYear(org, year, withData)));
+    return tree;
+  };
+
+  const memo = new Map<number, YearCoverage>();
+  return (year) => {
+    const cached = memo.get(year);
+    if (cached) return cached;
+    const now = unitsIn.get(year) ?? new Set<string>();
+    const tree = treeOf(year, now);
+    const isFinal = final.has(year);
+    const byUnit = new Map<string, Coverage>();
+    const missing: string[] = [];
+    const walk = (n: UnitNode): Coverage => {
+      const hasReported = now.has(n.id);
+      const isExpected = hasReported || (isActiveInYear(n, year) && reportedBefore(n.id, year));
+      if (isExpected && !hasReported) missing.push(n.id);
+      const c = { reported: hasReported ? 1 : 0, expected: isExpected ? 1 : 0, isFinal };
+      for (const child of n.children) {
+        const below = walk(child);
+        c.reported += below.reported;
+        c.expected += below.expected;
+      }
+      byUnit.set(n.id, c);
+      return c;
+    };
+    tree.roots.forEach(walk);
+    for (const d of tree.derived) {
+      const parts = d.parts.map((id) => byUnit.get(id)).filter((c): c is Coverage => c !== undefined);
+      byUnit.set(d.id, {
+        reported: parts.reduce((sum, c) => sum + c.reported, 0),
+        expected: parts.reduce((sum, c) => sum + c.expected, 0),
+        isFinal,
+      });
+    }
+    const out = { byUnit, missing };
+    memo.set(year, out);
+    return out;
+  };
+}
+
+/**
+ * The units still expected to report a metric for a year: valid that year, reported it before
+ * (or came from a unit that did), and have not yet. For the import preview's "still missing".
+ */
+export function unitsYetToReport(org: Organisation, reports: Iterable<Report>, year: number): string[] {
+  return coverageCalculator(org, reports)(year).missing;
+}
