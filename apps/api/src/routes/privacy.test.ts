@@ -166,3 +166,42 @@ describe('previews warn before something already shown is hidden', () => {
     expect(tables()).toEqual(before);
   });
 });
+
+describe('the import preview says what it would hide of what has been shown', () => {
+  let app: FastifyInstance;
+  let db: Db;
+  let cookie: string;
+  beforeAll(async () => {
+    ({ app, db } = await createTestApp());
+    cookie = await signIn(app, 'utvecklingschef');
+  });
+  afterAll(() => app.close());
+
+  it('a late small unit for 2025: "Hemtjänst 2025 … har redan visats; efter ändringen döljs den", and nothing is written', async () => {
+    await app.inject({ method: 'GET', url: '/api/values?metric=staff_turnover&unit=hemtjanst', headers: { cookie } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: { cookie },
+      payload: { id: 'hemtjanst-sen', name: 'Sen grupp', kind: 'unit', parentId: 'hemtjanst', validFrom: '2025-01-01', validTo: null },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const values = () => db.prepare('SELECT count(*) FROM metric_values').pluck().get();
+    const before = values();
+    const csv = ['Enhet;Nyckeltal;År;Täljare;Nämnare;Källa', 'hemtjanst-sen;staff_turnover;2025;1;6;Lönesystemet'].join('\r\n');
+    const form = new FormData();
+    form.append('file', new Blob([csv]), 'sen.csv');
+    const body = new Response(form);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports?dryRun=true',
+      headers: { cookie, 'content-type': body.headers.get('content-type')! },
+      payload: Buffer.from(await body.arrayBuffer()),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const preview = res.json() as { hidesShown: { message: string }[]; hidesShownTotal: number };
+    expect(preview.hidesShown.map((w) => w.message)).toContain('Hemtjänst 2025 (Personalomsättning) har redan visats; efter ändringen döljs den.');
+    expect(preview.hidesShownTotal).toBe(preview.hidesShown.length);
+    expect(values()).toBe(before);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importErrorSchema } from '../import/api.js';
+import { releaseWarningSchema } from '../release/api.js';
 import { isoDateSchema, unitIdSchema, unitKindSchema } from '../schemas.js';
 
 /** The contract of the organisation routes: units, unit files and reorganisations. */
@@ -55,17 +56,6 @@ export const reorganisationBodySchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type ReorganisationBody = z.infer<typeof reorganisationBodySchema>;
-
-/** A figure that has been shown and that a change would hide from then on (it stays known to whoever saw it). */
-export const releaseWarningSchema = z.object({
-  unitId: z.string(),
-  unitName: z.string(),
-  metricKey: z.string(),
-  metricName: z.string(),
-  year: z.number().int(),
-  message: z.string(),
-});
-export type ReleaseWarning = z.infer<typeof releaseWarningSchema>;
 
 /** A reorganisation tried without writing: what it would hide of what has been shown. */
 export const reorganisationPreviewSchema = z.object({ warnings: z.array(releaseWarningSchema) });
