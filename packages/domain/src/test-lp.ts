@@ -111,7 +111,11 @@ export async function lpProblems(states: readonly LpState[], options: LpOptions)
       if (rest.length > 0) equations.push(equationOf(rest));
     }
   }
-  // Every other figure ever shown is an equation as it is.
+  // Every other figure ever shown is an equation too, minus the restated equations wholly inside
+  // it (a total before a unit was added is, after that, the area's few atoms around the new one).
+  const regionOf = new Map<string, number>();
+  equations.forEach((e, i) => e.atoms.forEach((a) => regionOf.set(a, i)));
+  const base = equations.length;
   const shownSets = new Set(restated);
   for (const s of states) {
     for (const f of s.figures) {
@@ -119,7 +123,20 @@ export async function lpProblems(states: readonly LpState[], options: LpOptions)
       const key = signature(f.atoms);
       if (shownSets.has(key)) continue;
       shownSets.add(key);
-      equations.push(equationOf(f.atoms));
+      const inside = new Map<number, number>();
+      for (const a of f.atoms) {
+        const r = regionOf.get(a);
+        if (r !== undefined && r < base) inside.set(r, (inside.get(r) ?? 0) + 1);
+      }
+      const whole = new Set([...inside].filter(([r, n]) => equations[r]!.atoms.length === n).map(([r]) => r));
+      const rest = f.atoms.filter((a) => !whole.has(regionOf.get(a) ?? -1));
+      const equation = equationOf(f.atoms);
+      for (const r of whole) {
+        equation.numerator -= equations[r]!.numerator;
+        equation.denominator -= equations[r]!.denominator;
+      }
+      equation.atoms = rest;
+      if (rest.length > 0) equations.push(equation);
     }
   }
 
