@@ -35,6 +35,7 @@ describe('combineCells', () => {
     numerator,
     denominator,
     groupSize,
+    minGroupSize: groupSize ?? 1,
     sources,
   });
 
@@ -44,11 +45,13 @@ describe('combineCells', () => {
 
   it('sums numerators and denominators exactly, and merges sources sorted without repeats', () => {
     const c = combineCells([cell(0.1, 10.1, 3, ['Lön', 'HR']), cell(0.2, 20.2, 4, ['HR'])]);
-    expect(c).toEqual({ numerator: 0.3, denominator: 30.3, groupSize: 7, sources: ['HR', 'Lön'] });
+    expect(c).toEqual({ numerator: 0.3, denominator: 30.3, groupSize: 7, minGroupSize: 7, sources: ['HR', 'Lön'] });
   });
 
-  it('has an unknown group size when any part has', () => {
-    expect(combineCells([cell(1, 2, 3, []), cell(1, 2, null, []), cell(1, 2, 4, [])])?.groupSize).toBeNull();
+  it('has an unknown group size when any part has, and counts that part as at least one person', () => {
+    const c = combineCells([cell(1, 2, 3, []), cell(1, 2, null, []), cell(1, 2, 4, [])]);
+    expect(c?.groupSize).toBeNull();
+    expect(c?.minGroupSize).toBe(8);
   });
 });
 

@@ -17,6 +17,11 @@ export interface Cell {
   denominator: number;
   /** Persons behind the figure; null when a part of it does not say. */
   groupSize: number | null;
+  /**
+   * The fewest persons the figure can be about: the group size when known, else the known parts
+   * plus one person for each figure that does not say (a figure is about somebody).
+   */
+  minGroupSize: number;
   sources: string[];
 }
 
@@ -48,6 +53,7 @@ export function combineCells(cells: readonly Cell[]): Cell | null {
     numerator: sumQuantities(cells.map((c) => c.numerator)),
     denominator: sumQuantities(cells.map((c) => c.denominator)),
     groupSize: isGroupKnown ? sumQuantities(cells.map((c) => c.groupSize!)) : null,
+    minGroupSize: sumQuantities(cells.map((c) => c.minGroupSize)),
     sources: [...sources].sort(),
   };
 }
@@ -64,10 +70,12 @@ export function aggregateTree(
   const byUnit = new Map<string, Cell[]>();
   for (const c of contributions) {
     const list = byUnit.get(c.unitId) ?? [];
+    const groupSize = groupSizeOf(metric, c);
     list.push({
       numerator: c.numerator,
       denominator: c.denominator,
-      groupSize: groupSizeOf(metric, c),
+      groupSize,
+      minGroupSize: groupSize ?? 1,
       sources: [c.source],
     });
     byUnit.set(c.unitId, list);

@@ -27,6 +27,7 @@ export * from './import/index.js';
 export * from './org/index.js';
 export * from './kolada.js';
 export * from './kolada-api.js';
+export * from './release/index.js';
 export * from './targets.js';
 export * from './final-years.js';
 export * from './operations.js';

@@ -28,7 +28,7 @@ export interface YearContribution extends Contribution {
  */
 export function computeSafePoints(
   roots: readonly UnitNode[],
-  metric: Pick<Metric, 'scale' | 'denominatorKind' | 'suppressionThreshold'>,
+  metric: Pick<Metric, 'scale' | 'denominatorKind' | 'suppressionThreshold' | 'bounded'>,
   contributions: Iterable<YearContribution>,
 ): Map<number, Map<string, SafePoint>> {
   const out = new Map<number, Map<string, SafePoint>>();
@@ -52,12 +52,12 @@ export function contributionsByYear(contributions: Iterable<YearContribution>): 
 /** Every unit's safe figure for one year over that year's tree (see `computeSafePoints`). */
 export function safePointsOfYear(
   roots: readonly UnitNode[],
-  metric: Pick<Metric, 'scale' | 'denominatorKind' | 'suppressionThreshold'>,
+  metric: Pick<Metric, 'scale' | 'denominatorKind' | 'suppressionThreshold' | 'bounded'>,
   year: number,
   list: readonly Contribution[],
 ): Map<string, SafePoint> {
   const cells = aggregateTree(roots, list, metric);
-  const verdicts = suppressTree(roots, cells, metric.suppressionThreshold);
+  const verdicts = suppressTree(roots, cells, metric.suppressionThreshold, { bounded: metric.bounded });
   const points = new Map<string, SafePoint>();
   for (const [unitId, agg] of cells) {
     if (!agg.total) continue;

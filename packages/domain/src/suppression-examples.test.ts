@@ -43,11 +43,21 @@ describe('primary suppression', () => {
     expect(reasonOf('sof')).toBe('shown');
   });
 
-  it('hides a figure about an unknown number of persons, and every total above it', () => {
+  it('hides a figure about an unknown number of persons, but not a total known to be larger', () => {
+    // x1 does not say how many managers its hours are about: at least one. The department is
+    // then about at least 21 persons and stays shown; Y is hidden so that 21 − 20 gives nothing.
     const units = [...department([['x', 'Område X'], ['y', 'Område Y']]), unit('x1', 'x', 'Enhet 1')];
-    const { reasonOf } = suppress(units, [figure('x1', 40, 1600, null), figure('y', 60, 3400, 20)], 10, 'hours');
+    const { reasonOf, problems } = suppress(units, [figure('x1', 40, 1600, null), figure('y', 60, 3400, 20)], 10, 'hours');
     expect(reasonOf('x1')).toBe('unknown_group_size');
     expect(reasonOf('x')).toBe('unknown_group_size');
+    expect(reasonOf('y')).toBe('secondary');
+    expect(reasonOf('sof')).toBe('shown');
+    expect(problems).toEqual([]);
+  });
+
+  it('hides a total whose only known part is small when another part does not say', () => {
+    const units = [...department([['x', 'Område X'], ['y', 'Område Y']])];
+    const { reasonOf } = suppress(units, [figure('x', 40, 1600, null), figure('y', 60, 3400, 5)], 10, 'hours');
     expect(reasonOf('sof')).toBe('unknown_group_size');
   });
 

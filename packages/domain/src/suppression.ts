@@ -1,4 +1,5 @@
 import type { AggregatedNode } from './aggregate.js';
+import { sumQuantities } from './ratio.js';
 import type { SuppressionReason } from './schemas.js';
 import type { UnitNode } from './tree.js';
 
@@ -7,20 +8,51 @@ export interface SuppressionResult {
   reason: SuppressionReason | null;
 }
 
+export interface SuppressionOptions {
+  /** The numerator is a part of the denominator (a share): a hidden figure must not be pinned at 100 %. */
+  bounded?: boolean;
+  /** Units whose figure the reader already knows: released before and unchanged since. */
+  known?: ReadonlySet<string>;
+  /** Units to hide whatever the rules say (decided by the history audit, see `release.ts`). */
+  hidden?: ReadonlySet<string>;
+}
+
+/** What a reader of the shown figures can know, for the history audit. */
+export interface TreeKnowledge {
+  verdicts: Map<string, SuppressionResult>;
+  /** Every term (unit total, or own part: see `ownPartId`) the reader can know. */
+  known: ReadonlySet<string>;
+  /** For every known unit: the hidden terms its figure minus the known figures below it covers. */
+  residuals: ReadonlyMap<string, { terms: readonly string[]; covered: readonly string[] }>;
+  /** The terms the figures known before (`options.known`) give away by themselves. */
+  knownBefore: ReadonlySet<string>;
+  /** The shown or known-before units a known term is worked out from (itself when shown). */
+  support: (term: string) => string[];
+}
+
 /**
  * Decides which figures of one metric and year may be shown.
  *
- * Primary suppression hides a figure about `threshold` persons or fewer, or about an unknown
- * number of persons. Secondary suppression then hides more figures until no small group can be
- * worked out by subtraction. Every unit's total is the sum of its children's totals and its own
- * figures (the "own part", never shown by itself). A figure is known when it is shown, or when
- * it follows from one such sum whose other terms are all known. For every known total, the
- * part of it that no known figure below it covers (the residual: total minus the topmost known
- * figures below) is what subtraction reveals; it must be empty or cover more than `threshold`
- * persons. That one rule also covers a hidden small figure being derived (its residual is
- * itself) and a hidden area recovered as department minus units below other hidden areas.
- * Whenever it is broken, the smallest figure still shown that breaks it is hidden too, and the
- * check runs again. Figures only ever go from shown to hidden, so it ends.
+ * Primary suppression hides a figure about `threshold` persons or fewer (a figure that does not
+ * say how many counts as one person, so a total above it survives one incomplete row).
+ * Secondary suppression then hides more figures until subtraction reveals nothing about a small
+ * group and pins no hidden figure. Every unit's total is the sum of its children's totals and its
+ * own figures (the "own part", never shown by itself). A figure is known when it is shown, known
+ * before (`options.known`), or follows from one such sum whose other terms are all known. For
+ * every known total, the hidden terms that no known figure below it covers (the residual: total
+ * minus the topmost known figures below) are what subtraction reveals:
+ *
+ * - their persons together must be more than `threshold` (one hidden term alone is worked out
+ *   exactly, so it must be about more than `threshold` persons itself);
+ * - when there are several, their sum must not pin them: counts are never negative, so a
+ *   residual of 0 says every hidden term is 0 (no manager left, no hour of sick leave), and for a
+ *   share a residual numerator equal to its denominator says every one is 100 %.
+ *
+ * Whenever that is broken, the least informative figure still shown that mends it is hidden too,
+ * and the check runs again. Figures only ever go from shown to hidden, so it ends. Finally, a
+ * figure hidden only for others' sake that can be worked out anyway is shown: hiding it protects
+ * nothing, and showing it says so honestly. Violations that the already known figures alone
+ * cause cannot be mended (what was shown cannot be taken back) and are left.
  *
  * Returns an entry for every unit with data; units without data have none.
  */
@@ -28,75 +60,111 @@ export function suppressTree(
   roots: readonly UnitNode[],
   cells: ReadonlyMap<string, AggregatedNode>,
   threshold: number | null,
+  options: SuppressionOptions = {},
 ): Map<string, SuppressionResult> {
+  return analyseTree(roots, cells, threshold, options).verdicts;
+}
+
+/** `suppressTree`, with what the reader can know from the result. */
+export function analyseTree(
+  roots: readonly UnitNode[],
+  cells: ReadonlyMap<string, AggregatedNode>,
+  threshold: number | null,
+  options: SuppressionOptions = {},
+): TreeKnowledge {
+  const model = buildModel(roots, cells);
   const result = new Map<string, SuppressionResult>();
-  const terms = new Map<string, Term>();
-  const families: Family[] = [];
-  const childrenOf = new Map<string, string[]>();
-
-  const visit = (node: UnitNode): void => {
-    const agg = cells.get(node.id);
-    if (!agg?.total) return;
-    terms.set(node.id, { id: node.id, groupSize: agg.total.groupSize, isOwnPart: false });
-    result.set(node.id, { suppressed: false, reason: null });
-    const childIds = node.children.filter((c) => cells.get(c.id)?.total).map((c) => c.id);
-    node.children.forEach(visit);
-    if (childIds.length === 0) return;
-    const components = [...childIds];
-    if (agg.own) {
-      const ownId = ownPartId(node.id);
-      terms.set(ownId, { id: ownId, groupSize: agg.own.groupSize, isOwnPart: true });
-      components.push(ownId);
-    }
-    families.push({ parent: node.id, components });
-    childrenOf.set(node.id, childIds);
-  };
-  roots.forEach(visit);
-
-  if (threshold === null) return result;
-
-  const isSmall = (groupSize: number | null): boolean => groupSize === null || groupSize <= threshold;
-
-  for (const [id, res] of result) {
-    const g = terms.get(id)?.groupSize ?? null;
-    if (isSmall(g)) {
-      res.suppressed = true;
-      res.reason = g === null ? 'unknown_group_size' : 'small_group';
-    }
+  for (const id of model.units) result.set(id, { suppressed: false, reason: null });
+  if (threshold === null) {
+    return {
+      verdicts: result,
+      known: new Set(model.terms.keys()),
+      residuals: new Map(),
+      knownBefore: new Set(),
+      support: (term) => (model.units.includes(term) ? [term] : []),
+    };
   }
 
-  const isShown = (id: string): boolean => {
-    const t = terms.get(id);
-    return t !== undefined && !t.isOwnPart && result.get(id)?.suppressed === false;
+  const isSmall = (groupSize: number): boolean => groupSize <= threshold;
+  const rules: Rules = { isSmall, bounded: options.bounded === true };
+  for (const id of model.units) {
+    const t = model.terms.get(id)!;
+    if (isSmall(t.minGroup)) result.set(id, { suppressed: true, reason: t.isGroupExact ? 'small_group' : 'unknown_group_size' });
+    else if (options.hidden?.has(id)) result.set(id, { suppressed: true, reason: 'secondary' });
+  }
+
+  const knownBefore = new Set([...(options.known ?? [])].filter((id) => model.terms.has(id)));
+  const isShown = (id: string): boolean => model.terms.get(id)?.isOwnPart === false && result.get(id)?.suppressed === false;
+  const isHideable = (id: string): boolean => isShown(id) && !knownBefore.has(id);
+  const knownNow = (): Map<string, number | null> => {
+    const known = new Map<string, number | null>();
+    for (const id of model.units) if (isShown(id) || knownBefore.has(id)) known.set(id, null);
+    deriveClosure(model.families, known);
+    return known;
   };
-  const groupOf = (id: string): number | null => terms.get(id)?.groupSize ?? null;
-  const hide = (id: string): void => {
-    result.set(id, { suppressed: true, reason: 'secondary' });
-  };
+
+  // What the figures known before give away cannot be mended by hiding today's.
+  const inherited = new Set<string>();
+  const before = new Map<string, number | null>([...knownBefore].map((id) => [id, null]));
+  if (knownBefore.size > 0) {
+    deriveClosure(model.families, before);
+    for (const v of violations(model, before, rules)) inherited.add(v.key);
+  }
 
   // Each round hides at least one more figure, so there are at most as many rounds as units.
   for (let round = 0; round <= result.size; round++) {
-    const known = new Map<string, number | null>(); // term → the family it was derived through (null: shown)
-    for (const id of terms.keys()) if (isShown(id)) known.set(id, null);
-    deriveClosure(families, known);
-
-    const violation = findViolation(result, childrenOf, terms, known, isSmall);
-    if (!violation) return result;
-
-    const target = chooseFigureToHide(violation, families, known, isShown, groupOf);
-    if (target === null) {
-      // Nothing shown is left to hide in that chain: hide everything that is still shown.
-      for (const id of result.keys()) if (isShown(id)) hide(id);
-      return result;
+    const known = knownNow();
+    let violation: Violation | undefined;
+    for (const v of violations(model, known, rules)) {
+      if (!inherited.has(v.key)) {
+        violation = v;
+        break;
+      }
     }
-    hide(target);
+    if (!violation) break;
+    const target = chooseFigureToHide(violation, model, known, isHideable);
+    if (target !== null) {
+      result.set(target, { suppressed: true, reason: 'secondary' });
+    } else if (knownBefore.size > 0) {
+      inherited.add(violation.key); // made by what was known before: nothing shown today mends it
+    } else {
+      // Nothing shown is left to hide in that chain: hide everything that is still shown.
+      for (const id of model.units) if (isShown(id)) result.set(id, { suppressed: true, reason: 'secondary' });
+      break;
+    }
   }
-  return result;
+
+  const known = knownNow();
+  for (const [id, v] of result) {
+    if (v.reason === 'secondary' && known.has(id)) result.set(id, { suppressed: false, reason: null });
+  }
+  const residuals = new Map<string, { terms: string[]; covered: string[] }>();
+  for (const id of model.units) {
+    if (!known.has(id)) continue;
+    const { terms, covered } = residualOf(model, known, id);
+    residuals.set(id, { terms, covered });
+  }
+  return {
+    verdicts: result,
+    known: new Set(known.keys()),
+    residuals,
+    knownBefore: new Set(before.keys()),
+    support: (term) => supportOf(model, known, term),
+  };
+}
+
+/** The id of the figures reported on a unit itself, as a term of its parent's sum. */
+export function ownPartId(id: string): string {
+  return `${id}\u0000own`;
 }
 
 interface Term {
   id: string;
-  groupSize: number | null;
+  /** The fewest persons the term is about (see `Cell.minGroupSize`). */
+  minGroup: number;
+  isGroupExact: boolean;
+  numerator: number;
+  denominator: number;
   isOwnPart: boolean;
 }
 
@@ -105,118 +173,208 @@ interface Family {
   components: string[];
 }
 
-/** A broken rule: a known figure whose residual reveals a small group. */
-interface Violation {
-  /** The family the exposed figure was derived through; null when it is shown. */
-  family: number | null;
-  /** The figure whose residual is too small. */
-  exposed: string[];
-  /** The topmost known figures below it, which together with it reveal the residual. */
-  covered: string[];
+interface Model {
+  /** Units with data, parents before children. */
+  units: string[];
+  terms: Map<string, Term>;
+  families: Family[];
+  /** The children with data of every unit that has any. */
+  childrenOf: Map<string, string[]>;
+}
+
+interface Rules {
+  isSmall: (groupSize: number) => boolean;
+  bounded: boolean;
+}
+
+function buildModel(roots: readonly UnitNode[], cells: ReadonlyMap<string, AggregatedNode>): Model {
+  const model: Model = { units: [], terms: new Map(), families: [], childrenOf: new Map() };
+  const visit = (node: UnitNode): void => {
+    const agg = cells.get(node.id);
+    if (!agg?.total) return;
+    model.units.push(node.id);
+    model.terms.set(node.id, termOf(node.id, agg.total, false));
+    const childIds = node.children.filter((c) => cells.get(c.id)?.total).map((c) => c.id);
+    node.children.forEach(visit);
+    if (childIds.length === 0) return;
+    const components = [...childIds];
+    if (agg.own) {
+      const ownId = ownPartId(node.id);
+      model.terms.set(ownId, termOf(ownId, agg.own, true));
+      components.push(ownId);
+    }
+    model.families.push({ parent: node.id, components });
+    model.childrenOf.set(node.id, childIds);
+  };
+  roots.forEach(visit);
+  return model;
+}
+
+function termOf(id: string, cell: NonNullable<AggregatedNode['total']>, isOwnPart: boolean): Term {
+  return {
+    id,
+    minGroup: cell.minGroupSize,
+    isGroupExact: cell.groupSize !== null,
+    numerator: cell.numerator,
+    denominator: cell.denominator,
+    isOwnPart,
+  };
+}
+
+/** The shown (or known before) units a known term is worked out from: itself when it is one. */
+function supportOf(model: Model, known: ReadonlyMap<string, number | null>, term: string): string[] {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (t: string): void => {
+    if (seen.has(t) || !known.has(t)) return;
+    seen.add(t);
+    const family = known.get(t);
+    if (family === null || family === undefined) {
+      if (model.terms.get(t)?.isOwnPart === false) out.add(t);
+      return;
+    }
+    for (const other of termsOf(model.families[family]!)) if (other !== t) walk(other);
+  };
+  walk(term);
+  return [...out];
 }
 
 function termsOf(f: Family): string[] {
   return [f.parent, ...f.components];
 }
 
+/** Adds every term that follows from a sum whose other terms are known (value: that family). */
 function deriveClosure(families: readonly Family[], known: Map<string, number | null>): void {
   let changed = true;
   while (changed) {
     changed = false;
     families.forEach((f, index) => {
-      const unknown = termsOf(f).filter((t) => !known.has(t));
-      if (unknown.length === 1) {
-        known.set(unknown[0]!, index);
+      let unknown: string | null = null;
+      let count = 0;
+      for (const t of termsOf(f)) {
+        if (known.has(t)) continue;
+        count++;
+        unknown = t;
+        if (count > 1) return;
+      }
+      if (count === 1) {
+        known.set(unknown!, index);
         changed = true;
       }
     });
   }
 }
 
-function findViolation(
-  result: ReadonlyMap<string, SuppressionResult>,
-  childrenOf: ReadonlyMap<string, string[]>,
-  terms: ReadonlyMap<string, Term>,
-  known: ReadonlyMap<string, number | null>,
-  isSmall: (g: number | null) => boolean,
-): Violation | null {
-  const groupOf = (id: string): number | null => terms.get(id)?.groupSize ?? null;
-  for (const id of result.keys()) {
+/** A known figure minus the topmost known figures below it. */
+interface Residual {
+  /** The hidden terms it covers: leaves and own parts. */
+  terms: string[];
+  /** The topmost known figures below. */
+  covered: string[];
+  minGroup: number;
+  numerator: number;
+  denominator: number;
+}
+
+function residualOf(model: Model, known: ReadonlyMap<string, number | null>, id: string): Residual {
+  const terms: string[] = [];
+  const covered: string[] = [];
+  const add = (unitId: string): void => {
+    const own = ownPartId(unitId);
+    if (model.terms.has(own)) terms.push(own);
+    const children = model.childrenOf.get(unitId);
+    if (!children) {
+      terms.push(unitId); // a leaf: its figure is its own
+      return;
+    }
+    for (const c of children) {
+      if (known.has(c)) covered.push(c);
+      else add(c);
+    }
+  };
+  add(id);
+  const parts = terms.map((t) => model.terms.get(t)!);
+  return {
+    terms,
+    covered,
+    minGroup: sumQuantities(parts.map((p) => p.minGroup)),
+    numerator: sumQuantities(parts.map((p) => p.numerator)),
+    denominator: sumQuantities(parts.map((p) => p.denominator)),
+  };
+}
+
+type ViolationKind = 'group' | 'zero' | 'full';
+
+/** A broken rule: a known figure whose residual reveals too much. */
+interface Violation {
+  kind: ViolationKind;
+  /** Stable over rounds: the kind, the figure and the hidden terms it reveals. */
+  key: string;
+  /** The figure whose residual reveals too much. */
+  exposed: string;
+  /** The family the exposed figure was derived through; null when it is shown or known before. */
+  family: number | null;
+  residual: Residual;
+}
+
+function* violations(model: Model, known: ReadonlyMap<string, number | null>, rules: Rules): Generator<Violation> {
+  for (const id of model.units) {
     if (!known.has(id)) continue;
-    // The topmost known figures below this one, and whether anything is left uncovered.
-    const covered: string[] = [];
-    let hasResidual = terms.has(ownPartId(id));
-    const stack = [...(childrenOf.get(id) ?? [])];
-    if (!childrenOf.has(id)) hasResidual = true; // a leaf: the residual is the figure itself
-    while (stack.length > 0) {
-      const c = stack.pop()!;
-      if (known.has(c)) {
-        covered.push(c);
-        continue;
-      }
-      const below = childrenOf.get(c);
-      if (!below || terms.has(ownPartId(c))) hasResidual = true;
-      if (below) stack.push(...below);
-    }
-    if (!hasResidual) continue;
-    let residual = groupOf(id);
-    for (const c of covered) {
-      const g = groupOf(c);
-      residual = residual === null || g === null ? null : exactDifference(residual, g);
-    }
-    if (isSmall(residual)) {
-      return { family: known.get(id) ?? null, exposed: [id], covered };
-    }
+    const residual = residualOf(model, known, id);
+    if (residual.terms.length === 0) continue;
+    // A single hidden term is worked out exactly; for several, their sum must not pin them.
+    let kind: ViolationKind | null = null;
+    if (rules.isSmall(residual.minGroup)) kind = 'group';
+    else if (residual.terms.length > 1 && residual.numerator <= 0) kind = 'zero';
+    else if (residual.terms.length > 1 && rules.bounded && residual.numerator >= residual.denominator) kind = 'full';
+    // A leaf known and shown about a large group is simply a shown figure.
+    if (kind === null) continue;
+    yield {
+      kind,
+      key: `${kind}:${id}:${[...residual.terms].sort().join(',')}`,
+      exposed: id,
+      family: known.get(id) ?? null,
+      residual,
+    };
   }
-  return null;
-}
-
-function ownPartId(id: string): string {
-  return `${id}\u0000own`;
-}
-
-/** Group sizes may be averages with two decimals; subtract them without drifting. */
-function exactDifference(a: number, b: number): number {
-  return (Math.round(a * 100) - Math.round(b * 100)) / 100;
 }
 
 /**
- * The smallest figure still shown whose hiding breaks the violating chain: a shown component of
- * the family, else its shown total, else the chain through which a known term was derived.
+ * The least informative figure still shown whose hiding mends the violation: a shown figure
+ * below it that changes the residual in the right way (for a group, the smallest; for a zero,
+ * one with a numerator; for a full share, one that is not full), else one that such a figure
+ * below is worked out from, else the exposed figure itself or the smallest of those it is worked
+ * out from.
  */
 function chooseFigureToHide(
   violation: Violation,
-  families: readonly Family[],
+  model: Model,
   known: ReadonlyMap<string, number | null>,
-  isShown: (id: string) => boolean,
-  groupOf: (id: string) => number | null,
+  isHideable: (id: string) => boolean,
 ): string | null {
-  const shownBelow = violation.covered.filter(isShown);
-  if (shownBelow.length > 0) return smallest(shownBelow, groupOf);
-  const [figure] = violation.exposed;
-  if (figure !== undefined && isShown(figure)) return figure;
-  const seen = new Set<number>();
-  let familyIndex: number | undefined = violation.family ?? undefined;
-  const exposed = new Set(violation.exposed);
-  while (familyIndex !== undefined && !seen.has(familyIndex)) {
-    seen.add(familyIndex);
-    const f: Family = families[familyIndex]!;
-    const shown = f.components.filter((c) => !exposed.has(c) && isShown(c));
-    if (shown.length > 0) return smallest(shown, groupOf);
-    if (!exposed.has(f.parent) && isShown(f.parent)) return f.parent;
-    // Every known term here was itself derived: break the chain one step further up.
-    const derived = termsOf(f).find((t) => !exposed.has(t) && typeof known.get(t) === 'number');
-    if (derived === undefined) return null;
-    exposed.add(derived);
-    familyIndex = known.get(derived) ?? undefined;
-  }
+  const term = (id: string): Term => model.terms.get(id)!;
+  const mends = (id: string): boolean => {
+    if (violation.kind === 'zero') return term(id).numerator > 0;
+    if (violation.kind === 'full') return term(id).numerator < term(id).denominator;
+    return true;
+  };
+  const below = violation.residual.covered.filter((id) => isHideable(id) && mends(id));
+  if (below.length > 0) return smallest(below, model);
+  // A figure below that is worked out rather than shown: hide what it is worked out from.
+  const behind = violation.residual.covered
+    .filter((id) => !isHideable(id) && typeof known.get(id) === 'number' && mends(id))
+    .flatMap((id) => supportOf(model, known, id).filter(isHideable));
+  if (behind.length > 0) return smallest(behind, model);
+  // The exposed figure itself when shown, else what it is worked out from.
+  const source = supportOf(model, known, violation.exposed).filter(isHideable);
+  if (source.length > 0) return smallest(source, model);
   return null;
 }
 
-function smallest(ids: readonly string[], groupOf: (id: string) => number | null): string {
+function smallest(ids: readonly string[], model: Model): string {
   return [...ids].sort((a, b) => {
-    const ga = groupOf(a) ?? Infinity;
-    const gb = groupOf(b) ?? Infinity;
+    const ga = model.terms.get(a)?.minGroup ?? Infinity;
+    const gb = model.terms.get(b)?.minGroup ?? Infinity;
     return ga - gb || a.localeCompare(b);
   })[0]!;
 }

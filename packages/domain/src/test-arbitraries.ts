@@ -44,7 +44,29 @@ export interface ScenarioOptions {
   maxDepth?: number;
   /** Group sizes of single figures; by default 0..40, sometimes unknown. */
   groupSize?: fc.Arbitrary<number | null>;
+  /**
+   * Numerator and denominator of single figures; by default independent (a rate may exceed
+   * 100 %), numerators 0–1000 and denominators 0,01–10 000.
+   */
+  quantities?: fc.Arbitrary<{ numerator: number; denominator: number }>;
 }
+
+const defaultQuantities = fc.record({
+  numerator: fc.integer({ min: 0, max: 100_000 }).map((k) => k / 100),
+  denominator: fc.integer({ min: 1, max: 1_000_000 }).map((k) => k / 100),
+});
+
+/**
+ * Figures as small units report them: often nobody left (0), sometimes everybody (a share at
+ * 100 %), in whole persons or hours with hundredths. Numerators never exceed denominators.
+ */
+export const shareQuantities = fc
+  .tuple(fc.integer({ min: 1, max: 4000 }), fc.oneof(fc.constant('zero'), fc.constant('full'), fc.double({ min: 0, max: 1, noNaN: true })))
+  .map(([d, part]) => {
+    const denominator = d / 100 > 1 ? Math.round(d / 100) : d / 100;
+    const numerator = part === 'zero' ? 0 : part === 'full' ? denominator : Math.round(denominator * part * 100) / 100;
+    return { numerator, denominator };
+  });
 
 const defaultGroupSize = fc.oneof(
   { weight: 9, arbitrary: fc.integer({ min: 0, max: 40 }) },
@@ -56,13 +78,10 @@ const defaultGroupSize = fc.oneof(
  * and sometimes on inner units too. Numerators and denominators carry at most two decimals.
  */
 export function scenarioArb(options: ScenarioOptions = {}): fc.Arbitrary<Scenario> {
-  const { maxNodes = 25, maxDepth = 4, groupSize = defaultGroupSize } = options;
-  const figureArb = fc.record({
-    numerator: fc.integer({ min: 0, max: 100_000 }).map((k) => k / 100),
-    denominator: fc.integer({ min: 1, max: 1_000_000 }).map((k) => k / 100),
-    groupSize,
-    source: fc.constantFrom('HR-systemet', 'Lönesystemet', 'Kolada'),
-  });
+  const { maxNodes = 25, maxDepth = 4, groupSize = defaultGroupSize, quantities = defaultQuantities } = options;
+  const figureArb = fc
+    .record({ quantities, groupSize, source: fc.constantFrom('HR-systemet', 'Lönesystemet', 'Kolada') })
+    .map(({ quantities: q, groupSize: g, source }) => ({ ...q, groupSize: g, source }));
   const slotArb: fc.Arbitrary<Slot> = fc.record({
     parentPick: fc.nat(1000),
     newRoot: fc.integer({ min: 0, max: 15 }).map((x) => x === 0),
@@ -105,6 +124,7 @@ interface Equation {
 }
 
 interface Model {
+  /** The fewest persons each term is about (a figure without a group size counts as one). */
   size: Map<string, number | null>;
   equations: Equation[];
   ownParts: Set<string>;
@@ -118,12 +138,12 @@ function modelOf(roots: readonly UnitNode[], cells: ReadonlyMap<string, Aggregat
   for (const node of flatten(roots)) {
     const agg = cells.get(node.id);
     if (!agg?.total) continue;
-    size.set(node.id, agg.total.groupSize);
+    size.set(node.id, agg.total.minGroupSize);
     const parts = node.children.filter((c) => cells.get(c.id)?.total).map((c) => c.id);
     if (parts.length === 0) continue;
     if (agg.own) {
       const ownId = `${node.id}#own`;
-      size.set(ownId, agg.own.groupSize);
+      size.set(ownId, agg.own.minGroupSize);
       ownParts.add(ownId);
       parts.push(ownId);
     }

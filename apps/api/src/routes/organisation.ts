@@ -3,6 +3,8 @@ import {
   errorEnvelopeSchema,
   importQuerySchema,
   reorganisationBodySchema,
+  reorganisationPreviewSchema,
+  reorganisationQuerySchema,
   reorganisationSchema,
   reorganisationsResponseSchema,
   unitAdminSchema,
@@ -125,14 +127,19 @@ export const organisationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { 
     {
       config: { access: DEVELOPMENT_MANAGER },
       schema: {
-        summary: 'Register a reorganisation: rename, move, merge or split, from `year` on',
+        summary: 'Register a reorganisation: rename, move, merge or split, from `year` on; `dryRun=true` previews',
         description:
-          'Merge: the predecessors close at the end of the year before; the successor (`to`: an existing unit that starts that year, or a new one with `name`) carries their sum in earlier years. Split: the unit closes, the successors start. Move: the unit sits under its old parent in earlier years. Rename: the old name is kept for the marker.',
+          'Merge: the predecessors close at the end of the year before; the successor (`to`: an existing unit that starts that year, or a new one with `name`) carries their sum in earlier years. Split: the unit closes, the successors start. Move: the unit sits under its old parent in earlier years. Rename: the old name is kept for the marker. With `dryRun=true` nothing is written: the answer (200) lists the figures already shown that the reorganisation would hide from then on.',
         tags: ['organisation'],
+        querystring: reorganisationQuerySchema,
         body: reorganisationBodySchema,
-        response: { 201: reorganisationSchema, ...errors },
+        response: { 200: reorganisationPreviewSchema, 201: reorganisationSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(org.reorganise(request.body, actorOf(request))),
+    async (request, reply) => {
+      const dryRun = request.query.dryRun === 'true' || request.query.dryRun === '1';
+      if (dryRun) return reply.status(200).send({ warnings: org.previewReorganisation(request.body, actorOf(request)) });
+      return reply.status(201).send(org.reorganise(request.body, actorOf(request)));
+    },
   );
 };

@@ -7,6 +7,8 @@ import {
   type ImportPreview,
   type ImportResult,
   type ParentRows,
+  type ReleaseWarning,
+  RELEASE_WARNINGS_SHOWN,
 } from '@tillit/domain';
 import type { Db } from '../db/database.js';
 import { createStaging, type StagedChange, type Staging } from '../db/import-staging.js';
@@ -15,6 +17,7 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
 import type { CatalogueService } from './catalogue.js';
 import { scanFile, type Scan } from './import-scan.js';
+import { releaseWarnings } from './release-preview.js';
 import type { UnitService } from './units.js';
 import type { ValueService } from './values.js';
 
@@ -72,7 +75,7 @@ export function createImportService(db: Db, { units, catalogue, values, data }: 
     return isSame ? { old: c.old, oldReason: null } : { old: null, oldReason: 'part_of_total' };
   };
 
-  const preview = (file: ImportFile, s: Scan, staging: Staging, parentRows: ParentRows): ImportPreview => {
+  const preview = (file: ImportFile, s: Scan, staging: Staging, parentRows: ParentRows, hides: readonly ReleaseWarning[] = []): ImportPreview => {
     const staged = s.needsMapping ? { changes: [], total: 0 } : staging.changes(IMPORT_PREVIEW_CHANGES, (c) => oldAsShown(c).old !== null);
     const changes: ImportChange[] = staged.changes.map((c) => ({ unitId: c.unitId, metricKey: c.metricKey, year: c.year, ...oldAsShown(c), new: c.new }));
     return {
@@ -85,6 +88,8 @@ export function createImportService(db: Db, { units, catalogue, values, data }: 
       changesTotal: staged.total,
       warnings: s.warnings,
       warningsTotal: s.warningsTotal,
+      hidesShown: hides.slice(0, RELEASE_WARNINGS_SHOWN),
+      hidesShownTotal: hides.length,
       totals: s.totals.slice(0, IMPORT_PREVIEW_ERRORS),
       totalsTotal: s.totals.length,
       parentRows,
@@ -130,7 +135,15 @@ export function createImportService(db: Db, { units, catalogue, values, data }: 
       try {
         const s = await scanFile(file, { mapping: options.mapping, sheet: options.sheet, parentRows }, { units, catalogue }, staging);
         if (options.dryRun) {
-          const body = preview(file, s, staging, parentRows);
+          // What the import would hide of the figures already shown: tried in a transaction that is rolled back.
+          const hides =
+            s.errorsTotal === 0 && !s.needsMapping
+              ? releaseWarnings(db, () => {
+                  const id = insertBatch(db, { fileName: file.fileName, createdBy: actor.username, createdAt: new Date().toISOString(), rowsRead: s.rowsRead, rowsWritten: s.rowsValid });
+                  staging.commit(id, `Import: ${file.fileName}`);
+                })
+              : [];
+          const body = preview(file, s, staging, parentRows, hides);
           auditPreview(body, actor);
           return { status: 200, body };
         }

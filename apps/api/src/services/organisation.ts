@@ -7,6 +7,7 @@ import {
   type ImportError,
   type ParentPeriod,
   type ReorganisationBody,
+  type ReleaseWarning,
   type ReorganisationResponse,
   type Unit,
   type UnitCreateBody,
@@ -21,6 +22,7 @@ import { getUnit, insertParentPeriod, insertReorganisation, insertUnits, listPar
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
 import { readRecords } from './import-read.js';
+import { releaseWarnings } from './release-preview.js';
 import type { UnitService } from './units.js';
 
 interface Deps {
@@ -70,7 +72,7 @@ export function createOrganisationService(db: Db, { units, data }: Deps) {
     return u;
   };
 
-  return {
+  const service = {
     create(body: UnitCreateBody, actor: Actor): Unit {
       return write(() => {
         if (getUnit(db, body.id)) throw new ConflictError(`Det finns redan en enhet med koden "${body.id}".`);
@@ -173,6 +175,13 @@ export function createOrganisationService(db: Db, { units, data }: Deps) {
         .reorganisations()
         .map((r) => ({ ...toLineageEvent(r, byId), createdBy: r.createdBy, createdAt: r.createdAt }))
         .reverse();
+    },
+
+    /** What registering the reorganisation would hide of the figures already shown; writes nothing. */
+    previewReorganisation(body: ReorganisationBody, actor: Actor): ReleaseWarning[] {
+      return releaseWarnings(db, () => {
+        service.reorganise(body, actor);
+      });
     },
 
     reorganise(body: ReorganisationBody, actor: Actor): ReorganisationResponse {
@@ -308,6 +317,7 @@ export function createOrganisationService(db: Db, { units, data }: Deps) {
       });
     },
   };
+  return service;
 }
 export type OrganisationService = ReturnType<typeof createOrganisationService>;
 

@@ -19,7 +19,7 @@ export function precomputeFigures(services: Pick<Services, 'catalogue' | 'units'
       return;
     }
     try {
-      services.values.series(metric, root);
+      services.values.warm(metric);
     } catch (err) {
       log.error({ err, metric: metric.key }, 'precomputing figures failed');
     }

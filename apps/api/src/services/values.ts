@@ -1,5 +1,5 @@
 import {
-  computeSafePointsOverTime,
+  computeReleasesOverTime,
   coverageCalculator,
   emptyPoint,
   roundTo,
@@ -8,9 +8,11 @@ import {
   type SafePoint,
   type Unit,
   type YearCoverage,
+  type YearRelease,
 } from '@tillit/domain';
 import { listFinalYears } from '../db/coverage.js';
 import type { Db } from '../db/database.js';
+import { insertReleases, listReleaseDigests, listReleases, releaseDigest } from '../db/releases.js';
 import { listContributions, listPublishedFigures, listSources } from '../db/values.js';
 import type { UnitService } from './units.js';
 
@@ -22,6 +24,8 @@ interface MetricCube {
   points: Map<number, Map<string, CubePoint>>;
   /** How many units below each unit have reported, per year (see `coverageCalculator`). */
   coverage: (year: number) => YearCoverage;
+  /** What serving these figures releases, by year, until it is recorded. */
+  unrecorded: { year: number; digest: string; release: YearRelease }[] | null;
 }
 
 /**
@@ -39,9 +43,15 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
       listPublishedFigures(db, metric.key).map((f) => [`${f.unitId}:${f.year}`, f]),
     );
     const contributions = listContributions(db, metric.key);
-    const safe = computeSafePointsOverTime(units.organisation(), metric, contributions);
+    // What was released before is known to whoever saw it (docs/privacy.md).
+    const history = listReleases(db, metric.key);
+    const outcomes = computeReleasesOverTime(units.organisation(), metric, contributions, history);
+    const recorded = listReleaseDigests(db, metric.key);
+    const unrecorded: NonNullable<MetricCube['unrecorded']> = [];
     const points = new Map<number, Map<string, CubePoint>>();
-    for (const [year, byUnit] of safe) {
+    for (const [year, { points: byUnit, release }] of outcomes) {
+      const digest = releaseDigest(release);
+      if (release.shown.length > 0 && !recorded.get(year)?.has(digest)) unrecorded.push({ year, digest, release });
       const out = new Map<string, CubePoint>();
       for (const [unitId, p] of byUnit) {
         const figure = published.get(`${unitId}:${year}`);
@@ -51,11 +61,19 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
       }
       points.set(year, out);
     }
-    const years = [...safe.keys()].sort((a, b) => a - b);
+    const years = [...outcomes.keys()].sort((a, b) => a - b);
     const finalYears = listFinalYears(db, metric.key).map((f) => f.year);
     // Who reported which year: the same rows the figures are summed from.
     const coverage = coverageCalculator(units.organisation(), contributions, finalYears);
-    return { version: data.version(), years, points, coverage };
+    return { version: data.version(), years, points, coverage, unrecorded: unrecorded.length > 0 ? unrecorded : null };
+  };
+
+  /** Records what this cube's figures release, the first time they are served. */
+  const release = (metric: Metric, c: MetricCube): void => {
+    if (c.unrecorded === null) return;
+    const pending = c.unrecorded;
+    c.unrecorded = null;
+    db.transaction(() => insertReleases(db, metric.key, pending, new Date().toISOString()))();
   };
 
   const cube = (metric: Metric): MetricCube => {
@@ -67,9 +85,17 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
   };
 
   return {
-    /** A unit's yearly points, every year from `from` to `to` (default: the years with data). */
+    /** Builds a metric's figures ahead of the first request, without serving (releasing) them. */
+    warm(metric: Metric): void {
+      cube(metric);
+    },
+    /**
+     * A unit's yearly points, every year from `from` to `to` (default: the years with data). What
+     * is returned is taken as released: whoever gets it may keep it.
+     */
     series(metric: Metric, unit: Unit, range: { from?: number; to?: number } = {}): Point[] {
       const c = cube(metric);
+      release(metric, c);
       const from = range.from ?? c.years[0];
       const to = range.to ?? c.years.at(-1);
       if (from === undefined || to === undefined) return [];

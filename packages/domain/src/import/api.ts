@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { releaseWarningSchema } from '../release/api.js';
 import { suppressionReasonSchema } from '../schemas.js';
 import { IMPORT_FIELDS } from './header.js';
 import { parentRowsSchema, totalStatusSchema } from './totals.js';
@@ -73,6 +74,9 @@ export const importPreviewSchema = z.object({
   /** Notices that do not stop the import, per row: a missing group size, a rounded formula result. */
   warnings: z.array(importErrorSchema),
   warningsTotal: z.number().int(),
+  /** Figures already shown that the import would hide from then on (see docs/privacy.md); the first 50. */
+  hidesShown: z.array(releaseWarningSchema),
+  hidesShownTotal: z.number().int(),
   /** Rows for units with units below them ("Summarader"), in row order, the first 200. */
   totals: z.array(importTotalSchema),
   totalsTotal: z.number().int(),

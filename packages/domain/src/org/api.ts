@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importErrorSchema } from '../import/api.js';
+import { releaseWarningSchema } from '../release/api.js';
 import { isoDateSchema, unitIdSchema, unitKindSchema } from '../schemas.js';
 
 /** The contract of the organisation routes: units, unit files and reorganisations. */
@@ -55,6 +56,10 @@ export const reorganisationBodySchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type ReorganisationBody = z.infer<typeof reorganisationBodySchema>;
+
+/** A reorganisation tried without writing: what it would hide of what has been shown. */
+export const reorganisationPreviewSchema = z.object({ warnings: z.array(releaseWarningSchema) });
+export const reorganisationQuerySchema = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional() });
 
 export const unitParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
 

@@ -117,6 +117,20 @@ export function PreviewTables({ preview, options }: { preview: ImportPreview; op
           ]}
         />
       )}
+      {preview.hidesShown.length > 0 && (
+        <div className="notice notice--warning" role="note">
+          <p>{t('importHr.hidesShown', { count: preview.hidesShownTotal })}</p>
+          <ul>
+            {preview.hidesShown.map((w) => (
+              <li key={`${w.metricKey}-${w.year}-${w.unitId}`}>{w.message}</li>
+            ))}
+          </ul>
+          {preview.hidesShownTotal > preview.hidesShown.length && (
+            <p>{t('importHr.hidesShownMore', { count: preview.hidesShownTotal - preview.hidesShown.length })}</p>
+          )}
+          <p>{t('importHr.hidesShownAdvice')}</p>
+        </div>
+      )}
       <TotalsSection preview={preview} />
       {preview.changesTotal > preview.changes.length && (
         <p>{t('import.changesShown', { shown: count(preview.changes.length), total: count(preview.changesTotal) })}</p>

@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { emptyReorgForm, reorganisationBody, type ReorgForm, type ReorgKind, type UnitRow } from './org-model';
-import { useRegisterReorganisation } from './queries';
+import type { ReleaseWarning, ReorganisationBody } from '@tillit/domain';
+import { usePreviewReorganisation, useRegisterReorganisation } from './queries';
 import { UnitSelect } from './UnitForm';
 
 const KINDS: readonly ReorgKind[] = ['merge', 'split', 'rename', 'move'];
@@ -12,6 +13,9 @@ export function ReorganisationForm({ rows }: { rows: readonly UnitRow[] }) {
   const { t } = useTranslation();
   const id = useId();
   const register = useRegisterReorganisation();
+  const preview = usePreviewReorganisation();
+  // Figures already shown that the change would hide: asked about before anything is written.
+  const [pending, setPending] = useState<{ body: ReorganisationBody; warnings: ReleaseWarning[] } | null>(null);
   const [form, setForm] = useState<ReorgForm>(() => emptyReorgForm(new Date().getFullYear()));
   const [missing, setMissing] = useState('');
   const [done, setDone] = useState('');
@@ -29,7 +33,17 @@ export function ReorganisationForm({ rows }: { rows: readonly UnitRow[] }) {
       return;
     }
     setMissing('');
-    register.mutate(built.body, {
+    preview.mutate(built.body, {
+      onSuccess: ({ warnings }) => {
+        if (warnings.length > 0) setPending({ body: built.body, warnings });
+        else commit(built.body);
+      },
+    });
+  };
+
+  const commit = (body: ReorganisationBody) => {
+    setPending(null);
+    register.mutate(body, {
       onSuccess: (r) => {
         setDone(t('organisation.registered', { label: r.label, year: r.year }));
         setForm(emptyReorgForm(form.year === '' ? new Date().getFullYear() : Number(form.year)));
@@ -130,10 +144,31 @@ export function ReorganisationForm({ rows }: { rows: readonly UnitRow[] }) {
           </p>
         )}
         {register.isError && <ErrorMessage error={register.error} />}
+        {preview.isError && <ErrorMessage error={preview.error} />}
         <p role="status">{done}</p>
-        <button type="submit" className="button button--primary" disabled={register.isPending}>
-          {t('organisation.register')}
-        </button>
+        {pending ? (
+          <div className="notice notice--warning" role="alert">
+            <p>{t('organisation.alreadyShown', { count: pending.warnings.length })}</p>
+            <ul>
+              {pending.warnings.slice(0, 20).map((w) => (
+                <li key={`${w.metricKey}-${w.year}-${w.unitId}`}>{t('organisation.alreadyShownItem', { unit: w.unitName, year: w.year, metric: w.metricName })}</li>
+              ))}
+            </ul>
+            <p>{t('organisation.alreadyShownAdvice')}</p>
+            <div className="notice__actions">
+              <button type="button" className="button button--primary" onClick={() => commit(pending.body)} disabled={register.isPending}>
+                {t('organisation.registerAnyway')}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setPending(null)}>
+                {t('organisation.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="submit" className="button button--primary" disabled={register.isPending || preview.isPending}>
+            {t('organisation.register')}
+          </button>
+        )}
       </form>
     </section>
   );

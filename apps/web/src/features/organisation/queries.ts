@@ -1,4 +1,5 @@
 import {
+  reorganisationPreviewSchema,
   reorganisationSchema,
   reorganisationsResponseSchema,
   unitAdminSchema,
@@ -44,6 +45,13 @@ export const useUpdateUnit = () =>
   useOrganisationWrite(({ id, ...body }: UnitUpdateBody & { id: string }) =>
     apiClient.send('PATCH', `/api/units/${encodeURIComponent(id)}`, unitAdminSchema, body),
   );
+
+/** A dry run writes nothing: it answers with the figures already shown that the change would hide. */
+export const usePreviewReorganisation = () =>
+  useMutation({
+    mutationFn: (body: ReorganisationBody) =>
+      apiClient.send('POST', '/api/reorganisations?dryRun=true', reorganisationPreviewSchema, body),
+  });
 
 export const useRegisterReorganisation = () =>
   useOrganisationWrite((body: ReorganisationBody) => apiClient.send('POST', '/api/reorganisations', reorganisationSchema, body));
