@@ -69,7 +69,7 @@ test('the development manager hands out a person\'s data and erases them, keepin
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Logg' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Säkerhetskopior' })).toBeVisible();
   await expect(page.getByText('Inga schemalagda säkerhetskopior.', { exact: false })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Logg över ändringar' })).toContainText('erase user');
+  await expect(page.getByRole('table', { name: 'Logg över ändringar' })).toContainText('Raderade en person och deras personuppgifter');
   await expect(page.getByRole('table', { name: 'Logg över ändringar' })).not.toContainText('Greta');
   await expectNoSeriousA11yViolations(page);
 });
