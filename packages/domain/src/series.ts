@@ -1,7 +1,7 @@
-import { aggregateTree, type Contribution } from './aggregate.js';
+import { aggregateTree, type Cell, type Contribution } from './aggregate.js';
 import { metricValue } from './ratio.js';
 import type { Metric, SuppressionReason } from './schemas.js';
-import { suppressTree } from './suppression.js';
+import { suppressTree, type SuppressionResult } from './suppression.js';
 import type { UnitNode } from './tree.js';
 
 /**
@@ -60,24 +60,33 @@ export function safePointsOfYear(
   const verdicts = suppressTree(roots, cells, metric.suppressionThreshold, { bounded: metric.bounded });
   const points = new Map<string, SafePoint>();
   for (const [unitId, agg] of cells) {
-    if (!agg.total) continue;
-    const verdict = verdicts.get(unitId);
-    points.set(
-      unitId,
-      verdict?.suppressed
-        ? { year, value: null, numerator: null, denominator: null, suppressed: true, reason: verdict.reason, sources: [] }
-        : {
-            year,
-            value: metricValue(metric, agg.total.numerator, agg.total.denominator),
-            numerator: agg.total.numerator,
-            denominator: agg.total.denominator,
-            suppressed: false,
-            reason: null,
-            sources: agg.total.sources,
-          },
-    );
+    if (agg.total) points.set(unitId, safePointOf(year, metric, agg.total, verdicts.get(unitId)));
   }
   return points;
+}
+
+/** A unit's point from its summed figure and verdict: a hidden one carries nothing but its reason. */
+export function safePointOf(
+  year: number,
+  metric: Pick<Metric, 'scale'>,
+  total: Pick<Cell, 'numerator' | 'denominator' | 'sources'>,
+  verdict: SuppressionResult | undefined,
+): SafePoint {
+  if (verdict?.suppressed) return hiddenPoint(year, verdict.reason ?? 'secondary');
+  return {
+    year,
+    value: metricValue(metric, total.numerator, total.denominator),
+    numerator: total.numerator,
+    denominator: total.denominator,
+    suppressed: false,
+    reason: null,
+    sources: total.sources,
+  };
+}
+
+/** A hidden point: no value, numerator, denominator or source, only the reason. */
+export function hiddenPoint(year: number, reason: SuppressionReason): SafePoint {
+  return { year, value: null, numerator: null, denominator: null, suppressed: true, reason, sources: [] };
 }
 
 /** A point for a year without any data. */

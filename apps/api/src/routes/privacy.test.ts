@@ -18,6 +18,19 @@ const PERSON_METRICS = [
   ['manager_mobility_internal', false],
 ] as const;
 
+/** A Swedish Excel CSV as the browser sends it (multipart), to `/api/imports`. */
+async function importCsv(app: FastifyInstance, cookie: string, lines: string[], query = ''): Promise<{ statusCode: number; body: string; json: () => unknown }> {
+  const form = new FormData();
+  form.append('file', new Blob([lines.join('\r\n')]), 'import.csv');
+  const body = new Response(form);
+  return app.inject({
+    method: 'POST',
+    url: `/api/imports${query}`,
+    headers: { cookie, 'content-type': body.headers.get('content-type')! },
+    payload: Buffer.from(await body.arrayBuffer()),
+  });
+}
+
 describe('the demo, as every reader sees it', () => {
   let app: FastifyInstance;
   let db: Db;
@@ -79,16 +92,7 @@ describe('across releases: the scenario of issue 16', () => {
       validTo: null,
     });
     expect(created.statusCode, created.body).toBe(201);
-    const csv = ['Enhet;Nyckeltal;År;Täljare;Nämnare;Källa', 'hemtjanst-liten;staff_turnover;2025;1;6;Lönesystemet'].join('\r\n');
-    const form = new FormData();
-    form.append('file', new Blob([csv]), 'liten.csv');
-    const body = new Response(form);
-    const imported = await app.inject({
-      method: 'POST',
-      url: '/api/imports',
-      headers: { cookie, 'content-type': body.headers.get('content-type')! },
-      payload: Buffer.from(await body.arrayBuffer()),
-    });
+    const imported = await importCsv(app, cookie, ['Enhet;Nyckeltal;År;Täljare;Nämnare;Källa', 'hemtjanst-liten;staff_turnover;2025;1;6;Lönesystemet']);
     expect(imported.statusCode, imported.body).toBe(201);
 
     // A unit manager looks, and keeps what they saw.
@@ -188,16 +192,7 @@ describe('the import preview says what it would hide of what has been shown', ()
     expect(created.statusCode, created.body).toBe(201);
     const values = () => db.prepare('SELECT count(*) FROM metric_values').pluck().get();
     const before = values();
-    const csv = ['Enhet;Nyckeltal;År;Täljare;Nämnare;Källa', 'hemtjanst-sen;staff_turnover;2025;1;6;Lönesystemet'].join('\r\n');
-    const form = new FormData();
-    form.append('file', new Blob([csv]), 'sen.csv');
-    const body = new Response(form);
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/imports?dryRun=true',
-      headers: { cookie, 'content-type': body.headers.get('content-type')! },
-      payload: Buffer.from(await body.arrayBuffer()),
-    });
+    const res = await importCsv(app, cookie, ['Enhet;Nyckeltal;År;Täljare;Nämnare;Källa', 'hemtjanst-sen;staff_turnover;2025;1;6;Lönesystemet'], '?dryRun=true');
     expect(res.statusCode, res.body).toBe(200);
     const preview = res.json() as { hidesShown: { message: string }[]; hidesShownTotal: number };
     expect(preview.hidesShown.map((w) => w.message)).toContain('Hemtjänst 2025 (Personalomsättning) har redan visats; efter ändringen döljs den.');

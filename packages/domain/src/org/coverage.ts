@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isActiveInYear, type UnitNode } from '../tree.js';
-import { treeForYear, type Organisation, type YearTree } from './lineage.js';
+import { yearTreeCache, type Organisation } from './lineage.js';
 
 /**
  * How complete a figure is: of the units below (the unit itself included) that are expected to
@@ -84,19 +84,8 @@ export function coverageCalculator(
     return [...(predecessors.get(unitId) ?? [])].some((p) => reportedBefore(p, year, seen));
   };
 
-  // Most years share one tree: build it once per set of units, later mergers and earlier parents
-  // (as `computeSafePointsOverTime` does), so that a large organisation stays quick.
-  const trees = new Map<string, YearTree>();
-  const treeOf = (year: number, withData: ReadonlySet<string>): YearTree => {
-    const key = [
-      org.units.filter((u) => withData.has(u.id) || isActiveInYear(u, year)).map((u) => u.id).join(','),
-      org.reorganisations.filter((r) => r.kind === 'merge' && r.year > year).map((r) => r.id).join(','),
-      org.parentHistory.filter((p) => p.untilYear >= year).map((p) => `${p.unitId}:${p.untilYear}`).join(','),
-    ].join('|');
-    let tree = trees.get(key);
-    if (!tree) trees.set(key, (tree = treeForYear(org, year, withData)));
-    return tree;
-  };
+  // Most years share one tree (as for the figures): built once per set of units, mergers and parents.
+  const treeOf = yearTreeCache(org);
 
   const memo = new Map<number, YearCoverage>();
   return (year) => {

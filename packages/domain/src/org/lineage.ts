@@ -130,6 +130,24 @@ export function treeForYear(org: Organisation, year: number, withData: ReadonlyS
   return { year, roots: buildTree([...placed.values()]), derived };
 }
 
+/**
+ * Year trees, built once per distinct set of units, later mergers and earlier parents: most
+ * years share one tree, so a large organisation with a long history stays quick.
+ */
+export function yearTreeCache(org: Organisation): (year: number, withData: ReadonlySet<string>) => YearTree {
+  const trees = new Map<string, YearTree>();
+  return (year, withData) => {
+    const key = [
+      org.units.filter((u) => withData.has(u.id) || isActiveInYear(u, year)).map((u) => u.id).join(','),
+      org.reorganisations.filter((r) => r.kind === 'merge' && r.year > year).map((r) => r.id).join(','),
+      org.parentHistory.filter((p) => p.untilYear >= year).map((p) => `${p.unitId}:${p.untilYear}`).join(','),
+    ].join('|');
+    let tree = trees.get(key);
+    if (!tree) trees.set(key, (tree = treeForYear(org, year, withData)));
+    return tree;
+  };
+}
+
 function ancestorsOf(units: ReadonlyMap<string, Unit>, id: string): string[] {
   const out: string[] = [];
   let cur = units.get(id)?.parentId ?? null;

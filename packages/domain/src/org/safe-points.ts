@@ -1,12 +1,11 @@
 import { aggregateTree, type Contribution } from '../aggregate.js';
-import { metricValue, sumQuantities } from '../ratio.js';
+import { sumQuantities } from '../ratio.js';
 import { auditReleases } from '../release/audit.js';
 import { figuresOfTree, releasedRows, releaseOf, type FigureRow, type YearRelease } from '../release/release.js';
 import type { Metric } from '../schemas.js';
-import { contributionsByYear, type SafePoint, type YearContribution } from '../series.js';
+import { contributionsByYear, hiddenPoint, safePointOf, type SafePoint, type YearContribution } from '../series.js';
 import { analyseTree, type SuppressionResult } from '../suppression.js';
-import { isActiveInYear } from '../tree.js';
-import { treeForYear, type Organisation, type YearTree } from './lineage.js';
+import { yearTreeCache, type Organisation, type YearTree } from './lineage.js';
 
 type SafeMetric = Pick<Metric, 'scale' | 'denominatorKind' | 'suppressionThreshold' | 'bounded'>;
 
@@ -43,17 +42,9 @@ export function computeReleasesOverTime(
   history: ReadonlyMap<number, readonly YearRelease[]> = new Map(),
 ): Map<number, YearOutcome> {
   const out = new Map<number, YearOutcome>();
-  // Most years share one tree: build it once per distinct set of units, earlier parents and mergers.
-  const trees = new Map<string, YearTree>();
+  const treeOf = yearTreeCache(org);
   for (const [year, list] of contributionsByYear(contributions)) {
-    const withData = new Set(list.map((c) => c.unitId));
-    const key = [
-      org.units.filter((u) => withData.has(u.id) || isActiveInYear(u, year)).map((u) => u.id).join(','),
-      org.reorganisations.filter((r) => r.kind === 'merge' && r.year > year).map((r) => r.id).join(','),
-      org.parentHistory.filter((p) => p.untilYear >= year).map((p) => `${p.unitId}:${p.untilYear}`).join(','),
-    ].join('|');
-    let tree = trees.get(key);
-    if (!tree) trees.set(key, (tree = treeForYear(org, year, withData)));
+    const tree = treeOf(year, new Set(list.map((c) => c.unitId)));
     out.set(year, releaseOfTree({ ...tree, year }, metric, list, history.get(year) ?? []));
   }
   return out;
@@ -75,22 +66,7 @@ export function releaseOfTree(
   const verdicts = verdictsWithHistory(tree, cells, metric, history);
   const points = new Map<string, SafePoint>();
   for (const [unitId, agg] of cells) {
-    if (!agg.total) continue;
-    const verdict = verdicts.get(unitId);
-    points.set(
-      unitId,
-      verdict?.suppressed
-        ? hiddenPoint(tree.year, verdict.reason ?? 'secondary')
-        : {
-            year: tree.year,
-            value: metricValue(metric, agg.total.numerator, agg.total.denominator),
-            numerator: agg.total.numerator,
-            denominator: agg.total.denominator,
-            suppressed: false,
-            reason: null,
-            sources: agg.total.sources,
-          },
-    );
+    if (agg.total) points.set(unitId, safePointOf(tree.year, metric, agg.total, verdicts.get(unitId)));
   }
   const derived: { id: string; parts: string[]; shown: boolean }[] = [];
   for (const d of tree.derived) {
@@ -103,24 +79,15 @@ export function releaseOfTree(
       derived.push({ id: d.id, parts: d.parts, shown: false });
       continue;
     }
-    const numerator = sumQuantities(parts.map((p) => p.numerator!));
-    const denominator = sumQuantities(parts.map((p) => p.denominator!));
-    points.set(d.id, {
-      year: tree.year,
-      value: metricValue(metric, numerator, denominator),
-      numerator,
-      denominator,
-      suppressed: false,
-      reason: null,
+    const sum = {
+      numerator: sumQuantities(parts.map((p) => p.numerator!)),
+      denominator: sumQuantities(parts.map((p) => p.denominator!)),
       sources: [...new Set(parts.flatMap((p) => p.sources))].sort(),
-    });
+    };
+    points.set(d.id, safePointOf(tree.year, metric, sum, { suppressed: false, reason: null }));
     derived.push({ id: d.id, parts: d.parts, shown: true });
   }
   return { points, release: releaseOf(tree.roots, cells, verdicts, derived) };
-}
-
-function hiddenPoint(year: number, reason: NonNullable<SafePoint['reason']>): SafePoint {
-  return { year, value: null, numerator: null, denominator: null, suppressed: true, reason, sources: [] };
 }
 
 /**
