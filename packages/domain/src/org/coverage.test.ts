@@ -91,4 +91,21 @@ describe('coverageCalculator', () => {
     // Before the merger the successor stands over its predecessors.
     expect(c(2023).byUnit.get('new')).toEqual({ reported: 2, expected: 2, isFinal: false });
   });
+
+  it('does not count a successor as missing while its predecessors still report that year', () => {
+    // A merger registered for 2024 while the HR file still books 2024 on the old groups.
+    const merged: Organisation = {
+      units: [
+        unit('soc', null, 'Socialförvaltningen'),
+        unit('g1', 'soc', 'Grupp 1', { validFrom: '2015-01-01', validTo: '2023-12-31' }),
+        unit('g2', 'soc', 'Grupp 2', { validFrom: '2015-01-01', validTo: '2023-12-31' }),
+        unit('new', 'soc', 'Ny', { validFrom: '2024-01-01', validTo: null }),
+      ],
+      parentHistory: [],
+      reorganisations: [merge(1, 2024, ['g1', 'g2'], 'new')],
+    };
+    const c = coverageCalculator(merged, [...reports(2023, ['g1', 'g2']), ...reports(2024, ['g1', 'g2'])]);
+    expect(c(2024).missing).toEqual([]);
+    expect(c(2024).byUnit.get('soc')).toEqual({ reported: 2, expected: 2, isFinal: false });
+  });
 });

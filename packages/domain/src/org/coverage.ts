@@ -98,7 +98,10 @@ export function coverageCalculator(
     const missing: string[] = [];
     const walk = (n: UnitNode): Coverage => {
       const hasReported = now.has(n.id);
-      const isExpected = hasReported || (isActiveInYear(n, year) && reportedBefore(n.id, year));
+      // A successor whose predecessors still report that year is covered by them (their figures
+      // are booked on the old units): it is not missing.
+      const isCoveredByPredecessors = [...(predecessors.get(n.id) ?? [])].some((p) => now.has(p));
+      const isExpected = hasReported || (isActiveInYear(n, year) && reportedBefore(n.id, year) && !isCoveredByPredecessors);
       if (isExpected && !hasReported) missing.push(n.id);
       const c = { reported: hasReported ? 1 : 0, expected: isExpected ? 1 : 0, isFinal };
       for (const child of n.children) {
