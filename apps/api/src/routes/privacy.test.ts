@@ -207,3 +207,33 @@ describe('the import preview says what it would hide of what has been shown', ()
     expect(values()).toBe(before);
   });
 });
+
+describe('a row without a group size (issue 15)', () => {
+  let app: FastifyInstance;
+  let db: Db;
+  let cookie: string;
+  beforeAll(async () => {
+    ({ app, db } = await createTestApp());
+    cookie = await signIn(app, 'utvecklingschef');
+  });
+  afterAll(() => app.close());
+
+  it('hides the unit, but the area and the department stay shown, each the sum of all their units', async () => {
+    // The README's own example: hours of sick leave without the number of managers.
+    const res = await importCsv(app, cookie, ['Enhet;Nyckeltal;År;Täljare;Nämnare;Källa', 'Hemtjänst Öster;Sjukfrånvaro bland chefer;2024;12,5;1 234,50;HR']);
+    expect(res.statusCode, res.body).toBe(201);
+    const point = async (unit: string) => {
+      const r = await app.inject({ method: 'GET', url: `/api/values?metric=manager_sick_leave&unit=${unit}`, headers: { cookie } });
+      return valuesResponseSchema.parse(r.json()).points.find((p) => p.year === 2024)!;
+    };
+    expect(await point('hemtjanst-hemtjanst-oster')).toMatchObject({ suppressed: true, reason: 'unknown_group_size', value: null });
+    const sums = db
+      .prepare("SELECT sum(numerator_c) / 100.0, sum(denominator_c) / 100.0 FROM metric_values WHERE metric_key = 'manager_sick_leave' AND year = 2024")
+      .raw()
+      .get() as [number, number];
+    const department = await point('soc');
+    expect(department.suppressed).toBe(false);
+    expect([department.numerator, department.denominator]).toEqual(sums);
+    expect((await point('hemtjanst')).suppressed).toBe(false);
+  });
+});
