@@ -1,6 +1,7 @@
 import {
   checkOrganisation,
-  isActiveInYear,
+  planReorganisation,
+  sortParentsFirst,
   toLineageEvent,
   UNIT_FILE_COLUMN,
   validateUnitRecords,
@@ -66,11 +67,6 @@ export function createOrganisationService(db: Db, { units, data }: Deps) {
     return checkOrganisation([...byId.values()], [...listParentHistory(db), ...extraHistory], new Set(changed.map((u) => u.id)));
   };
 
-  const requireUnit = (id: string, path: string): Unit => {
-    const u = getUnit(db, id);
-    if (!u) throw invalid(path, `Enheten "${id}" finns inte.`);
-    return u;
-  };
 
   const service = {
     create(body: UnitCreateBody, actor: Actor): Unit {
@@ -147,13 +143,7 @@ export function createOrganisationService(db: Db, { units, data }: Deps) {
         let created = 0;
         let updated = 0;
         // Parents first, so that a new unit's new parent exists when it is inserted.
-        const depth = (id: string, seen = new Set<string>()): number => {
-          const u = proposed.find((p) => p.id === id);
-          if (!u || u.parentId === null || seen.has(id)) return 0;
-          seen.add(id);
-          return 1 + depth(u.parentId, seen);
-        };
-        for (const { row: _row, ...u } of [...proposed].sort((a, b) => depth(a.id) - depth(b.id))) {
+        for (const { row: _row, ...u } of sortParentsFirst(proposed)) {
           const old = current.get(u.id);
           if (!old) {
             insertUnits(db, [u]);
@@ -186,130 +176,24 @@ export function createOrganisationService(db: Db, { units, data }: Deps) {
 
     reorganise(body: ReorganisationBody, actor: Actor): ReorganisationResponse {
       return write(() => {
-        const Y = body.year;
-        const startOf = `${Y}-01-01`;
-        const endBefore = `${Y - 1}-12-31`;
-        const changed = new Map<string, Unit>();
-        const history: ParentPeriod[] = [];
-        const created: Unit[] = [];
-        let from: string[];
-        let to: string[];
-        let oldName: string | null = null;
-        let oldParentId: string | null = null;
-        let newParentId: string | null = null;
-
-        const mustBeActiveBefore = (u: Unit, path: string) => {
-          if (!isActiveInYear(u, Y - 1)) throw invalid(path, `"${u.name}" är inte giltig året före ${Y}.`);
-        };
-        /** An existing unit that starts at Y, or a new one to create. */
-        const successor = (t: { id: string; name?: string | undefined; parentId?: string | null | undefined }, defaultParent: string | null, path: string): Unit => {
-          const existing = getUnit(db, t.id);
-          if (existing) {
-            if (!existing.validFrom || existing.validFrom < startOf) {
-              throw invalid(`${path}.id`, `"${existing.name}" finns redan före ${Y}. Efterträdaren ska vara en ny enhet, giltig från ${Y}.`);
-            }
-            return existing;
-          }
-          if (!t.name) throw invalid(`${path}.name`, `Enheten "${t.id}" finns inte: ange ett namn för att skapa den.`);
-          const parentId = t.parentId === undefined ? defaultParent : t.parentId;
-          const u: Unit = { id: t.id, name: t.name, kind: 'unit', parentId, validFrom: startOf, validTo: null };
-          // One level below its parent: a department under the organisation, and so on.
-          const parentKind = parentId === null ? null : getUnit(db, parentId)?.kind;
-          u.kind = parentKind === 'organisation' ? 'department' : parentKind === 'department' ? 'area' : 'unit';
-          created.push(u);
-          return u;
-        };
-        const close = (u: Unit) => changed.set(u.id, { ...u, validTo: u.validTo && u.validTo < endBefore ? u.validTo : endBefore });
-
-        switch (body.kind) {
-          case 'rename': {
-            const u = requireUnit(body.unitId, 'body.unitId');
-            if (u.name === body.newName) throw invalid('body.newName', 'Det nya namnet är detsamma som det gamla.');
-            oldName = u.name;
-            changed.set(u.id, { ...u, name: body.newName });
-            from = to = [u.id];
-            break;
-          }
-          case 'move': {
-            const u = requireUnit(body.unitId, 'body.unitId');
-            requireUnit(body.parentId, 'body.parentId');
-            if (u.parentId === body.parentId) throw invalid('body.parentId', `"${u.name}" ligger redan där.`);
-            const lastMove = Math.max(-Infinity, ...listParentHistory(db).filter((p) => p.unitId === u.id).map((p) => p.untilYear + 1));
-            if (Y <= lastMove) throw invalid('body.year', `"${u.name}" flyttades senast ${lastMove}; en ny flytt måste gälla från ett senare år.`);
-            mustBeActiveBefore(u, 'body.unitId');
-            history.push({ unitId: u.id, parentId: u.parentId, untilYear: Y - 1 });
-            oldParentId = u.parentId;
-            newParentId = body.parentId;
-            changed.set(u.id, { ...u, parentId: body.parentId });
-            from = to = [u.id];
-            break;
-          }
-          case 'merge': {
-            const preds = body.from.map((id, i) => requireUnit(id, `body.from.${i}`));
-            if (new Set(body.from).size !== body.from.length) throw invalid('body.from', 'Samma enhet står två gånger.');
-            if (body.from.includes(body.to.id)) throw invalid('body.to.id', 'Efterträdaren kan inte vara en av de sammanslagna enheterna.');
-            preds.forEach((p, i) => mustBeActiveBefore(p, `body.from.${i}`));
-            const parents = new Set(preds.map((p) => p.parentId));
-            if (parents.size > 1 && body.to.parentId === undefined && !getUnit(db, body.to.id)) {
-              throw invalid('body.to.parentId', 'De sammanslagna enheterna har olika överordnade: ange var den nya enheten ska ligga.');
-            }
-            const s = successor(body.to, preds[0]!.parentId, 'body.to');
-            for (const p of preds) close(p);
-            // Units still open under a predecessor continue under the successor.
-            for (const child of listUnits(db)) {
-              // A predecessor under another predecessor is closed above, not moved.
-              if (body.from.includes(child.id)) continue;
-              if (child.parentId !== null && body.from.includes(child.parentId) && (child.validTo === null || child.validTo >= startOf)) {
-                history.push({ unitId: child.id, parentId: child.parentId, untilYear: Y - 1 });
-                changed.set(child.id, { ...child, parentId: s.id });
-              }
-            }
-            from = body.from;
-            to = [s.id];
-            break;
-          }
-          case 'split': {
-            const p = requireUnit(body.from, 'body.from');
-            mustBeActiveBefore(p, 'body.from');
-            const ids = body.to.map((t) => t.id);
-            if (new Set(ids).size !== ids.length) throw invalid('body.to', 'Samma enhet står två gånger.');
-            if (ids.includes(p.id)) throw invalid('body.to', 'Enheten som delas kan inte vara en av de nya.');
-            const succ = body.to.map((t, i) => successor(t, p.parentId, `body.to.${i}`));
-            close(p);
-            from = [p.id];
-            to = succ.map((s) => s.id);
-            break;
-          }
+        const outcome = planReorganisation(listUnits(db), listParentHistory(db), body);
+        if (!outcome.ok) {
+          throw new ValidationError(outcome.problems.map((p) => p.message).join(' '), outcome.problems);
         }
-
-        // Check everything as it will be: the new units, the closed and moved ones.
-        const problems = check([...created, ...changed.values()], history);
-        assertNoProblems(problems);
-
-        insertUnits(db, sortParentsFirst(created));
+        const { created, changed, history, record: planned } = outcome.plan;
+        insertUnits(db, created);
         const before = new Map<string, Unit>();
-        for (const u of changed.values()) {
+        for (const u of changed) {
           before.set(u.id, getUnit(db, u.id)!);
           updateUnit(db, u);
         }
         for (const h of history) insertParentPeriod(db, h);
-        const record = {
-          kind: body.kind,
-          year: Y,
-          note: body.note ?? null,
-          from,
-          to,
-          oldName,
-          oldParentId,
-          newParentId,
-          createdBy: actor.username,
-          createdAt: new Date().toISOString(),
-        };
+        const record = { ...planned, createdBy: actor.username, createdAt: new Date().toISOString() };
         const id = insertReorganisation(db, record);
         audit(db, actor, 'create', 'reorganisation', id, null, {
           ...record,
           createdUnits: created,
-          changedUnits: [...changed.values()].map((u) => ({ before: before.get(u.id), after: u })),
+          changedUnits: changed.map((u) => ({ before: before.get(u.id), after: u })),
           parentHistory: history,
         });
         const names = new Map(listUnits(db).map((u) => [u.id, u]));
@@ -321,16 +205,3 @@ export function createOrganisationService(db: Db, { units, data }: Deps) {
 }
 export type OrganisationService = ReturnType<typeof createOrganisationService>;
 
-function sortParentsFirst(list: Unit[]): Unit[] {
-  const ids = new Set(list.map((u) => u.id));
-  const out: Unit[] = [];
-  const placed = new Set<string>();
-  const place = (u: Unit) => {
-    if (placed.has(u.id)) return;
-    if (u.parentId !== null && ids.has(u.parentId)) place(list.find((x) => x.id === u.parentId)!);
-    placed.add(u.id);
-    out.push(u);
-  };
-  list.forEach(place);
-  return out;
-}
