@@ -25,6 +25,11 @@ export class ValidationError extends AppError {
   }
 }
 
+/** A 400 about one field: `path` names it (`body.year`), `message` says why, in Swedish. */
+export function invalid(path: string, message: string): ValidationError {
+  return new ValidationError(message, [{ path, message }]);
+}
+
 export class NotFoundError extends AppError {
   constructor(message: string) {
     super(404, 'NOT_FOUND', message);

@@ -22,7 +22,7 @@ import {
   type AnnotationRecord,
 } from '../db/annotations.js';
 import type { Db } from '../db/database.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, invalid, NotFoundError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
 import type { SessionUser } from './auth.js';
 import type { CatalogueService } from './catalogue.js';
@@ -40,10 +40,6 @@ export interface Writer {
 
 const ENTITY = 'annotation';
 const actorOf = ({ user, requestId }: Writer): Actor => ({ userId: user.id, username: user.username, requestId });
-
-function invalid(path: string, message: string): ValidationError {
-  return new ValidationError(message, [{ path, message }]);
-}
 
 /** What the audit log keeps of a note: everything stored, the author by id. */
 function auditView(r: AnnotationRecord) {

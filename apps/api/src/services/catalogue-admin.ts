@@ -30,7 +30,7 @@ import {
 import type { Db } from '../db/database.js';
 import { replaceTargetHistory } from '../db/targets.js';
 import { listEnglishOutdated, setEnglishOutdated } from '../db/translations.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, invalid, NotFoundError } from '../errors.js';
 import { listPublicAnnotations } from './annotations.js';
 import { audit, type Actor } from './audit.js';
 import type { CatalogueService } from './catalogue.js';
@@ -44,7 +44,6 @@ interface Deps {
   values: ValueService;
 }
 
-const invalid = (path: string, message: string) => new ValidationError(message, [{ path, message }]);
 
 /** Health data may not be shown for groups smaller than the law's ten persons. */
 function checkThreshold(m: Pick<Metric, 'sensitivity' | 'suppressionThreshold'>): void {

@@ -87,6 +87,10 @@ export function createChunkDecoder(encoding: TextEncoding): (chunk: Uint8Array |
 
 const REPLACEMENT_BYTES = Buffer.from([0xef, 0xbf, 0xbd]);
 
+/**
+ * Not `new TextDecoder('windows-1252')`: on Node 20 it decodes as Latin-1 and leaves 0x80–0x9F
+ * as control codes (0x80 stays U+0080, not €), so the code page's high range is mapped here.
+ */
 function fromWindows1252(bytes: Uint8Array): string {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   // Latin-1 leaves 0x80–0x9F as control codes where Windows-1252 has €, –, ’ and others.

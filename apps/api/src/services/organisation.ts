@@ -20,7 +20,7 @@ import {
 } from '@tillit/domain';
 import type { Db } from '../db/database.js';
 import { getUnit, insertParentPeriod, insertReorganisation, insertUnits, listParentHistory, listUnits, updateUnit } from '../db/units.js';
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, invalid, NotFoundError, ValidationError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
 import { readRecords } from './import-read.js';
 import { releaseWarnings } from './release-preview.js';
@@ -46,7 +46,6 @@ function assertNoProblems(problems: UnitProblem[], prefix = 'body'): void {
   );
 }
 
-const invalid = (path: string, message: string) => new ValidationError(message, [{ path, message }]);
 
 /**
  * Writes to the organisation: units (create, edit, close, import from a file) and reorganisations.
