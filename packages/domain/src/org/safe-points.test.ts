@@ -59,7 +59,7 @@ describe('computeSafePointsOverTime with a merger', () => {
         const org = organisationOf(s, from);
         const tree = treeForYear(org, BEFORE, new Set(s.contributions.map((c) => c.unitId)));
         const cells = aggregateTree(tree.roots, s.contributions, m);
-        const verdicts = suppressTree(tree.roots, cells, threshold);
+        const verdicts = suppressTree(tree.roots, cells, threshold, { bounded: m.bounded });
         const info = `${describeScenario(s)} | merged ${from.join('+')}`;
         expect(suppressionProblems(tree.roots, cells, verdicts, threshold), info).toEqual([]);
         expect(combinedLeaks(tree.roots, cells, verdicts, threshold), info).toEqual([]);

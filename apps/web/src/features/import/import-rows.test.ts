@@ -64,6 +64,8 @@ describe('refusedPreview', () => {
     changesTotal: 0,
     warnings: [],
     warningsTotal: 0,
+    hidesShown: [],
+    hidesShownTotal: 0,
     totals: [],
     totalsTotal: 0,
     parentRows: 'check',
