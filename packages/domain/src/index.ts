@@ -30,3 +30,4 @@ export * from './kolada-api.js';
 export * from './targets.js';
 export * from './final-years.js';
 export * from './operations.js';
+export * from './mail.js';
