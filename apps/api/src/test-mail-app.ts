@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from './app.js';
 import type { MailConfig } from './config.js';
 import { migrate, openDatabase, type Db } from './db/database.js';
@@ -24,7 +24,7 @@ export interface MailTestApp {
   db: Db;
   mail: Mail;
   /** Sends a request as a demo account (signed in on first use). */
-  as(username: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object): ReturnType<FastifyInstance['inject']>;
+  as(username: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object): Promise<LightMyRequestResponse>;
 }
 
 /**
@@ -37,12 +37,13 @@ export async function createMailTestApp(options: {
   databasePath?: string;
   config?: Partial<MailConfig>;
   sender?: Pick<SenderOptions, 'timeouts' | 'now'>;
+  metricsToken?: string;
 }): Promise<MailTestApp> {
   const db = openDatabase(options.databasePath ?? ':memory:');
   migrate(db);
   seed(db, { demo: true });
   const mail = createMail(db, testMailConfig(options.smtpUrl, options.config), options.sender);
-  const app = await buildApp({ db, mail });
+  const app = await buildApp({ db, mail, metricsToken: options.metricsToken ?? null });
   await app.ready();
   const cookies = new Map<string, string>();
   return {

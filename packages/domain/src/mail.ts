@@ -36,11 +36,20 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 /** `PUT /api/settings`: any of the language and the kinds, the rest stays. */
 export const settingsUpdateSchema = z
-  .object({
-    language: languageSchema.optional(),
-    mail: z.partialRecord(mailKindSchema, z.boolean({ message: 'Ange true (skicka) eller false (skicka inte)' })).optional(),
-  })
-  .strict()
+  .strictObject(
+    {
+      language: z.enum(['sv', 'en'], { message: 'Ange sv (svenska) eller en (engelska)' }).optional(),
+      mail: z
+        .partialRecord(
+          mailKindSchema,
+          z.boolean({ message: 'Ange true (skicka) eller false (skicka inte)' }),
+          // A key that is no kind of mail (zod reports it as an unrecognised or invalid key).
+          { error: (issue) => (issue.code === 'invalid_type' ? undefined : `Okänt slags e-post; ange ${MAIL_KINDS.join(', ')}`) },
+        )
+        .optional(),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `Okänt fält: ${issue.keys.join(', ')} (ange language eller mail)` : undefined) },
+  )
   .refine((u) => u.language !== undefined || (u.mail !== undefined && Object.keys(u.mail).length > 0), {
     message: 'Ange språk eller minst ett slags e-post att slå på eller av',
   });

@@ -26,6 +26,8 @@ export interface NotifierOptions {
   messageIdDomain: string;
   /** Called after a message has been written (the sender looks once the transaction is done). */
   onQueued: () => void;
+  /** The clock; tests pass their own. */
+  now?: () => Date;
 }
 
 const years = (from: number, to: number) => (from === to ? String(from) : `${from}–${to}`);
@@ -36,6 +38,7 @@ const years = (from: number, to: number) => (from === to ? String(from) : `${fro
  * only with an address, an active account and that kind of mail left on.
  */
 export function createMailNotifier(db: Db, options: NotifierOptions) {
+  const clock = options.now ?? (() => new Date());
   const url = (path: string) => `${options.publicUrl}${path}`;
   const linksTo = (path: string): MailLinks => ({ page: url(path), settings: url('/settings') });
   const metricName = (key: string, language: Language) => metricNames(db, key)?.[language] ?? key;
@@ -81,7 +84,7 @@ export function createMailNotifier(db: Db, options: NotifierOptions) {
         },
         linksTo(`/data-needs/mine#data-need-${after.id}`),
       );
-      enqueue(asker, 'data_need_reply', mail, new Date().toISOString());
+      enqueue(asker, 'data_need_reply', mail, clock().toISOString());
       return queued(1);
     },
 
@@ -90,7 +93,7 @@ export function createMailNotifier(db: Db, options: NotifierOptions) {
       const others = threadAuthorIds(db, root.id).filter((id) => id !== replier.id);
       const unit = unitName(db, root.unitId) ?? root.unitId;
       const path = `/metrics/${encodeURIComponent(root.metricKey)}?unit=${encodeURIComponent(root.unitId)}#annotation-${root.id}-title`;
-      const now = new Date().toISOString();
+      const now = clock().toISOString();
       let count = 0;
       for (const r of activeRecipients(db, others)) {
         if (!wants(r, 'annotation_reply')) continue;

@@ -33,8 +33,8 @@ export interface Mail {
  */
 export function createMail(db: Db, config: MailConfig, extra: Pick<SenderOptions, 'timeouts' | 'now'> = {}): Mail {
   const sender = createOutboxSender(db, { smtpUrl: config.smtpUrl, from: config.from, retrySeconds: config.retrySeconds, ...extra });
-  const notifier = createMailNotifier(db, { publicUrl: config.publicUrl, messageIdDomain: config.fromDomain, onQueued: () => sender.wake() });
   const clock = extra.now ?? (() => new Date());
+  const notifier = createMailNotifier(db, { publicUrl: config.publicUrl, messageIdDomain: config.fromDomain, onQueued: () => sender.wake(), now: clock });
   const pattern = `0 ${config.digestHour} * * *`;
   let job: Cron | null = null;
 
@@ -95,7 +95,7 @@ export function createOutboxAdmin(db: Db, mail: Mail | null) {
         const to = findRecipient(db, message.recipientId)?.email ?? null;
         if (to === null) throw new ConflictError('Mottagaren har ingen e-postadress längre. Lägg till en under Användare och försök igen.');
         requeueFailed(db, id, to, new Date().toISOString());
-        audit(db, actor, 'resend', 'outbox_message', id, { status: 'failed', to: message.to, reason: message.lastError }, { status: 'waiting', to });
+        audit(db, actor, 'resend', 'outbox_message', id, { to: message.to, reason: message.lastError }, { to });
       })();
       mail.sender.wake();
     },

@@ -1,5 +1,6 @@
 import { MAIL_GIVE_UP_HOURS, retryDelaySeconds } from '@tillit/domain';
 import { createTransport, type NodemailerError } from 'nodemailer';
+import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { claimDueMessage, markFailed, markRetry, markSent, nextDueAt, releaseClaims, type OutboxMessage } from '../db/outbox.js';
 import type { JobLog } from './backup-schedule.js';
@@ -25,11 +26,13 @@ const STOP_WAIT_MS = 5_000;
 /** The sender looks at least this often, whatever the queue says (a clock change, a resend). */
 const MAX_SLEEP_MS = 60_000;
 
+/** The mail server's own reply when there is one (`550 5.1.1 Mailbox unavailable`), else the error and its code. */
 const describe = (err: NodemailerError): string => {
-  const detail = (err.response ?? err.message).replace(/\s+/g, ' ').trim();
-  const code = err.responseCode ?? err.code;
-  return (code === undefined ? detail : `${code}: ${detail}`).slice(0, 500);
+  const text = err.response ?? (err.code === undefined ? err.message : `${err.code}: ${err.message}`);
+  return text.replace(/\s+/g, ' ').trim().slice(0, 500);
 };
+
+const isAddress = (to: string): boolean => z.email().safeParse(to).success;
 
 /**
  * Whether the mail server refused the message itself, for good: a 5xx reply to it (RFC 5321;
@@ -69,6 +72,11 @@ export function createOutboxSender(db: Db, options: SenderOptions) {
   let isStopped = false;
 
   async function deliver(m: OutboxMessage): Promise<Outcome> {
+    if (!isAddress(m.to)) {
+      const reason = `Ogiltig e-postadress: ${m.to}`;
+      markFailed(db, m.id, m.attempts, reason, clock().toISOString());
+      return { id: m.id, result: 'failed', error: reason };
+    }
     try {
       await transport.sendMail({
         from: options.from,
