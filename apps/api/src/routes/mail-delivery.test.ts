@@ -76,8 +76,9 @@ describe('the reply to a question reaches the person who asked', () => {
     await t.mail.sender.drain();
     expect(smtp.messages.map((m) => m.subject)).toEqual([
       'Reply to your question about Sick leave among managers',
-      'Reply to your question about Sick leave among managers',
+      'Your question about Sick leave among managers: Planned',
     ]);
+    expect(smtp.messages[1]!.text).toContain('Utvecklingschef (demo) has changed the status of your question about Sick leave among managers (Hemtjänst Öster).');
     expect(smtp.messages[1]!.text).toContain('Status: Planned');
     expect(smtp.messages[1]!.text).toContain('We are looking into it.');
     expect(smtp.messages[1]!.text).toContain('Read it in Tillit');

@@ -47,21 +47,21 @@ type Block = { p: string } | { quote: string; label: string } | { link: string; 
 
 function render(language: Language, subject: string, blocks: Block[], why: string, links: MailLinks): RenderedMail {
   const w = WORDS[language];
-  const all: Block[] = [...blocks];
   const text = [
-    ...all.map((b) => {
+    ...blocks.map((b) => {
       if ('p' in b) return b.p;
       if ('quote' in b) return `${b.label}\n${b.quote.split('\n').map((line) => `> ${line}`).join('\n')}`;
       if ('link' in b) return `${b.label}:\n${b.link}`;
       return b.list.map((item) => `* ${item.head}\n${item.quote.split('\n').map((line) => `  > ${line}`).join('\n')}`).join('\n\n');
     }),
-    '--',
+    // The signature separator mail clients recognise: dash, dash, space.
+    '-- ',
     w.footer(why),
     `${w.turnOff}:\n${links.settings}`,
   ].join('\n\n');
   const quote = (s: string) =>
     `<blockquote style="margin:0 0 1em;padding:0.25em 1em;border-left:4px solid #999;white-space:pre-wrap">${escapeHtml(s)}</blockquote>`;
-  const body = all
+  const body = blocks
     .map((b) => {
       if ('p' in b) return `<p>${escapeHtml(b.p)}</p>`;
       if ('quote' in b) return `<p style="margin-bottom:0.25em"><strong>${escapeHtml(b.label)}</strong></p>${quote(b.quote)}`;
@@ -90,6 +90,7 @@ export interface DataNeedReplyContent {
   /** The reply as it stands after this change; null when there is none. */
   reply: string | null;
   isStatusChanged: boolean;
+  isReplyChanged: boolean;
   question: string;
   askedAt: string;
 }
@@ -101,10 +102,10 @@ export function dataNeedReplyMail(language: Language, c: DataNeedReplyContent, l
   if (language === 'en') {
     return render(
       'en',
-      c.reply ? `Reply to your question about ${c.metricName}` : `Your question about ${c.metricName}: ${status}`,
+      c.isReplyChanged ? `Reply to your question about ${c.metricName}` : `Your question about ${c.metricName}: ${status}`,
       [
         { p: WORDS.en.hello(c.recipientName) },
-        { p: `${c.replierName} has ${c.reply ? 'replied to' : 'changed the status of'} your question about ${about}.` },
+        { p: `${c.replierName} has ${c.isReplyChanged ? 'replied to' : 'changed the status of'} your question about ${about}.` },
         { p: `Status: ${status}${c.isStatusChanged ? '' : ' (unchanged)'}` },
         ...(c.reply ? [{ label: 'Reply:', quote: c.reply }] : []),
         { label: `Your question (${formatDate(c.askedAt, 'en')}):`, quote: c.question },
@@ -116,16 +117,16 @@ export function dataNeedReplyMail(language: Language, c: DataNeedReplyContent, l
   }
   return render(
     'sv',
-    c.reply ? `Svar på din fråga om ${c.metricName}` : `Din fråga om ${c.metricName}: ${status}`,
+    c.isReplyChanged ? `Svar på din fråga om ${c.metricName}` : `Din fråga om ${c.metricName}: ${status}`,
     [
       { p: WORDS.sv.hello(c.recipientName) },
-      { p: `${c.replierName} har ${c.reply ? 'svarat på' : 'ändrat status för'} din fråga om ${about}.` },
+      { p: `${c.replierName} har ${c.isReplyChanged ? 'svarat på' : 'ändrat status för'} din fråga om ${about}.` },
       { p: `Status: ${status}${c.isStatusChanged ? '' : ' (oförändrad)'}` },
       ...(c.reply ? [{ label: 'Svar:', quote: c.reply }] : []),
       { label: `Din fråga (${formatDate(c.askedAt, 'sv')}):`, quote: c.question },
       { label: 'Läs det i Tillit', link: links.page },
     ],
-    'du ställt frågan i Tillit',
+    'du har ställt frågan i Tillit',
     links,
   );
 }

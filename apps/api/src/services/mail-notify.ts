@@ -64,7 +64,8 @@ export function createMailNotifier(db: Db, options: NotifierOptions) {
      */
     dataNeedAnswered(before: DataNeedRow, after: DataNeedRow, replier: { id: number; displayName: string }): number {
       const isStatusChanged = before.status !== after.status;
-      if (!isStatusChanged && before.reply === after.reply) return 0;
+      const isReplyChanged = after.reply !== null && before.reply !== after.reply;
+      if (!isStatusChanged && !isReplyChanged) return 0;
       if (after.authorId === replier.id) return 0;
       const [asker] = activeRecipients(db, [after.authorId]);
       if (!asker || !wants(asker, 'data_need_reply')) return 0;
@@ -79,6 +80,7 @@ export function createMailNotifier(db: Db, options: NotifierOptions) {
           status: after.status,
           reply: after.reply,
           isStatusChanged,
+          isReplyChanged,
           question: after.text,
           askedAt: after.createdAt,
         },
