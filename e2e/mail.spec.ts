@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, request, test, type Browser, type Page } from '@playwright/test';
 import { startTestSmtp, type TestSmtp } from '../apps/api/src/test-smtp.js';
 import { expectNoSeriousA11yViolations } from './axe.js';
 import { DataNeedsPages } from './pages/data-needs.js';
@@ -20,15 +20,16 @@ test.describe.configure({ mode: 'serial' });
 
 let smtp: TestSmtp;
 let server: ChildProcess;
+let databasePath: string;
 
-test.beforeAll(async () => {
-  smtp = await startTestSmtp();
+/** Starts the built server over `databasePath`, sending to the test SMTP server. */
+async function startTillit(): Promise<void> {
   server = spawn(process.execPath, ['apps/api/dist/server.js'], {
     env: {
       ...process.env,
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'tillit-mail-')), 'tillit.db'),
+      DATABASE_PATH: databasePath,
       TILLIT_DEMO: '1',
       LOG_LEVEL: 'warn',
       PUBLIC_URL: BASE,
@@ -39,6 +40,12 @@ test.beforeAll(async () => {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await expect.poll(async () => (await fetch(`${BASE}/api/health`).catch(() => null))?.status ?? 0, { timeout: 30_000 }).toBe(200);
+}
+
+test.beforeAll(async () => {
+  smtp = await startTestSmtp();
+  databasePath = join(mkdtempSync(join(tmpdir(), 'tillit-mail-')), 'tillit.db');
+  await startTillit();
 });
 
 test.afterAll(async () => {
@@ -158,4 +165,40 @@ test('Mina inställningar: a person turns a kind of e-mail off and chooses Engli
   await expect(page.getByRole('radio', { name: 'English' })).toBeChecked();
   await page.screenshot({ path: test.info().outputPath('settings-english.png'), fullPage: true });
   await page.context().close();
+});
+
+test('a server killed (SIGKILL) in the middle of a send loses nothing, and the next one sends the message once', async () => {
+  test.setTimeout(60_000);
+  const question = `En fråga vars svar skickas när servern dör. (${Date.now()})`;
+  const as = async (username: string) => {
+    const api = await request.newContext({ baseURL: BASE });
+    expect((await api.post('/api/auth/login', { data: { username, password: 'tillit-demo' } })).status()).toBe(200);
+    return api;
+  };
+  const um = await as('enhetschef');
+  const asked = await um.post('/api/data-needs', { data: { metricKey: 'staff_turnover', text: question } });
+  expect(asked.status()).toBe(201);
+  const { id } = (await asked.json()) as { id: number };
+  const dm = await as('utvecklingschef');
+
+  // The mail server takes the message and does not answer: the server is mid-send when it is killed.
+  smtp.behave({ kind: 'hold' });
+  expect((await dm.patch(`/api/data-needs/${id}`, { data: { status: 'planned', reply: 'Det kommer.' } })).status()).toBe(200);
+  await expect.poll(() => smtp.held.filter((m) => m.text.includes(question)).length, { timeout: 15_000 }).toBe(1);
+  const killed = new Promise((r) => server.once('exit', r));
+  server.kill('SIGKILL');
+  await killed;
+  await um.dispose();
+  await dm.dispose();
+
+  smtp.behave({ kind: 'accept' });
+  await startTillit();
+  await expect.poll(() => smtp.messages.filter((m) => m.text.includes(question)).length, { timeout: 15_000 }).toBe(1);
+  const [sent] = smtp.messages.filter((m) => m.text.includes(question));
+  expect(sent!.messageId).toBe(smtp.held.find((m) => m.text.includes(question))!.messageId);
+  expect(sent!.to).toEqual(['enhetschef@example.org']);
+  const after = await as('utvecklingschef');
+  await expect.poll(async () => (await (await after.get('/api/mail/status')).json()).waiting as number).toBe(0);
+  expect(smtp.messages.filter((m) => m.text.includes(question))).toHaveLength(1);
+  await after.dispose();
 });
