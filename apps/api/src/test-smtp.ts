@@ -42,6 +42,8 @@ export async function startTestSmtp(options: { port?: number } = {}): Promise<Te
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     closeTimeout: 200,
+    // No reverse DNS of 127.0.0.1 on every connection (slow where there is no resolver).
+    disableReverseLookup: true,
     onRcptTo(address, _session, callback) {
       if (behaviour.kind === 'refuse') return callback(Object.assign(new Error(behaviour.message), { responseCode: behaviour.code }));
       callback();
