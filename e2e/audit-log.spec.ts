@@ -12,9 +12,15 @@ const KINDS_SV = [
   'Enheter',
   'Omorganisationer',
   'Importer av värden',
+  'Förhandsvisningar av importer',
+  'År markerade som kompletta',
   'Importer från Kolada',
   'Kopplingar till Kolada',
+  'Gallring av loggen',
 ];
+
+// The e-mail's kinds of entry (docs/mail.md): a person's own settings, a failed message sent again.
+const MAIL_KINDS_SV = ['Egna inställningar (e-post och språk)', 'E-post som skickats igen'];
 
 test.describe('the audit log (Logg) in plain words', () => {
   test('says what was done as sentences, each changed field as before → after, and filters on every kind', async ({ page }) => {
@@ -23,7 +29,8 @@ test.describe('the audit log (Logg) in plain words', () => {
     const link = await page.request.post('/api/public-links', { data: { label } });
     expect(link.status()).toBe(201);
     const linkId = (await link.json()).id as number;
-    const patch = (max: number) => page.request.patch('/api/metrics/staff_turnover', { data: { target: { min: null, max } } });
+    const patch = (max: number) =>
+      page.request.patch('/api/metrics/staff_turnover', { data: { target: { min: null, max }, targetFrom: new Date().getFullYear() } });
     expect((await patch(4.5)).status()).toBe(200);
     try {
       await page.goto('/admin/audit');
@@ -32,7 +39,8 @@ test.describe('the audit log (Logg) in plain words', () => {
       await expect(linkRow.getByRole('rowheader')).toHaveText(`Skapade publik länk ${linkId} (${label})`);
       await expect(linkRow).toContainText(`Etikett: ${label}`);
       const targetRow = table.getByRole('row').filter({ hasText: 'Ändrade nyckeltalet Personalomsättning' }).first();
-      await expect(targetRow.getByRole('listitem')).toHaveText(['Mål, högst: 5 → till 4,5']);
+      await expect(targetRow.getByRole('listitem').first()).toHaveText('Mål, högst: 5 → till 4,5');
+      await expect(targetRow).toContainText(`Nytt mål gäller från: – → till ${new Date().getFullYear()}`);
       await expect(table).not.toContainText('public_link');
       await expect(table).not.toContainText('{"');
       await expect(table.getByRole('cell').first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
@@ -40,7 +48,7 @@ test.describe('the audit log (Logg) in plain words', () => {
 
       // Every kind of entry can be chosen, and the choice shows that kind alone.
       const filter = page.getByLabel('Visa');
-      await expect(filter.getByRole('option')).toHaveText(['Alla slags ändringar', ...KINDS_SV]);
+      await expect(filter.getByRole('option')).toHaveText(['Alla slags ändringar', ...KINDS_SV, ...MAIL_KINDS_SV]);
       await filter.selectOption({ label: 'Publika länkar' });
       await expect(page).toHaveURL(/entity=public_link/);
       await expect(table.getByRole('rowheader').first()).toHaveText(/publik länk/);
