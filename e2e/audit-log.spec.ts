@@ -19,6 +19,9 @@ const KINDS_SV = [
   'Gallring av loggen',
 ];
 
+// The e-mail's kinds of entry (docs/mail.md): a person's own settings, a failed message sent again.
+const MAIL_KINDS_SV = ['Egna inställningar (e-post och språk)', 'E-post som skickats igen'];
+
 test.describe('the audit log (Logg) in plain words', () => {
   test('says what was done as sentences, each changed field as before → after, and filters on every kind', async ({ page }) => {
     await signInAs(page, 'utvecklingschef');
@@ -45,7 +48,7 @@ test.describe('the audit log (Logg) in plain words', () => {
 
       // Every kind of entry can be chosen, and the choice shows that kind alone.
       const filter = page.getByLabel('Visa');
-      await expect(filter.getByRole('option')).toHaveText(['Alla slags ändringar', ...KINDS_SV]);
+      await expect(filter.getByRole('option')).toHaveText(['Alla slags ändringar', ...KINDS_SV, ...MAIL_KINDS_SV]);
       await filter.selectOption({ label: 'Publika länkar' });
       await expect(page).toHaveURL(/entity=public_link/);
       await expect(table.getByRole('rowheader').first()).toHaveText(/publik länk/);

@@ -43,6 +43,10 @@ import { registerMetrics } from './routes/metrics.js';
 import { operationsRoutes } from './routes/operations.js';
 import { personalDataRoutes } from './routes/personal-data.js';
 import { readinessRoutes } from './routes/readiness.js';
+import { settingsRoutes } from './routes/settings.js';
+import { createOutboxAdmin, type Mail } from './services/mail.js';
+import type { MailNotifier } from './services/mail-notify.js';
+import { createSettingsService } from './services/settings.js';
 import type { BackupScheduler } from './services/backup-schedule.js';
 import { createMetrics } from './services/metrics.js';
 import { createAnnotationService } from './services/annotations.js';
@@ -75,6 +79,8 @@ export interface AppOptions {
   metricsToken?: string | null;
   /** The scheduled backups (BACKUP_SCHEDULE), whose state the development manager and `/metrics` see. */
   backups?: BackupScheduler;
+  /** E-mail (SMTP_URL, docs/mail.md): the outbox's notifier and sender. Without it no message is written or sent. */
+  mail?: Mail | null;
 }
 
 export interface SecurityOptions extends AuthOptions {
@@ -106,18 +112,18 @@ export function createDataVersion() {
   };
 }
 
-export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECURITY, koladaMunicipality = '0680') {
+export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECURITY, koladaMunicipality = '0680', mail: MailNotifier | null = null) {
   const data = createDataVersion();
   const auth = createAuthService(db, security);
   const units = createUnitService(db, data);
   const organisation = createOrganisationService(db, { units, data });
   const catalogue = createCatalogueService(db, data);
   const values = createValueService(db, units, data);
-  const annotations = createAnnotationService(db, units, catalogue);
+  const annotations = createAnnotationService(db, units, catalogue, mail);
   const summary = createSummaryService(db, { units, catalogue, values });
   const publicLinks = createPublicLinkService(db, units);
   const users = createUserService(db);
-  const dataNeeds = createDataNeedService(db, { catalogue, units });
+  const dataNeeds = createDataNeedService(db, { catalogue, units, mail });
   const compare = createCompareService({ units, values });
   const catalogueAdmin = createCatalogueAdminService(db, { data, catalogue, units, values });
   const imports = createImportService(db, { units, catalogue, values, data });
@@ -165,7 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   const security = { ...DEFAULT_SECURITY, ...options.security };
-  const services = createServices(options.db, security, options.koladaMunicipality);
+  const services = createServices(options.db, security, options.koladaMunicipality, options.mail?.notifier ?? null);
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
   registerAccessControl(app, services.auth, { data: services.data, publicOrigin: security.publicOrigin });
@@ -211,9 +217,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(readinessRoutes, deps);
   await app.register(operationsRoutes, { ...deps, backupStatus });
   await app.register(personalDataRoutes, deps);
+  // E-mail (docs/mail.md): everyone's settings, and the outbox's health for the development manager.
+  const mail = options.mail ?? null;
+  const settings = createSettingsService(options.db, { isMailOn: mail !== null });
+  await app.register(settingsRoutes, { ...deps, settings, outbox: createOutboxAdmin(options.db, mail) });
   const metricsToken = options.metricsToken ?? null;
   const metrics = metricsToken === null ? null : createMetrics({ databasePath: options.db.name, backups: backupStatus });
-  // The feedback loop's outbox (issue 11) reports its backlog here: metrics?.setOutboxBacklog(() => count).
+  if (mail) metrics?.setOutboxBacklog(mail.backlog);
   registerMetrics(app, { token: metricsToken, metrics });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());

@@ -113,6 +113,34 @@ const cronSchema = z
     }
   });
 
+/** SMTP_URL: the mail server; the message never repeats the value, which may hold a password. */
+const smtpUrlSchema = z
+  .string()
+  .trim()
+  .refine(
+    (v) => {
+      try {
+        const url = new URL(v);
+        return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'Ange e-postservern som smtp://server:25 (STARTTLS när servern erbjuder det) eller smtps://användare:lösenord@server:465' },
+  );
+
+/** MAIL_FROM: `Namn <adress>` or an address; the Message-IDs end in its domain. */
+const mailFromSchema = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const m = /^(?:[^<>]*<([^<>\s@]+@([^<>\s@]+))>|([^<>\s@]+@([^<>\s@]+)))$/.exec(v);
+    const domain = m?.[2] ?? m?.[4];
+    if (domain) return { from: v, domain };
+    ctx.addIssue({ code: 'custom', message: 'Ange avsändaren som "Tillit <tillit@kommun.se>" eller tillit@kommun.se (en adress i organisationens domän)' });
+    return z.NEVER;
+  });
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -152,6 +180,11 @@ const configSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1, { message: 'Behåll minst 1 kopia' }).max(10_000).default(14),
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1, { message: 'Ange minst 1 dag' }).max(36_500).default(1095),
+  // E-mail from the feedback loop (docs/mail.md): on with SMTP_URL, which needs PUBLIC_URL for the links.
+  SMTP_URL: smtpUrlSchema.optional(),
+  MAIL_FROM: mailFromSchema.default({ from: 'Tillit <tillit@localhost>', domain: 'localhost' }),
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1, { message: 'Ange minst 1 sekund' }).max(3600, { message: 'Ange högst 3600 sekunder (en timme)' }).default(60),
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0, { message: 'Ange en timme 0–23' }).max(23, { message: 'Ange en timme 0–23' }).default(7),
 });
 
 export interface Config {
@@ -176,6 +209,23 @@ export interface Config {
   backup: { schedule: string | null; dir: string; keep: number };
   /** How long the audit log keeps an entry, in days (expired sessions go at once). */
   auditRetentionDays: number;
+  /** E-mail (SMTP_URL); null sends nothing and writes nothing to the outbox. */
+  mail: MailConfig | null;
+}
+
+/** E-mail from the feedback loop (docs/mail.md). */
+export interface MailConfig {
+  smtpUrl: string;
+  /** MAIL_FROM as given. */
+  from: string;
+  /** The domain of MAIL_FROM's address: Message-IDs end in it. */
+  fromDomain: string;
+  /** PUBLIC_URL: the links in the messages start here. */
+  publicUrl: string;
+  /** MAIL_RETRY_SECONDS: the first retry; the wait doubles up to an hour. */
+  retrySeconds: number;
+  /** MAIL_DIGEST_HOUR: the hour (Swedish time) of the daily digest of new questions. */
+  digestHour: number;
 }
 
 export class ConfigError extends Error {
@@ -195,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) throw fail(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   const c = parsed.data;
   const { oidc, issues } = oidcOf(c);
+  const mail = mailOf(c, issues);
   if (issues.length > 0) throw fail(issues);
   return {
     port: c.PORT,
@@ -219,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // `backups` beside the database, as `npm run backup` writes them: data/backups by default.
     backup: { schedule: c.BACKUP_SCHEDULE ?? null, dir: c.BACKUP_DIR ?? join(dirname(c.DATABASE_PATH), 'backups'), keep: c.BACKUP_KEEP },
     auditRetentionDays: c.AUDIT_RETENTION_DAYS,
+    mail,
   };
 }
 
@@ -247,6 +299,23 @@ export interface OidcConfig {
 
 type ParsedConfig = z.infer<typeof configSchema>;
 type Issue = { path: string; message: string };
+
+/** E-mail is on with SMTP_URL, and then needs PUBLIC_URL for the links in the messages. */
+function mailOf(c: ParsedConfig, issues: Issue[]): MailConfig | null {
+  if (c.SMTP_URL === undefined) return null;
+  if (c.PUBLIC_URL === undefined) {
+    issues.push({ path: 'PUBLIC_URL', message: 'krävs för e-post (SMTP_URL är satt): länkarna i breven börjar med den, t.ex. https://tillit.kommun.se' });
+    return null;
+  }
+  return {
+    smtpUrl: c.SMTP_URL,
+    from: c.MAIL_FROM.from,
+    fromDomain: c.MAIL_FROM.domain,
+    publicUrl: c.PUBLIC_URL,
+    retrySeconds: c.MAIL_RETRY_SECONDS,
+    digestHour: c.MAIL_DIGEST_HOUR,
+  };
+}
 
 /** The checks across variables: OIDC is all three or none, and needs an https PUBLIC_URL. */
 function oidcOf(c: ParsedConfig): { oidc: OidcConfig | null; issues: Issue[] } {

@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
 import { createBackupScheduler } from './services/backup-schedule.js';
+import { createMail } from './services/mail.js';
 import { createRetentionJob } from './services/retention.js';
 import { seed } from './services/seed.js';
 import { removeOrphanUploadDirs } from './services/uploads.js';
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   const orphans = removeOrphanUploadDirs();
   const backups = createBackupScheduler({ databasePath: config.databasePath, ...config.backup });
   const retention = createRetentionJob(db, { days: config.auditRetentionDays });
+  // E-mail only with SMTP_URL (docs/mail.md); without it no message is written or sent.
+  const mail = config.mail ? createMail(db, config.mail) : null;
   const app = await buildApp({
     db,
     webRoot: config.webRoot,
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     metricsToken: config.metricsToken,
     backups,
+    mail,
   });
   if (orphans > 0) app.log.info({ orphans }, 'removed uploads left by a stopped server');
   if (config.oidc) app.log.info({ issuer: config.oidc.issuer, redirectUri: config.oidc.redirectUri, passwords: config.passwords }, 'sign-in through the identity provider is on');
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     retention.stop();
     try {
+      await mail?.stop();
       await backups.stop();
       await app.close();
     } finally {
@@ -54,6 +59,10 @@ async function main(): Promise<void> {
   // Jobs inside the server: a failure is logged (and shown), never stops it.
   retention.start(app.log);
   backups.start(app.log);
+  if (mail && config.mail) {
+    mail.start(app.log);
+    app.log.info({ smtp: new URL(config.mail.smtpUrl).host, from: config.mail.from }, 'e-mail is on: the outbox is sent');
+  }
   const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   console.log(`\nTillit körs på http://${shown}:${config.port}${config.isDemo ? ' (demoläge, syntetiska data)' : ''}\n`);
 }

@@ -19,6 +19,8 @@ export const AUDIT_KINDS = {
   kolada_import: ['create'],
   kolada_mapping: ['create', 'update', 'delete'],
   audit_log: ['purge'],
+  settings: ['update'],
+  outbox_message: ['resend'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditEntity = keyof typeof AUDIT_KINDS;

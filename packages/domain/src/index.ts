@@ -31,3 +31,4 @@ export * from './release/index.js';
 export * from './targets.js';
 export * from './final-years.js';
 export * from './operations.js';
+export * from './mail.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { annotationVisibilitySchema } from './annotations.js';
 import { dataNeedStatusSchema } from './data-needs.js';
+import { mailKindSchema, outboxStateSchema } from './mail.js';
 import { auditEntrySchema, roleSchema } from './people.js';
 
 // Running Tillit: readiness, scheduled backups, and a person's data (GDPR arts. 15 and 17).
@@ -105,6 +106,16 @@ export const personalDataSchema = z.object({
   mentionedIn: z
     .array(z.object({ kind: z.enum(['note', 'question']), id: z.number().int(), text: z.string(), createdAt: z.string() }))
     .describe("Others' notes and questions whose text contains the person's name or username: review before handing out"),
+  mail: z
+    .object({
+      language: z.enum(['sv', 'en']),
+      optOuts: z.array(mailKindSchema),
+      messages: z.array(
+        z.object({ kind: mailKindSchema, subject: z.string(), status: outboxStateSchema, createdAt: z.string(), sentAt: z.string().nullable() }),
+      ),
+    })
+    .optional()
+    .describe('The language of their e-mail, the kinds they turned off, and the messages to them in the outbox (kept 30 days after sending)'),
 });
 export type PersonalData = z.infer<typeof personalDataSchema>;
 

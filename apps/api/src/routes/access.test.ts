@@ -82,6 +82,10 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /api/system/backups': [DM],
   'GET /api/users/:id/personal-data': [DM],
   'POST /api/users/:id/erase': [DM],
+  'GET /api/settings': [DM, UM, POL],
+  'PUT /api/settings': [DM, UM, POL],
+  'GET /api/mail/status': [DM],
+  'POST /api/mail/outbox/:id/resend': [DM],
 };
 
 const ACCOUNTS: Record<Role, string> = { development_manager: 'utvecklingschef', unit_manager: 'enhetschef', politician: 'politiker' };

@@ -26,6 +26,7 @@ import { ForbiddenError, invalid, NotFoundError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
 import type { SessionUser } from './auth.js';
 import type { CatalogueService } from './catalogue.js';
+import type { MailNotifier } from './mail-notify.js';
 import type { UnitService } from './units.js';
 
 type CreateBody = z.output<typeof createAnnotationBodySchema>;
@@ -96,7 +97,7 @@ function toThread(root: AnnotationRecord, replies: readonly AnnotationRecord[], 
  * first note only while its unit is still theirs: a unit manager who has left a unit can no
  * longer rewrite or publish what they wrote there (replies may be written anywhere, so stay theirs).
  */
-export function createAnnotationService(db: Db, units: UnitService, catalogue: CatalogueService) {
+export function createAnnotationService(db: Db, units: UnitService, catalogue: CatalogueService, mail: MailNotifier | null = null) {
   const requireAnnotation = (id: number): AnnotationRecord => {
     const found = findAnnotation(db, id);
     if (!found) throw new NotFoundError(`Anteckningen ${id} finns inte (unknown annotation).`);
@@ -233,6 +234,8 @@ export function createAnnotationService(db: Db, units: UnitService, catalogue: C
         );
         const created = requireAnnotation(replyId);
         audit(db, actorOf(writer), 'reply', ENTITY, replyId, null, auditView(created));
+        // The others in the thread hear of it by e-mail (docs/mail.md), in this same transaction.
+        mail?.annotationReplied(root, user);
         return toReply(created, mayChange(user));
       })();
     },

@@ -23,6 +23,7 @@ import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { SessionUser } from './auth.js';
 import { audit, type Actor } from './audit.js';
 import type { CatalogueService } from './catalogue.js';
+import type { MailNotifier } from './mail-notify.js';
 import type { UnitService } from './units.js';
 
 function toDataNeed(r: DataNeedRow, viewer: SessionUser): DataNeed {
@@ -48,7 +49,7 @@ function toDataNeed(r: DataNeedRow, viewer: SessionUser): DataNeed {
  * The feedback loop of "Vilka data behöver du?": anyone signed in asks, the development manager
  * sees every question, marks what becomes of it and replies, and the asker sees the reply.
  */
-export function createDataNeedService(db: Db, deps: { catalogue: CatalogueService; units: UnitService }) {
+export function createDataNeedService(db: Db, deps: { catalogue: CatalogueService; units: UnitService; mail?: MailNotifier | null }) {
   const require = (id: number): DataNeedRow => {
     const row = findDataNeed(db, id);
     if (!row) throw new NotFoundError(`Frågan ${id} finns inte.`);
@@ -104,6 +105,8 @@ export function createDataNeedService(db: Db, deps: { catalogue: CatalogueServic
         );
         const after = require(id);
         audit(db, actor, 'reply', 'data_need', id, { status: before.status, reply: before.reply }, { status: after.status, reply: after.reply });
+        // The asker hears of it by e-mail (docs/mail.md): the message is written with the reply, or not at all.
+        deps.mail?.dataNeedAnswered(before, after, user);
         return toDataNeed(after, user);
       })();
     },

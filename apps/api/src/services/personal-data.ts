@@ -20,6 +20,8 @@ import {
   sessionsOf,
   tombstoneUser,
 } from '../db/personal-data.js';
+import { findRecipient } from '../db/mail-settings.js';
+import { messagesTo } from '../db/outbox.js';
 import { findUserById, type UserRow } from '../db/users.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
@@ -71,6 +73,11 @@ export function createPersonalDataService(db: Db, data: { bump: () => void }) {
     }
   };
 
+  const mailOf = (id: number): PersonalData['mail'] => {
+    const r = findRecipient(db, id);
+    return r && { language: r.language, optOuts: r.optOuts, messages: messagesTo(db, id) };
+  };
+
   return {
     exportOf(id: number): PersonalData {
       const user = requireUser(id);
@@ -96,6 +103,7 @@ export function createPersonalDataService(db: Db, data: { bump: () => void }) {
         otherRecords: recordsBy(db, user.username),
         audit: { byThem: auditBy(db, id, user.username), aboutThem: auditAbout(db, id, user.username) },
         mentionedIn: mentionsOf(db, id, [user.displayName, user.username]),
+        mail: mailOf(id),
       };
     },
 

@@ -36,3 +36,4 @@ export const UsersPage = lazyPage(() => import('../features/admin/UsersPage').th
 export const AuditPage = lazyPage(() => import('../features/admin/AuditPage').then((m) => m.AuditPage));
 export const ImportPage = lazyPage(() => import('../features/import/ImportPage').then((m) => m.ImportPage));
 export const OrganisationPage = lazyPage(() => import('../features/organisation/OrganisationPage').then((m) => m.OrganisationPage));
+export const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage));

@@ -17,6 +17,7 @@ import {
   PrinciplesPage,
   PublicLinksPage,
   PublicSummaryPage,
+  SettingsPage,
   SummaryPage,
   UsersPage,
 } from './pages';
@@ -58,6 +59,7 @@ export function createRouter() {
         { path: 'catalogue', element: only(DEVELOPMENT_MANAGER, <CataloguePage />) },
         { path: 'data-needs', element: only(DEVELOPMENT_MANAGER, <InboxPage />) },
         { path: 'data-needs/mine', element: <MyDataNeedsPage /> },
+        { path: 'settings', element: <SettingsPage /> },
         { path: 'admin/public-links', element: only(DEVELOPMENT_MANAGER, <PublicLinksPage />) },
         { path: 'admin/users', element: only(DEVELOPMENT_MANAGER, <UsersPage />) },
         { path: 'admin/audit', element: only(DEVELOPMENT_MANAGER, <AuditPage />) },

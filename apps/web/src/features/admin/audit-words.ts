@@ -26,6 +26,8 @@ export const auditWordsSv = {
     kolada_import: 'Importer från Kolada',
     kolada_mapping: 'Kopplingar till Kolada',
     audit_log: 'Gallring av loggen',
+    settings: 'Egna inställningar (e-post och språk)',
+    outbox_message: 'E-post som skickats igen',
   },
   sentences: {
     user: {
@@ -95,6 +97,12 @@ export const auditWordsSv = {
     audit_log: {
       purge: 'Gallrade loggen: poster äldre än lagringstiden togs bort {{subject}}',
     },
+    settings: {
+      update: 'Ändrade sina inställningar för e-post och språk (konto {{subject}})',
+    },
+    outbox_message: {
+      resend: 'Skickade ett misslyckat e-postmeddelande igen (meddelande {{subject}})',
+    },
   },
   fields: {
     id: 'Id',
@@ -163,6 +171,11 @@ export const auditWordsSv = {
     note: 'Kommentar',
     from: 'Från',
     to: 'Till',
+    language: 'Språk',
+    'mail.data_need_reply': 'E-post om svar på mina frågor',
+    'mail.annotation_reply': 'E-post om svar i trådar jag skrivit i',
+    'mail.data_need_digest': 'Daglig e-post om nya frågor',
+    reason: 'Orsak',
     oldName: 'Tidigare namn',
     oldParentId: 'Tidigare överordnad',
     newParentId: 'Ny överordnad',
@@ -215,6 +228,7 @@ export const auditWordsSv = {
     numeratorKind: { persons: 'personer', hours: 'timmar', count: 'antal' },
     denominatorKind: { persons: 'personer', hours: 'timmar', count: 'antal' },
     sensitivity: { none: 'inga personuppgifter', personal: 'personuppgifter', health: 'hälsodata' },
+    language: { sv: 'svenska', en: 'engelska' },
   },
   yes: 'ja',
   no: 'nej',
@@ -250,6 +264,8 @@ export const auditWordsEn = {
     kolada_import: 'Imports from Kolada',
     kolada_mapping: 'Links to Kolada',
     audit_log: 'Thinning of the log',
+    settings: 'Own settings (e-mail and language)',
+    outbox_message: 'E-mail sent again',
   },
   sentences: {
     user: {
@@ -319,6 +335,12 @@ export const auditWordsEn = {
     audit_log: {
       purge: 'Thinned the log: entries older than the retention period were removed {{subject}}',
     },
+    settings: {
+      update: 'Changed their settings for e-mail and language (account {{subject}})',
+    },
+    outbox_message: {
+      resend: 'Sent a failed e-mail message again (message {{subject}})',
+    },
   },
   fields: {
     id: 'Id',
@@ -387,6 +409,11 @@ export const auditWordsEn = {
     note: 'Comment',
     from: 'From',
     to: 'To',
+    language: 'Language',
+    'mail.data_need_reply': 'E-mail about replies to my questions',
+    'mail.annotation_reply': 'E-mail about replies in threads I wrote in',
+    'mail.data_need_digest': 'Daily e-mail about new questions',
+    reason: 'Reason',
     oldName: 'Former name',
     oldParentId: 'Former parent',
     newParentId: 'New parent',
@@ -438,6 +465,7 @@ export const auditWordsEn = {
     numeratorKind: { persons: 'persons', hours: 'hours', count: 'count' },
     denominatorKind: { persons: 'persons', hours: 'hours', count: 'count' },
     sensitivity: { none: 'no personal data', personal: 'personal data', health: 'health data' },
+    language: { sv: 'Swedish', en: 'English' },
   },
   yes: 'yes',
   no: 'no',

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/ui/PageTitle';
+import { OutboxHealth } from '../mail/OutboxHealth';
 import { QueryState } from '../../components/ui/QueryState';
 import { filtersFromSearch, hasFilters, newestFirst } from './data-need-model';
 import { InboxFilters } from './InboxFilters';
@@ -32,6 +33,7 @@ export function InboxPage() {
           {(data) => <InboxStats stats={data} />}
         </QueryState>
       </section>
+      <OutboxHealth />
       <InboxFilters filters={filters} metrics={names.metrics} units={names.units} onChange={(search) => setSearchParams(search)} />
       <section className="section" aria-labelledby="inbox-list-heading">
         <h2 id="inbox-list-heading">
