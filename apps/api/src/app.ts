@@ -43,6 +43,9 @@ import { registerMetrics } from './routes/metrics.js';
 import { operationsRoutes } from './routes/operations.js';
 import { personalDataRoutes } from './routes/personal-data.js';
 import { readinessRoutes } from './routes/readiness.js';
+import { reviewRoutes } from './routes/review.js';
+import { createAnalysisService } from './services/analyses.js';
+import { createReviewService } from './services/review.js';
 import type { BackupScheduler } from './services/backup-schedule.js';
 import { createMetrics } from './services/metrics.js';
 import { createAnnotationService } from './services/annotations.js';
@@ -114,7 +117,8 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const catalogue = createCatalogueService(db, data);
   const values = createValueService(db, units, data);
   const annotations = createAnnotationService(db, units, catalogue);
-  const summary = createSummaryService(db, { units, catalogue, values });
+  const analyses = createAnalysisService(db, { units, catalogue });
+  const summary = createSummaryService(db, { units, catalogue, values, analyses });
   const publicLinks = createPublicLinkService(db, units);
   const users = createUserService(db);
   const dataNeeds = createDataNeedService(db, { catalogue, units });
@@ -123,7 +127,8 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const imports = createImportService(db, { units, catalogue, values, data });
   const kolada = createKoladaService(db, { catalogue, municipality: koladaMunicipality });
   const finalYears = createFinalYearService(db, { data });
-  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation, finalYears };
+  const review = createReviewService(db, { units, catalogue, values, compare, analyses });
+  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation, finalYears, analyses, review };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -206,6 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(annotationRoutes, deps);
   await app.register(summaryRoutes, deps);
   await app.register(publicLinkRoutes, deps);
+  await app.register(reviewRoutes, deps);
   // Running it (docs/deploy.md): readiness, the backups' state, a person's data, Prometheus.
   const backupStatus = options.backups ? options.backups.status : null;
   await app.register(readinessRoutes, deps);

@@ -19,6 +19,7 @@ export const AUDIT_KINDS = {
   kolada_import: ['create'],
   kolada_mapping: ['create', 'update', 'delete'],
   audit_log: ['purge'],
+  analysis: ['save_draft', 'publish'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditEntity = keyof typeof AUDIT_KINDS;

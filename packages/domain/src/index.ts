@@ -30,3 +30,5 @@ export * from './kolada-api.js';
 export * from './targets.js';
 export * from './final-years.js';
 export * from './operations.js';
+export * from './analyses.js';
+export * from './review.js';

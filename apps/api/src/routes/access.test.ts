@@ -82,6 +82,9 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'GET /api/system/backups': [DM],
   'GET /api/users/:id/personal-data': [DM],
   'POST /api/users/:id/erase': [DM],
+  'GET /api/review': [DM],
+  'GET /api/analyses': [DM],
+  'PUT /api/analyses': [DM],
 };
 
 const ACCOUNTS: Record<Role, string> = { development_manager: 'utvecklingschef', unit_manager: 'enhetschef', politician: 'politiker' };

@@ -26,6 +26,7 @@ export const auditWordsSv = {
     kolada_import: 'Importer från Kolada',
     kolada_mapping: 'Kopplingar till Kolada',
     audit_log: 'Gallring av loggen',
+    analysis: 'Analyser till nämnden',
   },
   sentences: {
     user: {
@@ -95,6 +96,10 @@ export const auditWordsSv = {
     audit_log: {
       purge: 'Gallrade loggen: poster äldre än lagringstiden togs bort {{subject}}',
     },
+    analysis: {
+      save_draft: 'Sparade ett utkast till analys {{subject}} (syns inte för nämnden)',
+      publish: 'Publicerade analys {{subject}} för nämnden',
+    },
   },
   fields: {
     id: 'Id',
@@ -143,6 +148,7 @@ export const auditWordsSv = {
     authorId: 'Skribent (id)',
     replies: 'Svar',
     status: 'Status',
+    version: 'Version',
     reply: 'Svar',
     label: 'Etikett',
     revokedAt: 'Stängd',
@@ -178,7 +184,7 @@ export const auditWordsSv = {
   languages: { sv: 'svenska', en: 'engelska' },
   values: {
     role: { development_manager: 'utvecklingschef', unit_manager: 'enhetschef', politician: 'förtroendevald' },
-    status: { received: 'mottagen', considering: 'övervägs', planned: 'planerad', added: 'tillagd som nyckeltal', declined: 'inte möjligt' },
+    status: { received: 'mottagen', considering: 'övervägs', planned: 'planerad', added: 'tillagd som nyckeltal', declined: 'inte möjligt', draft: 'utkast', published: 'publicerad' },
     visibility: { internal: 'intern', public: 'offentlig' },
     kind: {
       organisation: 'organisation',
@@ -230,6 +236,7 @@ export const auditWordsEn = {
     kolada_import: 'Imports from Kolada',
     kolada_mapping: 'Links to Kolada',
     audit_log: 'Thinning of the log',
+    analysis: 'Analyses for the committee',
   },
   sentences: {
     user: {
@@ -299,6 +306,10 @@ export const auditWordsEn = {
     audit_log: {
       purge: 'Thinned the log: entries older than the retention period were removed {{subject}}',
     },
+    analysis: {
+      save_draft: 'Saved a draft of analysis {{subject}} (not shown to the committee)',
+      publish: 'Published analysis {{subject}} for the committee',
+    },
   },
   fields: {
     id: 'Id',
@@ -347,6 +358,7 @@ export const auditWordsEn = {
     authorId: 'Author (id)',
     replies: 'Replies',
     status: 'Status',
+    version: 'Version',
     reply: 'Reply',
     label: 'Label',
     revokedAt: 'Closed',
@@ -381,7 +393,7 @@ export const auditWordsEn = {
   languages: { sv: 'Swedish', en: 'English' },
   values: {
     role: { development_manager: 'development manager', unit_manager: 'unit manager', politician: 'politician' },
-    status: { received: 'received', considering: 'under consideration', planned: 'planned', added: 'added as a metric', declined: 'not possible' },
+    status: { received: 'received', considering: 'under consideration', planned: 'planned', added: 'added as a metric', declined: 'not possible', draft: 'draft', published: 'published' },
     visibility: { internal: 'internal', public: 'public' },
     kind: {
       organisation: 'organisation',
