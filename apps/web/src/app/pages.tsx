@@ -36,3 +36,5 @@ export const UsersPage = lazyPage(() => import('../features/admin/UsersPage').th
 export const AuditPage = lazyPage(() => import('../features/admin/AuditPage').then((m) => m.AuditPage));
 export const ImportPage = lazyPage(() => import('../features/import/ImportPage').then((m) => m.ImportPage));
 export const OrganisationPage = lazyPage(() => import('../features/organisation/OrganisationPage').then((m) => m.OrganisationPage));
+export const ReviewPage = lazyPage(() => import('../features/review/ReviewPage').then((m) => m.ReviewPage));
+export const AdministrationPage = lazyPage(() => import('../features/admin/AdministrationPage').then((m) => m.AdministrationPage));
