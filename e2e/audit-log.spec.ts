@@ -4,6 +4,7 @@ import { signInAs } from './pages/login.js';
 const KINDS_SV = [
   'Användare',
   'Anteckningar',
+  'Analyser till nämnden',
   'Frågor (Vilka data behöver du?)',
   'Publika länkar',
   'Nyckeltal',
@@ -12,8 +13,11 @@ const KINDS_SV = [
   'Enheter',
   'Omorganisationer',
   'Importer av värden',
+  'Förhandsvisningar av importer',
+  'År markerade som kompletta',
   'Importer från Kolada',
   'Kopplingar till Kolada',
+  'Gallring av loggen',
 ];
 
 test.describe('the audit log (Logg) in plain words', () => {
@@ -23,7 +27,8 @@ test.describe('the audit log (Logg) in plain words', () => {
     const link = await page.request.post('/api/public-links', { data: { label } });
     expect(link.status()).toBe(201);
     const linkId = (await link.json()).id as number;
-    const patch = (max: number) => page.request.patch('/api/metrics/staff_turnover', { data: { target: { min: null, max } } });
+    const patch = (max: number) =>
+      page.request.patch('/api/metrics/staff_turnover', { data: { target: { min: null, max }, targetFrom: new Date().getFullYear() } });
     expect((await patch(4.5)).status()).toBe(200);
     try {
       await page.goto('/admin/audit');
@@ -32,7 +37,8 @@ test.describe('the audit log (Logg) in plain words', () => {
       await expect(linkRow.getByRole('rowheader')).toHaveText(`Skapade publik länk ${linkId} (${label})`);
       await expect(linkRow).toContainText(`Etikett: ${label}`);
       const targetRow = table.getByRole('row').filter({ hasText: 'Ändrade nyckeltalet Personalomsättning' }).first();
-      await expect(targetRow.getByRole('listitem')).toHaveText(['Mål, högst: 5 → till 4,5']);
+      await expect(targetRow.getByRole('listitem').first()).toHaveText('Mål, högst: 5 → till 4,5');
+      await expect(targetRow).toContainText(`Nytt mål gäller från: – → till ${new Date().getFullYear()}`);
       await expect(table).not.toContainText('public_link');
       await expect(table).not.toContainText('{"');
       await expect(table.getByRole('cell').first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);

@@ -6,6 +6,7 @@
 export const AUDIT_KINDS = {
   user: ['create', 'update', 'reset_password', 'erase', 'oidc_account_created', 'oidc_role_changed', 'oidc_sign_in', 'oidc_refused'],
   annotation: ['create', 'update', 'delete', 'reply'],
+  analysis: ['save_draft', 'publish'],
   data_need: ['create', 'reply'],
   public_link: ['create', 'update', 'revoke'],
   metric: ['create', 'update'],
@@ -19,7 +20,6 @@ export const AUDIT_KINDS = {
   kolada_import: ['create'],
   kolada_mapping: ['create', 'update', 'delete'],
   audit_log: ['purge'],
-  analysis: ['save_draft', 'publish'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditEntity = keyof typeof AUDIT_KINDS;
