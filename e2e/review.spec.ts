@@ -71,6 +71,35 @@ test.describe('the yearly review and the analysis the committee reads', () => {
     await politician.context().close();
   });
 
+  test('a note and a question of the year lead into their thread and the inbox', async ({ page }) => {
+    const stamp = Date.now();
+    await signInAs(page, 'utvecklingschef');
+    const note = await page.request.post('/api/annotations', {
+      data: { unitId: 'hemtjanst-hemtjanst-vaster', metricKey: 'staff_per_manager', year: 2025, text: `Två nya gruppledare. (${stamp})`, visibility: 'internal' },
+    });
+    expect(note.status()).toBe(201);
+    const question = await page.request.post('/api/data-needs', {
+      data: { metricKey: 'staff_per_manager', unitId: 'hemtjanst-hemtjanst-vaster', text: `Hur många timanställda? (${stamp})` },
+    });
+    expect(question.status()).toBe(201);
+
+    await page.goto('/review?unit=hemtjanst');
+    const section = reviewSection(page, 'Medarbetare per enhetschef');
+    await expect(section.getByText(`Två nya gruppledare. (${stamp})`)).toBeVisible();
+    await expect(section.getByText(`Hur många timanställda? (${stamp})`)).toBeVisible();
+    await section.getByRole('link', { name: 'Läs anteckningen hos Hemtjänst Väster' }).click();
+    await expect(page).toHaveURL(/\/metrics\/staff_per_manager\?unit=hemtjanst-hemtjanst-vaster#annotations$/);
+    const notes = page.getByRole('heading', { level: 2, name: 'Anteckningar' });
+    await expect(notes).toBeFocused();
+    await expect(notes).toBeInViewport();
+    await expect(page.getByRole('region', { name: 'Anteckningar', exact: true }).getByText(`Två nya gruppledare. (${stamp})`)).toBeVisible();
+
+    await page.goBack();
+    await reviewSection(page, 'Medarbetare per enhetschef').getByRole('link', { name: 'Svara i inkorgen' }).click();
+    await expect(page).toHaveURL(/\/data-needs\?metric=staff_per_manager&unit=hemtjanst-hemtjanst-vaster$/);
+    await expect(page.getByText(`Hur många timanställda? (${stamp})`)).toBeVisible();
+  });
+
   test('another year can be chosen, and the other roles have no review', async ({ page, browser }) => {
     await signInAs(page, 'utvecklingschef');
     await page.goto('/review?unit=hemtjanst');

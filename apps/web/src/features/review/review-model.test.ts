@@ -73,6 +73,10 @@ describe('the units below in words', () => {
     const noTarget = { ...units, meetingTarget: null, notMeetingTarget: null };
     expect(unitsText(noTarget, i18n.t)).toBe('45 enheter under: 5 visas, 40 dolda');
     expect(unitsText({ shown: 0, hidden: 0, missing: 0, meetingTarget: null, notMeetingTarget: null, incomplete: 0 }, i18n.t)).toBe('Inga enheter under');
+    // All hidden: nothing to judge, so no "0 av 0".
+    const allHidden = { shown: 0, hidden: 8, missing: 0, meetingTarget: 0, notMeetingTarget: 0, incomplete: 0 };
+    expect(unitsText(allHidden, i18n.t)).toBe('8 enheter under: 8 dolda');
+    expect(unitsShortText(allHidden, i18n.t)).toBe('8 dolda');
   });
 });
 

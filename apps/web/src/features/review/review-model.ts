@@ -63,14 +63,18 @@ function cell(
   return isIncomplete ? { text, status: 'incomplete', note: t('review.incompleteNote') } : { text, status: 'shown', note: null };
 }
 
+/** The units below judged against a target that year (shown and complete); 0 without a target. */
+const judgedCount = (units: ReviewUnits): number => (units.meetingTarget ?? 0) + (units.notMeetingTarget ?? 0);
+
 /** The units below in words: "8 enheter under: 5 når målet, 1 når det inte, 2 dolda". */
 export function unitsText(units: ReviewUnits, t: TFunction): string {
   const total = units.shown + units.hidden + units.missing;
   if (total === 0) return t('review.units.none');
+  const judged = judgedCount(units);
   const parts = [
-    units.meetingTarget === null ? null : t('review.units.meeting', { count: units.meetingTarget }),
-    units.notMeetingTarget === null ? null : t('review.units.notMeeting', { count: units.notMeetingTarget }),
-    units.meetingTarget === null ? t('review.units.shown', { count: units.shown }) : null,
+    judged > 0 ? t('review.units.meeting', { count: units.meetingTarget ?? 0 }) : null,
+    judged > 0 ? t('review.units.notMeeting', { count: units.notMeetingTarget ?? 0 }) : null,
+    judged === 0 && units.shown > 0 ? t('review.units.shown', { count: units.shown }) : null,
     units.incomplete > 0 ? t('review.units.incomplete', { count: units.incomplete }) : null,
     units.hidden > 0 ? t('review.units.hidden', { count: units.hidden }) : null,
     units.missing > 0 ? t('review.units.missing', { count: units.missing }) : null,
@@ -81,11 +85,10 @@ export function unitsText(units: ReviewUnits, t: TFunction): string {
 /** The units below in short, for the table: "3 av 5 når målet, 40 dolda". */
 export function unitsShortText(units: ReviewUnits, t: TFunction): string {
   if (units.shown + units.hidden + units.missing === 0) return t('review.units.noneShort');
-  const judged = units.meetingTarget === null ? null : units.meetingTarget + (units.notMeetingTarget ?? 0);
+  const judged = judgedCount(units);
   return [
-    units.meetingTarget === null || judged === null
-      ? t('review.units.shown', { count: units.shown })
-      : t('review.units.short', { meeting: units.meetingTarget, judged }),
+    judged > 0 ? t('review.units.short', { meeting: units.meetingTarget ?? 0, judged }) : null,
+    judged === 0 && units.shown > 0 ? t('review.units.shown', { count: units.shown }) : null,
     units.hidden > 0 ? t('review.units.hidden', { count: units.hidden }) : null,
     units.missing > 0 ? t('review.units.missing', { count: units.missing }) : null,
   ]
