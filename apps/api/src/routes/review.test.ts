@@ -116,6 +116,27 @@ describe('GET /api/review', () => {
     expect(partial.value).not.toBeNull();
   });
 
+  it('judges each year by the target in force that year', async () => {
+    const before = rowOf(await review('?year=2025&unit=hemtjanst'), 'staff_turnover');
+    // A stricter target from 2026 on leaves 2025 judged by the one it had.
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: '/api/metrics/staff_turnover',
+      headers: { cookie: dm, ...json },
+      payload: { target: { min: null, max: 1 }, targetFrom: 2026 },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const after = rowOf(await review('?year=2025&unit=hemtjanst'), 'staff_turnover');
+    expect(after.target).toEqual(before.target);
+    expect(after.targetMet).toBe(before.targetMet);
+    expect(after.units).toEqual(before.units);
+    expect(before.units.meetingTarget).toBeGreaterThan(0);
+    // 2026 is judged by the new one: every shown, complete unit below misses "at most 1 %".
+    const next = rowOf(await review('?year=2026&unit=hemtjanst'), 'staff_turnover');
+    expect(next.target).toEqual({ min: null, max: 1 });
+    expect(next.units.meetingTarget).toBe(0);
+  });
+
   it('is the development manager’s: 403 for the others, 401 without signing in, 400 for a bad year or unit', async () => {
     expect((await get('/api/review', um)).statusCode).toBe(403);
     expect((await get('/api/review', politician)).statusCode).toBe(403);
