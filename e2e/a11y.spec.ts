@@ -6,7 +6,7 @@ import { signInAs } from './pages/login.js';
 const PAGES: Record<string, { path: string; heading: RegExp }[]> = {
   utvecklingschef: [
     { path: '/', heading: /Socialförvaltningen/ },
-    { path: '/review', heading: /Årsgenomgång 2025/ },
+    { path: '/review', heading: /Årsgenomgång \d{4}: Socialförvaltningen/ },
     { path: '/review?unit=hemtjanst&year=2024', heading: /Årsgenomgång 2024: Hemtjänst/ },
     { path: '/admin', heading: /Administration/ },
     { path: '/metrics/manager_sick_leave?unit=hemtjanst', heading: /Sjukfrånvaro bland chefer/ },

@@ -10,7 +10,7 @@ test.use({ viewport: PHONE });
 const PAGES: Record<string, { path: string; heading: RegExp }[]> = {
   utvecklingschef: [
     { path: '/', heading: /^Socialförvaltningen$/ },
-    { path: '/review', heading: /^Årsgenomgång 2025: Socialförvaltningen$/ },
+    { path: '/review', heading: /^Årsgenomgång \d{4}: Socialförvaltningen$/ },
     { path: '/summary', heading: /^Sammanfattning: Socialförvaltningen$/ },
     { path: '/admin/users', heading: /^Användare$/ },
   ],

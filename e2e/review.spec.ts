@@ -18,11 +18,14 @@ test.describe('the yearly review and the analysis the committee reads', () => {
     const draft = `Utkast: personalomsättningen steg något. (${stamp})`;
     const text = `Personalomsättningen steg något men ligger under målet; tre enheter följs upp under våren. (${stamp})`;
 
+    // Hemtjänst, an area no other browser test reorganises: its 2025 stays complete whatever runs before.
     await signInAs(page, 'utvecklingschef');
     await mainMenu(page).getByRole('link', { name: 'Årsgenomgång' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Årsgenomgång 2025: Socialförvaltningen' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: /^Årsgenomgång \d{4}: Socialförvaltningen$/ })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Organisation' }).getByRole('link', { name: 'Hemtjänst', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Årsgenomgång 2025: Hemtjänst' })).toBeVisible();
     // What got worse comes first: the table's first rows are marked so in words.
-    const table = page.getByRole('table', { name: /Nyckeltalen 2025 för Socialförvaltningen/ });
+    const table = page.getByRole('table', { name: /Nyckeltalen 2025 för Hemtjänst/ });
     await expect(table.getByRole('row').nth(1)).toContainText('försämring');
     await expect(table.getByRole('rowheader', { name: METRIC })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
@@ -31,8 +34,8 @@ test.describe('the yearly review and the analysis the committee reads', () => {
     // The table leads to the metric's section, with its figures and the analysis form.
     await table.getByRole('link', { name: METRIC }).click();
     const section = reviewSection(page, METRIC);
-    await expect(section.getByText(/45 enheter under: \d+ når målet/)).toBeVisible();
-    const box = section.getByLabel(`Analys av ${METRIC} 2025 för Socialförvaltningen`);
+    await expect(section.getByText(/8 enheter under: \d+ når målet/)).toBeVisible();
+    const box = section.getByLabel(`Analys av ${METRIC} 2025 för Hemtjänst`);
     await box.fill(draft);
     await section.getByRole('button', { name: 'Spara utkast' }).click();
     await expect(section.getByRole('status').filter({ hasText: 'Utkastet är sparat.' })).toBeVisible();
@@ -43,6 +46,7 @@ test.describe('the yearly review and the analysis the committee reads', () => {
     await signInAs(politician, 'politiker');
     const summary = new SummaryPage(politician);
     await summary.expectLoaded();
+    await summary.chooseUnit('Hemtjänst');
     await expect(summary.metric(METRIC)).toBeVisible();
     await expect(summary.metric(METRIC).getByRole('heading', { name: 'Analys 2025' })).toHaveCount(0);
     await expect(politician.getByText(draft)).toHaveCount(0);
