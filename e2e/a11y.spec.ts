@@ -1,11 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe.js';
 import { signInAs } from './pages/login.js';
+import { mainMenu, signInOnPhone } from './pages/menu.js';
 
 /** Every page each role can open, scanned with axe for WCAG 2.1 A/AA problems. */
 const PAGES: Record<string, { path: string; heading: RegExp }[]> = {
   utvecklingschef: [
     { path: '/', heading: /Socialförvaltningen/ },
+    { path: '/review', heading: /Årsgenomgång \d{4}: Socialförvaltningen/ },
+    { path: '/review?unit=hemtjanst&year=2024', heading: /Årsgenomgång 2024: Hemtjänst/ },
+    { path: '/admin', heading: /Administration/ },
     { path: '/metrics/manager_sick_leave?unit=hemtjanst', heading: /Sjukfrånvaro bland chefer/ },
     { path: '/summary', heading: /Socialförvaltningen/ },
     { path: '/principles', heading: /Principer/ },
@@ -47,6 +51,20 @@ for (const [username, pages] of Object.entries(PAGES)) {
     }
   });
 }
+
+test.describe('on a phone (390 × 844)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  for (const username of Object.keys(PAGES)) {
+    test(`${username}: the menu, folded and open, has no serious or critical axe violations`, async ({ page }) => {
+      await signInOnPhone(page, username);
+      await page.waitForLoadState('networkidle');
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole('button', { name: 'Meny' }).click();
+      await expect(mainMenu(page)).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+    });
+  }
+});
 
 test('the sign-in page and a public summary link have no serious or critical axe violations', async ({ page, browser }) => {
   await page.goto('/login');

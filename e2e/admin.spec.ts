@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe.js';
 import { LoginPage, signInAs, signOut } from './pages/login.js';
+import { openAdminPage } from './pages/menu.js';
 
 test('the development manager creates a unit manager, who signs in; the log shows who did it', async ({ page }) => {
   await signInAs(page, 'utvecklingschef');
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Användare' }).click();
+  await openAdminPage(page, 'Användare');
   await expect(page.getByRole('heading', { level: 1, name: 'Användare' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 

@@ -4,6 +4,7 @@ import { signInAs } from './pages/login.js';
 const KINDS_SV = [
   'Användare',
   'Anteckningar',
+  'Analyser till nämnden',
   'Frågor (Vilka data behöver du?)',
   'Publika länkar',
   'Nyckeltal',

@@ -28,7 +28,7 @@ test.describe('"Vilka data behöver du?": the loop up and back', () => {
     const dmPage = await other.newPage();
     await signInAs(dmPage, 'utvecklingschef');
     const inbox = new DataNeedsPages(dmPage);
-    await expect(inbox.menuLink(/^Inkorg \(\d+ obesvarad/)).toBeVisible();
+    await expect(inbox.menuLink(/^Frågor \(\d+ obesvarad/)).toBeVisible();
     await inbox.openInbox();
     await inbox.filterInboxByStatus('Mottagen');
     await expect(dmPage).toHaveURL(/[?&]status=received/);

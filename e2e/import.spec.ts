@@ -3,12 +3,13 @@ import { expectNoSeriousA11yViolations } from './axe.js';
 import { CataloguePage } from './pages/catalogue.js';
 import { excelCsv, ImportPage } from './pages/import.js';
 import { signInAs } from './pages/login.js';
+import { openAdminPage } from './pages/menu.js';
 
 const HEADER = 'Enhet;Nyckeltal;År;Täljare;Nämnare;Källa';
 
 test('the development manager previews and imports a Swedish Excel CSV, sees the value, and undoes it', async ({ page }) => {
   await signInAs(page, 'utvecklingschef');
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Importera' }).click();
+  await openAdminPage(page, 'Importera');
   const importPage = new ImportPage(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Importera värden' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);

@@ -6,6 +6,7 @@ import { MetricPage, OverviewPage } from './pages/dashboard.js';
 import { excelCsv, ImportPage } from './pages/import.js';
 import { LoginPage, signInAs } from './pages/login.js';
 import { SummaryPage } from './pages/summary.js';
+import { openAdminPage } from './pages/menu.js';
 
 /**
  * One journey per user, end to end in real Chromium, each leaving screenshots as artefacts.
@@ -24,7 +25,7 @@ const NEW_YEAR = 2026;
 
 test('development manager: imports a Swedish Excel CSV for a new year and sees the year in the trend', async ({ page }, testInfo) => {
   await signInAs(page, 'utvecklingschef');
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Importera' }).click();
+  await openAdminPage(page, 'Importera');
   const importPage = new ImportPage(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Importera värden' })).toBeVisible();
 

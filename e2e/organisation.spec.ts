@@ -2,10 +2,11 @@ import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe.js';
 import { signInAs } from './pages/login.js';
 import { OrganisationPage } from './pages/organisation.js';
+import { openAdminPage } from './pages/menu.js';
 
 test('the development manager registers a merger, and the new unit’s trend continues with the marker', async ({ page }) => {
   await signInAs(page, 'utvecklingschef');
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Organisation' }).click();
+  await openAdminPage(page, 'Organisation');
   const organisation = new OrganisationPage(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Organisation' })).toBeVisible();
 

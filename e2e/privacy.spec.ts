@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, request, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe.js';
 import { signInAs } from './pages/login.js';
+import { openAdminPage } from './pages/menu.js';
 
 // A data subject's request answered from the UI: the development manager downloads everything
 // about a person, then erases them after a confirmation step.
@@ -23,7 +24,7 @@ test('the development manager hands out a person\'s data and erases them, keepin
   expect((await greta.post('/api/auth/login', { data: { username: USERNAME, password: PASSWORD } })).status()).toBe(200);
   expect((await greta.post('/api/annotations', { data: { unitId: UNIT, metricKey: METRIC, year: 2023, text: NOTE, visibility: 'internal' } })).status()).toBe(201);
 
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Användare' }).click();
+  await openAdminPage(page, 'Användare');
   const row = page.getByRole('row', { name: new RegExp(NAME) });
 
   const downloading = page.waitForEvent('download');
@@ -66,7 +67,7 @@ test('the development manager hands out a person\'s data and erases them, keepin
   await greta.dispose();
 
   // The log shows the erasure, and the backups' state next to it.
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Logg' }).click();
+  await openAdminPage(page, 'Logg');
   await expect(page.getByRole('heading', { level: 2, name: 'Säkerhetskopior' })).toBeVisible();
   await expect(page.getByText('Inga schemalagda säkerhetskopior.', { exact: false })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Logg över ändringar' })).toContainText('Raderade en person och deras personuppgifter');

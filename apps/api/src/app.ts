@@ -47,6 +47,9 @@ import { settingsRoutes } from './routes/settings.js';
 import { createOutboxAdmin, type Mail } from './services/mail.js';
 import type { MailNotifier } from './services/mail-notify.js';
 import { createSettingsService } from './services/settings.js';
+import { reviewRoutes } from './routes/review.js';
+import { createAnalysisService } from './services/analyses.js';
+import { createReviewService } from './services/review.js';
 import type { BackupScheduler } from './services/backup-schedule.js';
 import { createMetrics } from './services/metrics.js';
 import { createAnnotationService } from './services/annotations.js';
@@ -120,7 +123,8 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const catalogue = createCatalogueService(db, data);
   const values = createValueService(db, units, data);
   const annotations = createAnnotationService(db, units, catalogue, mail);
-  const summary = createSummaryService(db, { units, catalogue, values });
+  const analyses = createAnalysisService(db, { units, catalogue });
+  const summary = createSummaryService(db, { units, catalogue, values, analyses });
   const publicLinks = createPublicLinkService(db, units);
   const users = createUserService(db);
   const dataNeeds = createDataNeedService(db, { catalogue, units, mail });
@@ -129,7 +133,8 @@ export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECUR
   const imports = createImportService(db, { units, catalogue, values, data });
   const kolada = createKoladaService(db, { catalogue, municipality: koladaMunicipality });
   const finalYears = createFinalYearService(db, { data });
-  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation, finalYears };
+  const review = createReviewService(db, { units, catalogue, values, compare, analyses });
+  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation, finalYears, analyses, review };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -212,6 +217,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(annotationRoutes, deps);
   await app.register(summaryRoutes, deps);
   await app.register(publicLinkRoutes, deps);
+  await app.register(reviewRoutes, deps);
   // Running it (docs/deploy.md): readiness, the backups' state, a person's data, Prometheus.
   const backupStatus = options.backups ? options.backups.status : null;
   await app.register(readinessRoutes, deps);

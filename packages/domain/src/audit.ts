@@ -6,6 +6,7 @@
 export const AUDIT_KINDS = {
   user: ['create', 'update', 'reset_password', 'erase', 'oidc_account_created', 'oidc_role_changed', 'oidc_sign_in', 'oidc_refused'],
   annotation: ['create', 'update', 'delete', 'reply'],
+  analysis: ['save_draft', 'publish'],
   data_need: ['create', 'reply'],
   public_link: ['create', 'update', 'revoke'],
   metric: ['create', 'update'],

@@ -32,3 +32,5 @@ export * from './targets.js';
 export * from './final-years.js';
 export * from './operations.js';
 export * from './mail.js';
+export * from './analyses.js';
+export * from './review.js';

@@ -3,6 +3,7 @@
  * (its response schemas, so also the allow-list) and that the web client parses.
  */
 import { z } from 'zod';
+import { publishedAnalysisSchema } from './analyses.js';
 import { publicAnnotationSchema } from './annotations.js';
 import { unitRefSchema } from './api.js';
 import { coverageSchema } from './org/coverage.js';
@@ -75,6 +76,9 @@ export const summaryMetricSchema = z.object({
   annotations: z
     .array(summaryNoteSchema)
     .describe('Public first notes on this metric for this unit and every unit below it, newest first; replies never'),
+  analysis: publishedAnalysisSchema
+    .nullable()
+    .describe("The development manager's published analysis of the metric for this unit, of the latest year that has one (up to the latest figure's); drafts never"),
   points: z.array(summaryPointSchema),
 });
 export type SummaryMetricResponse = z.infer<typeof summaryMetricSchema>;

@@ -86,6 +86,9 @@ const EXPECTED: Record<string, typeof PUBLIC | Role[]> = {
   'PUT /api/settings': [DM, UM, POL],
   'GET /api/mail/status': [DM],
   'POST /api/mail/outbox/:id/resend': [DM],
+  'GET /api/review': [DM],
+  'GET /api/analyses': [DM],
+  'PUT /api/analyses': [DM],
 };
 
 const ACCOUNTS: Record<Role, string> = { development_manager: 'utvecklingschef', unit_manager: 'enhetschef', politician: 'politiker' };

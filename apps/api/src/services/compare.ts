@@ -20,21 +20,32 @@ export function createCompareService(deps: { units: UnitService; values: ValueSe
   const pointIn = (metric: Metric, unit: Unit, year: number): Point | undefined =>
     deps.values.series(metric, unit, { from: year, to: year })[0];
 
+  /**
+   * Every unit of a subtree, at every level (the root at depth 0), that is there in `year`: open
+   * that year, or with a figure for it (a merger's successor carries its predecessors' sum). Tree
+   * order, each with its safe point.
+   */
+  const subtreeInYear = (metric: Metric, root: UnitNode | undefined, year: number) => {
+    const out: { node: UnitNode; parentName: string | null; depth: number; point: Point }[] = [];
+    const walk = (n: UnitNode, parentName: string | null, depth: number) => {
+      const point = pointIn(metric, n, year);
+      if (point && (isActiveInYear(n, year) || point.value !== null || point.suppressed)) out.push({ node: n, parentName, depth, point });
+      for (const c of n.children) walk(c, n.name, depth + 1);
+    };
+    if (root) walk(root, null, 0);
+    return out;
+  };
+
   /** The units of a subtree, at every level, whose shown and complete figure misses the year's target. */
   const missedTarget = (metric: Metric, root: UnitNode | undefined, year: number): MissedTarget[] => {
     const target = targetInYear(metric, year);
-    if (!root || target === null) return [];
-    const out: MissedTarget[] = [];
-    const walk = (n: UnitNode, parentName: string | null, depth: number) => {
-      const p = pointIn(metric, n, year);
+    if (target === null) return [];
+    return subtreeInYear(metric, root, year).flatMap(({ node, parentName, depth, point: p }) =>
       // A hidden figure neither meets nor misses; a part of a year is not the year.
-      if (p && !p.suppressed && p.value !== null && !isIncomplete(p.coverage) && isTargetMet(target, p.value, metric.decimals) === false) {
-        out.push({ id: n.id, name: n.name, kind: n.kind, parentName, depth, value: p.value });
-      }
-      for (const c of n.children) walk(c, n.name, depth + 1);
-    };
-    walk(root, null, 0);
-    return out;
+      !p.suppressed && p.value !== null && !isIncomplete(p.coverage) && isTargetMet(target, p.value, metric.decimals) === false
+        ? [{ id: node.id, name: node.name, kind: node.kind, parentName, depth, value: p.value }]
+        : [],
+    );
   };
 
   return {
@@ -83,5 +94,16 @@ export function createCompareService(deps: { units: UnitService; values: ValueSe
         missedTarget: missedTarget(metric, findNode(deps.units.tree(), focus.id), chosen),
       };
     },
+
+    /**
+     * The safe points in `year` of every unit below `unit` (every level, not the unit itself), the
+     * same units `missedTarget` judges: for counting how many meet the target (the yearly review).
+     */
+    pointsBelow(metric: Metric, unit: Unit, year: number): Point[] {
+      return subtreeInYear(metric, findNode(deps.units.tree(), unit.id), year)
+        .filter((u) => u.depth > 0)
+        .map((u) => u.point);
+    },
   };
 }
+export type CompareService = ReturnType<typeof createCompareService>;

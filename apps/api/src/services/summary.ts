@@ -18,6 +18,7 @@ import type { Db } from '../db/database.js';
 import { latestAuditedWrite } from '../db/freshness.js';
 import { getMeta } from '../db/meta.js';
 import { NotFoundError } from '../errors.js';
+import type { AnalysisService } from './analyses.js';
 import { listPublicAnnotations } from './annotations.js';
 import type { CatalogueService } from './catalogue.js';
 import { hasDemoData } from './seed.js';
@@ -49,7 +50,7 @@ const figure = (f: SummaryFigureResponse | null): SummaryFigureResponse | null =
  */
 export function createSummaryService(
   db: Db,
-  { units, catalogue, values }: { units: UnitService; catalogue: CatalogueService; values: ValueService },
+  { units, catalogue, values, analyses }: { units: UnitService; catalogue: CatalogueService; values: ValueService; analyses: AnalysisService },
 ) {
   const metricSummary = (
     metric: MetricResponse,
@@ -91,6 +92,7 @@ export function createSummaryService(
         return name ? [{ key, name }] : [];
       }),
       annotations: annotations.filter((a) => a.metricKey === metric.key),
+      analysis: null,
       points: points.map((p) => ({
         year: p.year,
         value: p.suppressed ? null : p.value,
@@ -129,7 +131,11 @@ export function createSummaryService(
       const annotations = publicNotes(unit, showAuthors);
       const seededAt = getMeta(db, 'demo_data') ?? null;
       const writtenAt = latestAuditedWrite(db, FIGURE_ENTITIES);
-      const metrics = catalogue.metrics().map((m) => metricSummary(m, unit, principleNames, annotations));
+      const summaries = catalogue.metrics().map((m) => metricSummary(m, unit, principleNames, annotations));
+      // The published analysis of the latest year that has one, not past the figure shown; drafts never.
+      const latestOf = new Map(summaries.map((m) => [m.key, m.latest?.year ?? null]));
+      const published = analyses.published(unit.id, (key) => latestOf.get(key) ?? null);
+      const metrics = summaries.map((m) => ({ ...m, analysis: published.get(m.key) ?? null }));
       // The latest year a metric has a complete figure for: a year only some units have
       // reported is not yet "the latest year" of the summary.
       const latestYear = Math.max(...metrics.map((m) => m.latest?.year ?? -Infinity));

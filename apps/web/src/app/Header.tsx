@@ -1,6 +1,8 @@
 import type { Me } from '@tillit/domain';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useSearchParams } from 'react-router';
+import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
+import { ADMIN_HOME, ADMIN_PAGES, isAdminPath } from '../features/admin/admin-pages';
 import { homeFor } from '../features/auth/home';
 import { NavCount, type NavCountKind } from '../features/data-needs/NavCount';
 import { UserMenu } from '../features/auth/UserMenu';
@@ -11,59 +13,121 @@ import { BrandMark } from './SimpleHeader';
 
 interface NavItem {
   to: string;
-  label: 'nav.overview' | 'nav.summary' | 'nav.users' | 'nav.audit' | 'nav.publicLinks' | 'nav.myDataNeeds' | 'nav.inbox' | 'nav.catalogue' | 'nav.principles' | 'nav.import' | 'nav.organisation';
+  label: 'nav.overview' | 'nav.summary' | 'nav.principles' | 'nav.myDataNeeds' | 'menu.review' | 'menu.questions' | 'menu.admin';
   keepsUnit: boolean;
   /** A number of things waiting, said in words after the label. */
   count?: NavCountKind;
+  /** Matched only exactly (the overview), not the pages below it. */
+  isEnd?: boolean;
 }
 
-/** The menu each role gets: politicians only the summary; the development manager also the admin pages. */
+/**
+ * The menu each role gets: the daily work in front; the development manager's administration
+ * pages behind one entry (see `ADMIN_PAGES`); politicians the summary, principles and questions.
+ */
 export function navItemsFor(role: Me['role']): NavItem[] {
+  if (role === 'development_manager') {
+    return [
+      { to: '/', label: 'nav.overview', keepsUnit: true, isEnd: true },
+      { to: '/review', label: 'menu.review', keepsUnit: true },
+      { to: '/summary', label: 'nav.summary', keepsUnit: false },
+      { to: '/principles', label: 'nav.principles', keepsUnit: true },
+      { to: '/data-needs', label: 'menu.questions', keepsUnit: false, count: 'unanswered' },
+      { to: ADMIN_HOME, label: 'menu.admin', keepsUnit: false },
+    ];
+  }
   const items: NavItem[] = [];
-  if (role !== 'politician') items.push({ to: '/', label: 'nav.overview', keepsUnit: true });
+  if (role === 'unit_manager') items.push({ to: '/', label: 'nav.overview', keepsUnit: true, isEnd: true });
   items.push({ to: '/summary', label: 'nav.summary', keepsUnit: false });
   items.push({ to: '/principles', label: 'nav.principles', keepsUnit: true });
   items.push({ to: '/data-needs/mine', label: 'nav.myDataNeeds', keepsUnit: false, count: 'unreadReplies' });
-  if (role === 'development_manager') {
-    items.push({ to: '/data-needs', label: 'nav.inbox', keepsUnit: false, count: 'unanswered' });
-    items.push({ to: '/catalogue', label: 'nav.catalogue', keepsUnit: false });
-    items.push({ to: '/admin/import', label: 'nav.import', keepsUnit: false });
-    items.push({ to: '/admin/organisation', label: 'nav.organisation', keepsUnit: false });
-    items.push({ to: '/admin/public-links', label: 'nav.publicLinks', keepsUnit: false });
-    items.push({ to: '/admin/users', label: 'nav.users', keepsUnit: false });
-    items.push({ to: '/admin/audit', label: 'nav.audit', keepsUnit: false });
-  }
   return items;
+}
+
+/**
+ * The menu folds behind a button on narrow screens (a disclosure: the button says whether it is
+ * open, Escape closes it and gives the button focus back), so that the page itself starts in
+ * the first screen. It closes when a link in it is followed.
+ */
+function useDisclosure() {
+  const [isOpen, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const { pathname, search } = useLocation();
+  useEffect(() => setOpen(false), [pathname, search]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !isOpen) return;
+    setOpen(false);
+    button.current?.focus();
+  };
+  return { isOpen, toggle: () => setOpen((o) => !o), button, onKeyDown };
 }
 
 export function Header({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
+  const { pathname } = useLocation();
   const unit = searchParams.get('unit');
+  const panelId = useId();
+  const menu = useDisclosure();
+  const isAdmin = me.role === 'development_manager' && isAdminPath(pathname);
   return (
     <header className="site-header">
-      <div className="site-header__bar">
+      <div className="site-header__bar site-header__bar--app" onKeyDown={menu.onKeyDown}>
         <Link to={me.role === 'politician' ? homeFor(me) : hrefForUnit('/', unit)} className="brand">
           <BrandMark />
         </Link>
-        <div className="site-header__tools">
-          <LanguageSwitch />
-          <UserMenu me={me} />
+        <button
+          ref={menu.button}
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menu.isOpen}
+          aria-controls={panelId}
+          onClick={menu.toggle}
+        >
+          <svg className="menu-toggle__icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+            <path d={menu.isOpen ? 'M5 5l10 10M15 5L5 15' : 'M3 5h14M3 10h14M3 15h14'} />
+          </svg>
+          {t('menu.open')}
+        </button>
+        <div id={panelId} className={menu.isOpen ? 'site-header__panel site-header__panel--open' : 'site-header__panel'}>
+          {/* The signed-in person's corner; a link to their own settings belongs here too. */}
+          <div className="site-header__tools">
+            <LanguageSwitch />
+            <UserMenu me={me} />
+          </div>
+          <div className="site-header__nav">
+            <nav className="main-nav" aria-label={t('nav.label')}>
+              <ul>
+                {navItemsFor(me.role).map((item) => (
+                  <li key={item.to}>
+                    {item.to === ADMIN_HOME ? (
+                      // The section's entry: current on the page itself, and marked (not "page") on the pages under it.
+                      <Link to={item.to} aria-current={pathname === ADMIN_HOME ? 'page' : isAdmin ? 'true' : undefined}>
+                        {t(item.label)}
+                      </Link>
+                    ) : (
+                      <NavLink to={item.keepsUnit ? hrefForUnit(item.to, unit) : item.to} end={item.isEnd}>
+                        {t(item.label)}
+                        {item.count && <NavCount kind={item.count} />}
+                      </NavLink>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {isAdmin && (
+              <nav className="admin-nav" aria-label={t('menu.adminLabel')}>
+                <ul>
+                  {ADMIN_PAGES.map((p) => (
+                    <li key={p.to}>
+                      <NavLink to={p.to}>{t(p.label)}</NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
+          </div>
         </div>
-      </div>
-      <div className="site-header__nav">
-        <nav className="main-nav" aria-label={t('nav.label')}>
-          <ul>
-            {navItemsFor(me.role).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.keepsUnit ? hrefForUnit(item.to, unit) : item.to} end={item.to === '/' || item.to === '/data-needs'}>
-                  {t(item.label)}
-                  {item.count && <NavCount kind={item.count} />}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
       </div>
       <DemoBanner />
     </header>

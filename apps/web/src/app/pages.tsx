@@ -37,3 +37,5 @@ export const AuditPage = lazyPage(() => import('../features/admin/AuditPage').th
 export const ImportPage = lazyPage(() => import('../features/import/ImportPage').then((m) => m.ImportPage));
 export const OrganisationPage = lazyPage(() => import('../features/organisation/OrganisationPage').then((m) => m.OrganisationPage));
 export const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage));
+export const ReviewPage = lazyPage(() => import('../features/review/ReviewPage').then((m) => m.ReviewPage));
+export const AdministrationPage = lazyPage(() => import('../features/admin/AdministrationPage').then((m) => m.AdministrationPage));

@@ -6,6 +6,7 @@ import { SignInRedirect } from '../features/auth/SignInRedirect';
 import { Layout } from './Layout';
 // Pages load on demand (pages.tsx); add a new page there too.
 import {
+  AdministrationPage,
   AuditPage,
   CataloguePage,
   ImportPage,
@@ -18,6 +19,7 @@ import {
   PublicLinksPage,
   PublicSummaryPage,
   SettingsPage,
+  ReviewPage,
   SummaryPage,
   UsersPage,
 } from './pages';
@@ -54,12 +56,14 @@ export function createRouter() {
       children: [
         { index: true, element: only(STAFF, <OverviewPage />) },
         { path: 'metrics/:key', element: only(STAFF, <MetricPage />) },
+        { path: 'review', element: only(DEVELOPMENT_MANAGER, <ReviewPage />) },
         { path: 'summary', element: <SummaryPage /> },
         { path: 'principles', element: <PrinciplesPage /> },
         { path: 'catalogue', element: only(DEVELOPMENT_MANAGER, <CataloguePage />) },
         { path: 'data-needs', element: only(DEVELOPMENT_MANAGER, <InboxPage />) },
         { path: 'data-needs/mine', element: <MyDataNeedsPage /> },
         { path: 'settings', element: <SettingsPage /> },
+        { path: 'admin', element: only(DEVELOPMENT_MANAGER, <AdministrationPage />) },
         { path: 'admin/public-links', element: only(DEVELOPMENT_MANAGER, <PublicLinksPage />) },
         { path: 'admin/users', element: only(DEVELOPMENT_MANAGER, <UsersPage />) },
         { path: 'admin/audit', element: only(DEVELOPMENT_MANAGER, <AuditPage />) },

@@ -28,6 +28,7 @@ export const auditWordsSv = {
     audit_log: 'Gallring av loggen',
     settings: 'Egna inställningar (e-post och språk)',
     outbox_message: 'E-post som skickats igen',
+    analysis: 'Analyser till nämnden',
   },
   sentences: {
     user: {
@@ -103,6 +104,10 @@ export const auditWordsSv = {
     outbox_message: {
       resend: 'Skickade ett misslyckat e-postmeddelande igen (meddelande {{subject}})',
     },
+    analysis: {
+      save_draft: 'Sparade ett utkast till analys {{subject}} (syns inte för nämnden)',
+      publish: 'Publicerade analys {{subject}} för nämnden',
+    },
   },
   fields: {
     id: 'Id',
@@ -151,6 +156,7 @@ export const auditWordsSv = {
     authorId: 'Skribent (id)',
     replies: 'Svar',
     status: 'Status',
+    version: 'Version',
     reply: 'Svar',
     label: 'Etikett',
     revokedAt: 'Stängd',
@@ -211,7 +217,7 @@ export const auditWordsSv = {
   languages: { sv: 'svenska', en: 'engelska' },
   values: {
     role: { development_manager: 'utvecklingschef', unit_manager: 'enhetschef', politician: 'förtroendevald' },
-    status: { received: 'mottagen', considering: 'övervägs', planned: 'planerad', added: 'tillagd som nyckeltal', declined: 'inte möjligt' },
+    status: { received: 'mottagen', considering: 'övervägs', planned: 'planerad', added: 'tillagd som nyckeltal', declined: 'inte möjligt', draft: 'utkast', published: 'publicerad' },
     visibility: { internal: 'intern', public: 'offentlig' },
     kind: {
       organisation: 'organisation',
@@ -266,6 +272,7 @@ export const auditWordsEn = {
     audit_log: 'Thinning of the log',
     settings: 'Own settings (e-mail and language)',
     outbox_message: 'E-mail sent again',
+    analysis: 'Analyses for the committee',
   },
   sentences: {
     user: {
@@ -341,6 +348,10 @@ export const auditWordsEn = {
     outbox_message: {
       resend: 'Sent a failed e-mail message again (message {{subject}})',
     },
+    analysis: {
+      save_draft: 'Saved a draft of analysis {{subject}} (not shown to the committee)',
+      publish: 'Published analysis {{subject}} for the committee',
+    },
   },
   fields: {
     id: 'Id',
@@ -389,6 +400,7 @@ export const auditWordsEn = {
     authorId: 'Author (id)',
     replies: 'Replies',
     status: 'Status',
+    version: 'Version',
     reply: 'Reply',
     label: 'Label',
     revokedAt: 'Closed',
@@ -448,7 +460,7 @@ export const auditWordsEn = {
   languages: { sv: 'Swedish', en: 'English' },
   values: {
     role: { development_manager: 'development manager', unit_manager: 'unit manager', politician: 'politician' },
-    status: { received: 'received', considering: 'under consideration', planned: 'planned', added: 'added as a metric', declined: 'not possible' },
+    status: { received: 'received', considering: 'under consideration', planned: 'planned', added: 'added as a metric', declined: 'not possible', draft: 'draft', published: 'published' },
     visibility: { internal: 'internal', public: 'public' },
     kind: {
       organisation: 'organisation',

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/ui/QueryState';
 import { meQueries } from '../auth/queries';
+import { useArrivalFocus } from '../data-needs/useArrivalFocus';
 import { canAnnotate, checkNewNote, emptyDraft, toCreateBody, type AnnotationDraft } from './annotation-form';
 import { visibleSpan } from './annotation-markers';
 import { AnnotationForm } from './AnnotationForm';
@@ -31,6 +32,8 @@ export function AnnotationsSection({ metricKey, unit, path, chartYears }: Annota
   const create = useCreateAnnotation(scope);
   const [announcement, setAnnouncement] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
+  // Arriving by `#annotations` (a note's link on the yearly review) puts the notes on the screen.
+  useArrivalFocus(heading, 'annotations');
   const mayWrite = canAnnotate(me.data, unit.id, path);
   const latestYear = chartYears.at(-1) ?? null;
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { OutboxHealth } from '../mail/OutboxHealth';
 import { QueryState } from '../../components/ui/QueryState';
@@ -8,6 +8,7 @@ import { filtersFromSearch, hasFilters, newestFirst } from './data-need-model';
 import { InboxFilters } from './InboxFilters';
 import { InboxItem } from './InboxItem';
 import { InboxStats } from './InboxStats';
+import { NavCount } from './NavCount';
 import { dataNeedQueries } from './queries';
 import { useDataNeedNames } from './useDataNeedNames';
 
@@ -26,6 +27,13 @@ export function InboxPage() {
         <p className="kicker">{t('dataNeeds.kicker')}</p>
         <h1>{t('dataNeeds.inbox.title')}</h1>
         <p className="lead">{t('dataNeeds.inbox.intro')}</p>
+        {/* The development manager's own questions: the menu's "Frågor" leads here, so this leads on. */}
+        <p>
+          <Link to="/data-needs/mine">
+            {t('nav.myDataNeeds')}
+            <NavCount kind="unreadReplies" />
+          </Link>
+        </p>
       </div>
       <section className="section" aria-labelledby="inbox-health-heading">
         <h2 id="inbox-health-heading">{t('dataNeeds.stats.heading')}</h2>

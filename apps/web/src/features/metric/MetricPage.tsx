@@ -13,6 +13,7 @@ import { annotationQueries } from '../annotations/queries';
 import { DATA_NEED_ANCHOR } from '../data-needs/data-need-model';
 import { DataNeedForm } from '../data-needs/DataNeedForm';
 import { catalogueQueries } from '../catalogue/queries';
+import { MetricAnalysis } from '../review/MetricAnalysis';
 import { SelectedUnit } from '../units/SelectedUnit';
 import { UnitPath } from '../units/UnitPath';
 import { hrefForUnit } from '../units/unit-tree';
@@ -88,6 +89,9 @@ function MetricView({ metric, unit, path }: { metric: MetricResponse; unit: Unit
         path={path}
         chartYears={values.data?.points.map((p) => p.year).sort((a, b) => a - b) ?? []}
       />
+      {values.data && (
+        <MetricAnalysis key={`${metric.key}:${unit.id}`} metric={{ key: metric.key, name }} unit={unit} points={values.data.points} />
+      )}
       <section className="section prompt" id={DATA_NEED_ANCHOR} aria-labelledby="prompt-heading">
         <h2 id="prompt-heading">{t('metric.promptHeading')}</h2>
         <DataNeedForm metric={metric} unitId={unit.id} anchor={DATA_NEED_ANCHOR} />

@@ -5,6 +5,7 @@ import { Icon } from '../../components/ui/Icon';
 import { useLanguage } from '../../i18n/useLanguage';
 import { NotYetTranslated } from '../metric/NotYetTranslated';
 import { buildSummaryMetricModel, type SummaryMetricModel } from './summary-model';
+import { SummaryAnalysis } from './SummaryAnalysis';
 import { SummaryNotes } from './SummaryNotes';
 import { SummaryTable } from './SummaryTable';
 
@@ -105,6 +106,8 @@ export function SummaryMetric({ metric, unitName, children }: { metric: SummaryM
           </dd>
         </div>
       </dl>
+
+      <SummaryAnalysis analysis={metric.analysis} />
 
       <SummaryTable model={model} unitName={unitName} />
 

@@ -49,6 +49,7 @@ function entry(key: string, points: SummaryPoint[], extra: Partial<SummaryMetric
     sentences: { sv: summarySentences(m, points, 'sv').map((s) => s.text), en: summarySentences(m, points, 'en').map((s) => s.text) },
     principles: [{ key: 'stod', name: { sv: 'Stöd', en: 'Support' } }],
     annotations: [],
+    analysis: null,
     points,
     ...extra,
   };
