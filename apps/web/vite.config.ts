@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // The web app bundles the domain from its source, so `vite` needs no `tsc -b` first.
 const domainSource = fileURLToPath(new URL('../../packages/domain/src/index.ts', import.meta.url));
@@ -19,11 +22,43 @@ const ROUTER = /node_modules[\\/]react-router[\\/]/;
 
 const DOMAIN_SOURCE = /packages[\\/]domain[\\/]src[\\/]/;
 
+// Text files of the build; images and fonts are compressed already.
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map|webmanifest)$/;
+
+/**
+ * Writes `<file>.br` (brotli at its best, 11) and `<file>.gz` (gzip 9) beside every text file of
+ * the build, once, so the server sends them as they are (@fastify/static's `preCompressed`)
+ * instead of compressing on every request. The manifest in `.vite/` is not served.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return name === '.vite' ? [] : walk(path);
+      return COMPRESSIBLE.test(name) ? [path] : [];
+    });
+  return {
+    name: 'tillit-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = fileURLToPath(new URL(config.build.outDir, `file://${config.root}/`));
+    },
+    closeBundle() {
+      for (const file of walk(outDir)) {
+        const body = readFileSync(file);
+        writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+        writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+      }
+    },
+  };
+}
+
 // The API the dev server forwards /api to; override to run against another port.
 const apiTarget = process.env.TILLIT_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: { '@tillit/domain': domainSource },
   },

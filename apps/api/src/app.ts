@@ -10,6 +10,7 @@ import type { OidcConfig, TrustProxy } from './config.js';
 import type { Db } from './db/database.js';
 import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerAccessControl } from './plugins/access.js';
+import { registerCompression } from './plugins/compression.js';
 import { registerLoginNextGuard } from './plugins/login-next.js';
 import { withTokenRedaction } from './plugins/log-redaction.js';
 import { registerSecurityHeaders } from './plugins/security.js';
@@ -152,6 +153,16 @@ function fastifyTrustProxy(trust: TrustProxy): FastifyServerOptions['trustProxy'
   return trust;
 }
 
+/** Whether the database holds the demo data, read once per data version (health asks on every request). */
+function demoFlag(db: Db, data: { version: () => number }): () => boolean {
+  let known: { version: number; isDemo: boolean } | null = null;
+  return () => {
+    const version = data.version();
+    if (known?.version !== version) known = { version, isDemo: hasDemoData(db) };
+    return known.isDemo;
+  };
+}
+
 /** The whole application as a Fastify instance that is not listening yet. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -168,6 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = createServices(options.db, security, options.koladaMunicipality);
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
+  await registerCompression(app);
   registerAccessControl(app, services.auth, { data: services.data, publicOrigin: security.publicOrigin });
 
   await app.register(fastifySwagger, {
@@ -188,7 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     oidc: options.oidc ? createProviderSignIn(options.db, options.oidc, { auth: services.auth, log: app.log }) : null,
   };
   signIn.oidc?.service.start();
-  const deps: AppDeps = { db: options.db, services, security, version: VERSION, isDemo: () => hasDemoData(options.db), signIn };
+  const deps: AppDeps = { db: options.db, services, security, version: VERSION, isDemo: demoFlag(options.db, services.data), signIn };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(userRoutes, deps);
@@ -230,6 +242,8 @@ async function registerWeb(app: FastifyInstance, webRoot: string | undefined): P
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: false,
+      // The build writes `.br` and `.gz` beside each file (apps/web/vite.config.ts).
+      preCompressed: true,
       setHeaders(res, path) {
         res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },

@@ -85,8 +85,34 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
 }
 export type ValueService = ReturnType<typeof createValueService>;
 
+// Compact storage: a suppressed point carries nothing but its year and reason, so every unit's
+// hidden figure of a year is one shared object; a source's name (or list of names) is kept once
+// however many points cite it. On 2,000 units × 6 metrics × 20 years most unit-level figures are
+// hidden, and every point cites the same few sources (see docs/benchmarks.md, memory).
+const hiddenPoints = new Map<string, CubePoint>();
+const sourceNames = new Map<string, string>();
+
+function hiddenPoint(year: number, reason: SafePoint['reason']): CubePoint {
+  const key = `${year}:${String(reason)}`;
+  let point = hiddenPoints.get(key);
+  if (!point) {
+    point = Object.freeze({ year, value: null, numerator: null, denominator: null, suppressed: true, reason, source: null, isSynthetic: false });
+    hiddenPoints.set(key, point);
+  }
+  return point;
+}
+
+function sourceName(name: string): string {
+  const known = sourceNames.get(name);
+  if (known !== undefined) return known;
+  // Bounded: past this, names are kept per point as before.
+  if (sourceNames.size < 10_000) sourceNames.set(name, name);
+  return name;
+}
+
 function toPoint(p: SafePoint, publishedSource: string | null, synthetic: ReadonlySet<string>): CubePoint {
-  const source = publishedSource ?? (p.sources.length > 0 ? p.sources.join('; ') : null);
+  if (p.suppressed && publishedSource === null && p.sources.length === 0) return hiddenPoint(p.year, p.reason);
+  const source = publishedSource ?? (p.sources.length > 0 ? sourceName(p.sources.join('; ')) : null);
   return {
     year: p.year,
     value: p.value,
