@@ -81,7 +81,7 @@ export function createResponseCache(db: Db, data: { version: () => number }, opt
       let added = 0;
       let body = copies.identity;
       if (!body) {
-        body = copies.identity = brotliDecompressSync(br);
+        body = copies.identity = exact(brotliDecompressSync(br));
         added += body.length;
       }
       if (encoding !== 'identity') {
@@ -162,11 +162,24 @@ export type ResponseCache = ReturnType<typeof createResponseCache>;
  */
 function compress(body: Buffer, encoding: Encoding): Buffer {
   if (encoding === 'br') {
-    return brotliCompressSync(body, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-    });
+    return exact(
+      brotliCompressSync(body, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }),
+    );
   }
-  return gzipSync(body, { level: 6 });
+  return exact(gzipSync(body, { level: 6 }));
+}
+
+/**
+ * A buffer of its own exact size. zlib hands back a view into its 16 kB (or larger) output
+ * chunk: kept as it is, a 1 kB answer would hold the whole chunk in memory.
+ */
+function exact(buffer: Buffer): Buffer {
+  if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length) return buffer;
+  const out = Buffer.allocUnsafeSlow(buffer.length);
+  buffer.copy(out);
+  return out;
 }
 
 /** What a signed-in person may see, as part of a cache key. */

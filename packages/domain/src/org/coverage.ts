@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isActiveInYear, type UnitNode } from '../tree.js';
 import { treeForYear, type Organisation, type YearTree } from './lineage.js';
+import { internTable, UnitTable, type ByUnit } from './unit-table.js';
 
 /**
  * How complete a figure is: of the units below (the unit itself included) that are expected to
@@ -44,7 +45,7 @@ export interface Report {
 
 /** Every unit's coverage in one year, and who is still expected to report. */
 export interface YearCoverage {
-  byUnit: Map<string, Coverage>;
+  byUnit: ByUnit<Coverage>;
   /** The units expected that year that have not reported, in the year's tree order. */
   missing: string[];
 }
@@ -129,10 +130,19 @@ export function coverageCalculator(
         isFinal,
       });
     }
-    const out = { byUnit, missing };
+    // Kept for the life of the figures: compact, with one shared object per distinct coverage.
+    const out = { byUnit: UnitTable.of(org, sharedCoverages(byUnit)), missing };
     memo.set(year, out);
     return out;
   };
+}
+
+const coverages = internTable<Coverage>();
+
+function sharedCoverages(byUnit: ReadonlyMap<string, Coverage>): Map<string, Coverage> {
+  const out = new Map<string, Coverage>();
+  for (const [id, c] of byUnit) out.set(id, coverages(`${c.reported}:${c.expected}:${c.isFinal}`, () => ({ ...c })));
+  return out;
 }
 
 /**

@@ -5,3 +5,4 @@ export * from './validate.js';
 export * from './units-file.js';
 export * from './api.js';
 export * from './coverage.js';
+export * from './unit-table.js';
