@@ -54,11 +54,25 @@ function precompress(): Plugin {
   };
 }
 
+/** The dev server finds /summary as summary.html by itself; a public link's /p/:token too, here. */
+function publicLinksInDev(): Plugin {
+  return {
+    name: 'tillit-public-links-in-dev',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && /^\/p\/[^/?]+\/?(\?|$)/.test(req.url)) req.url = `/summary.html${req.url.slice(req.url.indexOf('?') === -1 ? req.url.length : req.url.indexOf('?'))}`;
+        next();
+      });
+    },
+  };
+}
+
 // The API the dev server forwards /api to; override to run against another port.
 const apiTarget = process.env.TILLIT_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), publicLinksInDev()],
   resolve: {
     alias: { '@tillit/domain': domainSource },
   },
@@ -87,6 +101,9 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('index.html', import.meta.url)),
         login: fileURLToPath(new URL('login.html', import.meta.url)),
+        // The summary and public links (src/summary-entry/): no router, no zod. The server
+        // answers /summary and /p/:token with summary.html.
+        summary: fileURLToPath(new URL('summary.html', import.meta.url)),
       },
       output: {
         codeSplitting: {

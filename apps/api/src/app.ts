@@ -235,9 +235,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+/** `/summary` and a public link's `/p/:token`. */
+const isSummaryPath = (path: string): boolean => path === '/summary' || path === '/summary/' || /^\/p\/[^/]+\/?$/.test(path);
+
 async function registerWeb(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
   const hasLoginPage = hasWeb && existsSync(join(webRoot, 'login.html'));
+  const hasSummaryPage = hasWeb && existsSync(join(webRoot, 'summary.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
@@ -254,8 +258,9 @@ async function registerWeb(app: FastifyInstance, webRoot: string | undefined): P
     // A missing file (an old asset after a rebuild, say) is a 404, not the app's page.
     const isFile = path.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(path);
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api') && !isFile;
-    // The sign-in page is its own small entry of the web build (apps/web/login.html).
-    const page = path === '/login' && hasLoginPage ? 'login.html' : 'index.html';
+    // The sign-in page and the summary (with public links) are small entries of their own of
+    // the web build (apps/web/login.html, summary.html): a first visit loads no more than they need.
+    const page = path === '/login' && hasLoginPage ? 'login.html' : isSummaryPath(path) && hasSummaryPage ? 'summary.html' : 'index.html';
     if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile(page);
     if (isPage) {
       return reply

@@ -96,6 +96,18 @@ describe('compressed answers', () => {
   });
 });
 
+describe('headers of the web app\'s files', () => {
+  it('a script carries what acts on a script (nosniff), a page the whole policy', async () => {
+    const script = await get('/assets/app.js', 'br', null);
+    expect(script.headers['x-content-type-options']).toBe('nosniff');
+    expect(script.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(script.headers['content-security-policy']).toBeUndefined();
+    const page = await get('/summary', 'br', null);
+    expect(String(page.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
 describe('chooseEncoding', () => {
   it('prefers brotli, then gzip, and honours q-values and *', () => {
     expect(chooseEncoding('gzip, deflate, br, zstd')).toBe('br');

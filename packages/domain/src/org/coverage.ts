@@ -29,13 +29,8 @@ export const coverageSchema = z
   })
   .describe('Units below that reported the metric that year, of those expected to (see docs/metrics.md#coverage)');
 
-/**
- * Whether a figure may not be read as the whole year's: fewer units have reported than are
- * expected to, and the year is not marked final. A missing coverage is not incomplete.
- */
-export function isIncomplete(coverage: Coverage | null | undefined): boolean {
-  return !!coverage && !coverage.isFinal && coverage.reported < coverage.expected;
-}
+// In a module of its own, without zod, for pages that load light (the summary's entry).
+export { isIncomplete } from './incomplete.js';
 
 /** That a unit reported a metric for a year (its figure, whatever it is; hidden or not). */
 export interface Report {
