@@ -45,6 +45,7 @@ function precompress(): Plugin {
       outDir = fileURLToPath(new URL(config.build.outDir, `file://${config.root}/`));
     },
     closeBundle() {
+      writeMetricPage(outDir);
       for (const file of walk(outDir)) {
         const body = readFileSync(file);
         writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
@@ -52,6 +53,38 @@ function precompress(): Plugin {
       }
     },
   };
+}
+
+// The metric page's modules: its page chunk and the chart's (recharts), with what they import.
+const METRIC_PAGE = ['src/features/metric/MetricPage.tsx', 'src/components/charts/TrendLineChart.tsx'];
+
+/**
+ * Writes `metric.html`: the app's page with a `<link rel="modulepreload">` for every chunk the
+ * metric page and its chart need, so that a first visit to `/metrics/:key` (the server answers
+ * it with this file) fetches them alongside the app's entry instead of after it has run and
+ * asked who is signed in. From Vite's manifest, so it follows the chunks as they are split.
+ */
+function writeMetricPage(outDir: string): void {
+  type Chunk = { file: string; imports?: string[] };
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const files = new Set<string>();
+  const add = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    chunk.imports?.forEach(add);
+  };
+  METRIC_PAGE.forEach(add);
+  // Largest first: the browser fetches six at a time over HTTP/1.1, and the chart's library is
+  // the one the first line waits for.
+  const size = (f: string) => statSync(join(outDir, f)).size;
+  const links = [...files]
+    .filter((f) => !html.includes(`/${f}"`))
+    .sort((a, b) => size(b) - size(a))
+    .map((f) => `    <link rel="modulepreload" crossorigin href="/${f}">`);
+  if (files.size === 0) throw new Error(`metric.html: none of ${METRIC_PAGE.join(', ')} in the manifest`);
+  writeFileSync(join(outDir, 'metric.html'), html.replace('</head>', `${links.join('\n')}\n  </head>`));
 }
 
 /** The dev server finds /summary as summary.html by itself; a public link's /p/:token too, here. */

@@ -242,6 +242,7 @@ async function registerWeb(app: FastifyInstance, webRoot: string | undefined): P
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
   const hasLoginPage = hasWeb && existsSync(join(webRoot, 'login.html'));
   const hasSummaryPage = hasWeb && existsSync(join(webRoot, 'summary.html'));
+  const hasMetricPage = hasWeb && existsSync(join(webRoot, 'metric.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
@@ -260,7 +261,15 @@ async function registerWeb(app: FastifyInstance, webRoot: string | undefined): P
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api') && !isFile;
     // The sign-in page and the summary (with public links) are small entries of their own of
     // the web build (apps/web/login.html, summary.html): a first visit loads no more than they need.
-    const page = path === '/login' && hasLoginPage ? 'login.html' : isSummaryPath(path) && hasSummaryPage ? 'summary.html' : 'index.html';
+    // The metric page is the app with its chunks preloaded (apps/web/vite.config.ts, metric.html).
+    const page =
+      path === '/login' && hasLoginPage
+        ? 'login.html'
+        : isSummaryPath(path) && hasSummaryPage
+          ? 'summary.html'
+          : path.startsWith('/metrics/') && hasMetricPage
+            ? 'metric.html'
+            : 'index.html';
     if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile(page);
     if (isPage) {
       return reply
