@@ -7,6 +7,7 @@ import { BrandMark } from '../app/SimpleHeader';
 import { homeFor } from '../features/auth/home';
 import { UserMenu } from '../features/auth/UserMenu';
 import { NavCount } from '../features/data-needs/NavCount';
+import { hrefForUnit } from '../features/units/unit-tree';
 
 /**
  * The app's header (app/Header.tsx) for the summary's own entry: the same menu for the role, as
@@ -14,10 +15,11 @@ import { NavCount } from '../features/data-needs/NavCount';
  */
 export function SummaryHeader({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const unit = new URLSearchParams(window.location.search).get('unit');
   return (
     <header className="site-header">
       <div className="site-header__bar">
-        <a href={homeFor(me)} className="brand">
+        <a href={me.role === 'politician' ? homeFor(me) : hrefForUnit('/', unit)} className="brand">
           <BrandMark />
         </a>
         <div className="site-header__tools">
@@ -30,7 +32,7 @@ export function SummaryHeader({ me }: { me: Me }) {
           <ul>
             {navItemsFor(me.role).map((item) => (
               <li key={item.to}>
-                <a href={item.to} aria-current={item.to === '/summary' ? 'page' : undefined}>
+                <a href={item.keepsUnit ? hrefForUnit(item.to, unit) : item.to} aria-current={item.to === '/summary' ? 'page' : undefined}>
                   {t(item.label)}
                   {item.count && <NavCount kind={item.count} />}
                 </a>
