@@ -136,25 +136,29 @@ export async function benchApi() {
         if (!res.ok) throw new Error(`${path} answered ${res.status}: signed in?`);
       }
 
-      console.log(`API: autocannon, ${connections} connections, ${duration} s per load, 127.0.0.1; scale dataset (2,000 units × 6 metrics × 20 years); requests accept compression as Chromium's do`);
-      const base = await load(`${hello.url}/`, BROWSER, { pid: hello.child.pid });
-      raw.hello = base;
-      rows.push({ what: 'baseline: Fastify hello-world GET /, req/s', figure: base.requestsPerSecond, baseline: base.requestsPerSecond, ratio: '1.00', goal: null, met: null });
-      rows.push({ what: 'baseline: Fastify hello-world GET /, server CPU µs per request', figure: us(base.cpuUsPerRequest), baseline: us(base.cpuUsPerRequest), ratio: '1.00', goal: null, met: null });
-      for (const [name, path, cookie, hasGoal] of targets) {
-        const r = await load(`${scale.url}${path}`, { ...BROWSER, ...(cookie ? { cookie } : {}) }, { pid: scale.child.pid });
-        raw[path] = r;
+      console.log(`API: autocannon, ${connections} connections, ${duration} s per load, 127.0.0.1; scale dataset (2,000 units × 6 metrics × 20 years); requests accept compression as Chromium's do; each load after a hello-world load`);
+      // Each load is paired with a hello-world load just before it: on a shared machine the
+      // baseline moves from minute to minute, and a ratio to its neighbour is steadier.
+      const hellos = [];
+      const paired = async (name, path, headers, options, hasGoal) => {
+        const base = await load(`${hello.url}/`, BROWSER, { pid: hello.child.pid });
+        hellos.push(base);
+        const r = await load(`${scale.url}${path}`, { ...BROWSER, ...headers }, { pid: scale.child.pid, ...options });
+        raw[name] = { load: r, hello: base };
         rows.push(...loadRows(name, r, base, hasGoal));
-      }
+      };
+      for (const [name, path, cookie, hasGoal] of targets) await paired(name, path, cookie ? { cookie } : {}, {}, hasGoal);
       // A repeated request for an unchanged public summary: 304, a header instead of the answer.
       const etag = (await fetch(`${scale.url}${targets[3][1]}`, { headers: BROWSER })).headers.get('etag');
       if (etag) {
-        const r = await load(`${scale.url}${targets[3][1]}`, { ...BROWSER, 'if-none-match': etag }, { pid: scale.child.pid, expect: 304 });
-        raw.notModified = r;
-        rows.push(...loadRows('GET /api/public/:token/summary again, If-None-Match (304)', r, base, false));
+        await paired('GET /api/public/:token/summary again, If-None-Match (304)', targets[3][1], { 'if-none-match': etag }, { expect: 304 }, false);
       } else {
         rows.push({ what: 'GET /api/public/:token/summary again, If-None-Match: no ETag in the answer', figure: '–', goal: null, met: null });
       }
+      raw.hello = hellos;
+      const cpus = hellos.map((h) => h.cpuUsPerRequest);
+      rows.unshift({ what: `baseline: Fastify hello-world GET /, server CPU µs per request (median of ${hellos.length} loads, one before each below: ${cpus.map(us).join(', ')})`, figure: us(median(cpus)), baseline: us(median(cpus)), ratio: '1.00', goal: null, met: null });
+      rows.unshift({ what: 'baseline: Fastify hello-world GET /, req/s (median)', figure: Math.round(median(hellos.map((h) => h.requestsPerSecond))), baseline: Math.round(median(hellos.map((h) => h.requestsPerSecond))), ratio: '1.00', goal: null, met: null });
       // Memory: after the loads and a sweep of many distinct answers (every area's summary, a
       // metric for many units), as a day of use fills the caches.
       raw.sweep = await sweep(scale.url, staff, politician);

@@ -73,7 +73,7 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, s
       },
     },
     async (request, reply) => {
-      const link = services.publicLinks.resolve(request.params.token);
+      const link = services.publicLinks.resolve(request.params.token, request.dataStamp);
       services.publicLinks.requireServable(request.query.unit);
       reply.header('x-robots-tag', 'noindex');
       const scope = link.showAuthors ? 'public:authors' : 'public';
