@@ -13,7 +13,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt } from './ensure-built.mjs';
 import { benchApi } from './bench/api.mjs';
-import { benchBundle } from './bench/bundle.mjs';
+import { benchWire } from './bench/wire.mjs';
 import { benchFirstChart } from './bench/first-chart.mjs';
 import { connections, duration, printTable, root } from './bench/lib.mjs';
 
@@ -31,9 +31,9 @@ if (parts.includes('api')) {
   printTable('API (scale dataset: 2,000 units × 6 metrics × 20 years)', r.rows);
 }
 if (parts.includes('web')) {
-  const r = benchBundle();
+  const r = await benchWire();
   results.parts.web = r;
-  printTable('Web: gzipped JavaScript per route (from the Vite manifest)', r.rows);
+  printTable('Web: JavaScript on the wire per route, first visit (headless Chromium, cache off)', r.rows);
 }
 if (parts.includes('chart')) {
   const r = await benchFirstChart();

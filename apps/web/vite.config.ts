@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 // The web app bundles the domain from its source, so `vite` needs no `tsc -b` first.
 const domainSource = fileURLToPath(new URL('../../packages/domain/src/index.ts', import.meta.url));
@@ -19,11 +22,90 @@ const ROUTER = /node_modules[\\/]react-router[\\/]/;
 
 const DOMAIN_SOURCE = /packages[\\/]domain[\\/]src[\\/]/;
 
+// Text files of the build; images and fonts are compressed already.
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map|webmanifest)$/;
+
+/**
+ * Writes `<file>.br` (brotli at its best, 11) and `<file>.gz` (gzip 9) beside every text file of
+ * the build, once, so the server sends them as they are (@fastify/static's `preCompressed`)
+ * instead of compressing on every request. The manifest in `.vite/` is not served.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return name === '.vite' ? [] : walk(path);
+      return COMPRESSIBLE.test(name) ? [path] : [];
+    });
+  return {
+    name: 'tillit-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = fileURLToPath(new URL(config.build.outDir, `file://${config.root}/`));
+    },
+    closeBundle() {
+      writeMetricPage(outDir);
+      for (const file of walk(outDir)) {
+        const body = readFileSync(file);
+        writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+        writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+      }
+    },
+  };
+}
+
+// The metric page's modules: its page chunk and the chart's (recharts), with what they import.
+const METRIC_PAGE = ['src/features/metric/MetricPage.tsx', 'src/components/charts/TrendLineChart.tsx'];
+
+/**
+ * Writes `metric.html`: the app's page with a `<link rel="modulepreload">` for every chunk the
+ * metric page and its chart need, so that a first visit to `/metrics/:key` (the server answers
+ * it with this file) fetches them alongside the app's entry instead of after it has run and
+ * asked who is signed in. From Vite's manifest, so it follows the chunks as they are split.
+ */
+function writeMetricPage(outDir: string): void {
+  type Chunk = { file: string; imports?: string[] };
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const files = new Set<string>();
+  const add = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    chunk.imports?.forEach(add);
+  };
+  METRIC_PAGE.forEach(add);
+  // Largest first: the browser fetches six at a time over HTTP/1.1, and the chart's library is
+  // the one the first line waits for.
+  const size = (f: string) => statSync(join(outDir, f)).size;
+  const links = [...files]
+    .filter((f) => !html.includes(`/${f}"`))
+    .sort((a, b) => size(b) - size(a))
+    .map((f) => `    <link rel="modulepreload" crossorigin href="/${f}">`);
+  if (files.size === 0) throw new Error(`metric.html: none of ${METRIC_PAGE.join(', ')} in the manifest`);
+  writeFileSync(join(outDir, 'metric.html'), html.replace('</head>', `${links.join('\n')}\n  </head>`));
+}
+
+/** The dev server finds /summary as summary.html by itself; a public link's /p/:token too, here. */
+function publicLinksInDev(): Plugin {
+  return {
+    name: 'tillit-public-links-in-dev',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && /^\/p\/[^/?]+\/?(\?|$)/.test(req.url)) req.url = `/summary.html${req.url.slice(req.url.indexOf('?') === -1 ? req.url.length : req.url.indexOf('?'))}`;
+        next();
+      });
+    },
+  };
+}
+
 // The API the dev server forwards /api to; override to run against another port.
 const apiTarget = process.env.TILLIT_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress(), publicLinksInDev()],
   resolve: {
     alias: { '@tillit/domain': domainSource },
   },
@@ -52,6 +134,9 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('index.html', import.meta.url)),
         login: fileURLToPath(new URL('login.html', import.meta.url)),
+        // The summary and public links (src/summary-entry/): no router, no zod. The server
+        // answers /summary and /p/:token with summary.html.
+        summary: fileURLToPath(new URL('summary.html', import.meta.url)),
       },
       output: {
         codeSplitting: {

@@ -12,9 +12,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { median, PORTS, startServer } from './lib.mjs';
+import { CHROMIUM_ARGS } from './wire.mjs';
 
-// As CHROMIUM_ARGS in playwright.config.ts (kept in step by hand: that file is TypeScript).
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** A new page with the HTTP cache off, as a first visit (Chrome DevTools Protocol). */
+async function freshPage(context) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return page;
+}
+
 const runs = Number(process.env.BENCH_CHART_RUNS ?? 7);
 const CHART_PATH = 'path.recharts-line-curve';
 
@@ -38,20 +45,18 @@ export async function benchFirstChart() {
 
     const metricUrl = `${server.url}/metrics/manager_sick_leave?unit=soc`;
     // One warm-up of each: the server's figures and the browser's process are then ready, as for
-    // a person who has the app open. The HTTP cache is off below, so scripts are fetched each time.
+    // a person who has the app open. The HTTP cache is off (CDP), so scripts are fetched each time.
     const chart = [];
     const paint = [];
     for (let i = 0; i <= runs; i++) {
-      const page = await context.newPage();
-      await page.route('**/*', (route) => route.continue());
+      const page = await freshPage(context);
       await page.goto(metricUrl);
       await page.waitForSelector(CHART_PATH, { state: 'attached', timeout: 15_000 });
       const at = await page.evaluate(() => window.__chartAt);
       if (i > 0) chart.push(at);
       await page.close();
 
-      const p = await anonymous.newPage();
-      await p.route('**/*', (route) => route.continue());
+      const p = await freshPage(anonymous);
       await p.goto(`${server.url}/login`);
       await p.getByRole('button').first().waitFor();
       const fcp = await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);

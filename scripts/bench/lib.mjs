@@ -1,6 +1,7 @@
 // Shared helpers of `npm run bench`: start a server the way a user does, load it, sign in, and
 // print a part's table of figures next to their baselines from the same run.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
@@ -56,12 +57,43 @@ export async function signIn(url, username, password = 'tillit-demo') {
   return cookie.split(';')[0];
 }
 
-/** autocannon for `duration` seconds; a non-2xx answer counts as an error. */
-export function load(url, headers = {}) {
+/**
+ * A process's CPU time so far (user + system, in microseconds, from /proc/<pid>/stat: clock
+ * ticks of 10 ms), its resident memory and its peak resident memory (MB, /proc/<pid>/status).
+ */
+export function processStat(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cpuUs = (Number(fields[11]) + Number(fields[12])) * 10_000;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kB = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { cpuUs, rssMB: kB('VmRSS') / 1024, peakRssMB: kB('VmHWM') / 1024 };
+}
+
+/**
+ * autocannon for `duration` seconds. An answer other than `expect` (default: any 2xx) counts as
+ * an error. With `pid`, also the server's CPU time per request (its CPU time over the load, from
+ * /proc, divided by the requests answered): steadier than req/s on a shared machine, since time
+ * spent waiting for a core is not counted.
+ */
+export function load(url, headers = {}, { pid, expect } = {}) {
   return new Promise((resolve, reject) => {
+    const before = pid ? processStat(pid).cpuUs : 0;
     autocannon({ url, connections, duration, headers }, (err, r) => {
       if (err) return reject(err);
-      resolve({ requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors + r.non2xx, bytes: r.throughput.average });
+      const cpuUs = pid ? processStat(pid).cpuUs - before : null;
+      const answered = r['1xx'] + r['2xx'] + r['3xx'] + r['4xx'] + r['5xx'];
+      const wrong = expect === undefined ? r.non2xx : answered - r[`${String(expect)[0]}xx`];
+      resolve({
+        requestsPerSecond: Math.round(r.requests.average),
+        p50Ms: r.latency.p50,
+        p99Ms: r.latency.p99,
+        errors: r.errors + wrong,
+        bytes: r.throughput.average,
+        requests: r.requests.total,
+        cpuUsPerRequest: cpuUs === null ? null : cpuUs / r.requests.total,
+      });
     });
   });
 }

@@ -14,6 +14,8 @@ describe('the app', () => {
     const webRoot = mkdtempSync(join(tmpdir(), 'tillit-web-'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Tillit</title><div id="root"></div>');
     writeFileSync(join(webRoot, 'login.html'), '<!doctype html><title>Logga in – Tillit</title><div id="root" data-page="login"></div>');
+    writeFileSync(join(webRoot, 'summary.html'), '<!doctype html><title>Sammanfattning – Tillit</title><div id="root" data-page="summary"></div>');
+    writeFileSync(join(webRoot, 'metric.html'), '<!doctype html><title>Tillit</title><div id="root" data-page="metric"></div>');
     ({ app } = await createTestApp({ webRoot }));
   });
   afterAll(() => app.close());
@@ -50,7 +52,7 @@ describe('the app', () => {
     for (const url of ['/', '/metrics/manager_sick_leave?unit=soc', '/no/such/page']) {
       const res = await app.inject(url);
       expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('<div id="root">');
+      expect(res.body).toContain('<div id="root"');
     }
   });
 
@@ -64,6 +66,21 @@ describe('the app', () => {
     }
     // Only that path: the app's pages still get the app.
     for (const url of ['/', '/login/more', '/summary']) expect((await app.inject(url)).body).not.toContain('data-page="login"');
+  });
+
+  it('serves the summary and public links their own small entry, and the metric page the app with its chunks preloaded', async () => {
+    for (const url of ['/summary', '/summary?unit=ifo', '/p/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', '/p/x?unit=ifo']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body, url).toContain('data-page="summary"');
+    }
+    for (const url of ['/metrics/manager_sick_leave', '/metrics/staff_turnover?unit=soc']) expect((await app.inject(url)).body, url).toContain('data-page="metric"');
+    // Every other page of the app: the app itself.
+    for (const url of ['/', '/summary/more', '/p/a/b', '/principles', '/data-needs/mine']) {
+      const body = (await app.inject(url)).body;
+      expect(body, url).toContain('<div id="root">');
+    }
   });
 
   it('does not hand out the sign-in page with a next that leaves this site, but the page without it', async () => {

@@ -10,6 +10,7 @@ import type { OidcConfig, TrustProxy } from './config.js';
 import type { Db } from './db/database.js';
 import { frameworkErrors, registerErrorHandling } from './errors.js';
 import { registerAccessControl } from './plugins/access.js';
+import { registerCompression } from './plugins/compression.js';
 import { registerLoginNextGuard } from './plugins/login-next.js';
 import { withTokenRedaction } from './plugins/log-redaction.js';
 import { registerSecurityHeaders } from './plugins/security.js';
@@ -163,6 +164,16 @@ function fastifyTrustProxy(trust: TrustProxy): FastifyServerOptions['trustProxy'
   return trust;
 }
 
+/** Whether the database holds the demo data, read once per data version (health asks on every request). */
+function demoFlag(db: Db, data: { version: () => number }): () => boolean {
+  let known: { version: number; isDemo: boolean } | null = null;
+  return () => {
+    const version = data.version();
+    if (known?.version !== version) known = { version, isDemo: hasDemoData(db) };
+    return known.isDemo;
+  };
+}
+
 /** The whole application as a Fastify instance that is not listening yet. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -179,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = createServices(options.db, security, options.koladaMunicipality, options.mail?.notifier ?? null);
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app);
+  await registerCompression(app);
   registerAccessControl(app, services.auth, { data: services.data, publicOrigin: security.publicOrigin });
 
   await app.register(fastifySwagger, {
@@ -199,7 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     oidc: options.oidc ? createProviderSignIn(options.db, options.oidc, { auth: services.auth, log: app.log }) : null,
   };
   signIn.oidc?.service.start();
-  const deps: AppDeps = { db: options.db, services, security, version: VERSION, isDemo: () => hasDemoData(options.db), signIn };
+  const deps: AppDeps = { db: options.db, services, security, version: VERSION, isDemo: demoFlag(options.db, services.data), signIn };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(userRoutes, deps);
@@ -239,13 +251,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+/** `/summary` and a public link's `/p/:token`. */
+const isSummaryPath = (path: string): boolean => path === '/summary' || path === '/summary/' || /^\/p\/[^/]+\/?$/.test(path);
+
 async function registerWeb(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
   const hasLoginPage = hasWeb && existsSync(join(webRoot, 'login.html'));
+  const hasSummaryPage = hasWeb && existsSync(join(webRoot, 'summary.html'));
+  const hasMetricPage = hasWeb && existsSync(join(webRoot, 'metric.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: false,
+      // The build writes `.br` and `.gz` beside each file (apps/web/vite.config.ts).
+      preCompressed: true,
       setHeaders(res, path) {
         res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
@@ -256,8 +275,17 @@ async function registerWeb(app: FastifyInstance, webRoot: string | undefined): P
     // A missing file (an old asset after a rebuild, say) is a 404, not the app's page.
     const isFile = path.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(path);
     const isPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api') && !isFile;
-    // The sign-in page is its own small entry of the web build (apps/web/login.html).
-    const page = path === '/login' && hasLoginPage ? 'login.html' : 'index.html';
+    // The sign-in page and the summary (with public links) are small entries of their own of
+    // the web build (apps/web/login.html, summary.html): a first visit loads no more than they need.
+    // The metric page is the app with its chunks preloaded (apps/web/vite.config.ts, metric.html).
+    const page =
+      path === '/login' && hasLoginPage
+        ? 'login.html'
+        : isSummaryPath(path) && hasSummaryPage
+          ? 'summary.html'
+          : path.startsWith('/metrics/') && hasMetricPage
+            ? 'metric.html'
+            : 'index.html';
     if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile(page);
     if (isPage) {
       return reply

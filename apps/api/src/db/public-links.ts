@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 
 /** A read-only link to the summary. The token itself is never stored, only its SHA-256 hash. */
@@ -47,8 +48,14 @@ export function findPublicLink(db: Db, id: number): PublicLinkRow | undefined {
 }
 
 /** The link a token opens, if it is known and not revoked. */
+// Asked on every read of a public link (a link shared in the local news is read often): the
+// statement is prepared once per database, not per request.
+const byHash = new WeakMap<Db, Statement>();
+
 export function findActivePublicLinkByHash(db: Db, tokenHash: string): PublicLinkRow | undefined {
-  const row = db.prepare(`${SELECT} WHERE l.token_hash = ? AND l.revoked_at IS NULL`).get(tokenHash) as StoredRow | undefined;
+  let statement = byHash.get(db);
+  if (!statement) byHash.set(db, (statement = db.prepare(`${SELECT} WHERE l.token_hash = ? AND l.revoked_at IS NULL`)));
+  const row = statement.get(tokenHash) as StoredRow | undefined;
   return row && toRow(row);
 }
 

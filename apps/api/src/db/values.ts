@@ -37,13 +37,22 @@ export function listContributions(db: Db, metricKey: string): YearContribution[]
     )
     .raw()
     .all(metricKey) as [string, number, number, number, number | null, string][];
+  // SQLite gives a new string per row; the figures built from these are kept for long, so each
+  // unit's id and each source's name is kept once (240,000 rows name about 2,000 units).
+  const names = new Map<string, string>();
+  const once = (name: string): string => {
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    names.set(name, name);
+    return name;
+  };
   return rows.map(([unitId, year, n, d, groupSize, source]) => ({
-    unitId,
+    unitId: once(unitId),
     year,
     numerator: fromHundredths(n),
     denominator: fromHundredths(d),
     groupSize,
-    source,
+    source: once(source),
   }));
 }
 

@@ -24,11 +24,22 @@ export interface RouteAccess {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * `false`: the route reads nothing of the database and no one's session (`/api/health`), so
+     * a request to it neither reads the change stamp nor looks its session up.
+     */
+    session?: false;
   }
   interface FastifyRequest {
     user: SessionUser | null;
-    /** The database's change stamp, read once at the start of an API request (db/stamp.ts). */
-    dataStamp: string | null;
+    /**
+     * The database's change stamp (db/stamp.ts), read at most once per request: when the session
+     * is looked up, or when a route first asks (before it reads data), never for a route that
+     * touches no data.
+     */
+    readonly dataStamp: string;
+    /** The stamp once read (see `dataStamp`). */
+    stampRead: string | null;
   }
   interface FastifyInstance {
     routeAccess: RouteAccess[];
@@ -53,7 +64,17 @@ export interface AccessOptions {
 
 export function registerAccessControl(app: FastifyInstance, auth: AuthService, { data, publicOrigin = null }: AccessOptions = {}): void {
   app.decorateRequest('user', null);
-  app.decorateRequest('dataStamp', null);
+  app.decorateRequest('stampRead', null);
+  // Whoever reads the stamp first also tells the data version about writes by other processes.
+  app.decorateRequest('dataStamp', {
+    getter(this: FastifyRequest): string {
+      if (this.stampRead === null) {
+        this.stampRead = auth.stamp();
+        data?.observe(this.stampRead);
+      }
+      return this.stampRead;
+    },
+  });
   const table: RouteAccess[] = [];
   app.decorate('routeAccess', table);
 
@@ -73,13 +94,13 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService, {
   });
 
   app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    const access = config?.access;
     const token = request.cookies[SESSION_COOKIE];
-    const access = request.routeOptions.config?.access;
-    if (access !== undefined) {
-      request.dataStamp = auth.stamp();
-      data?.observe(request.dataStamp);
+    // Only the API asks who is calling (not the web app's files), and not a route that reads nothing.
+    if (token && access !== undefined && config.session !== false) {
+      request.user = auth.authenticate(token, request.dataStamp);
     }
-    request.user = token ? auth.authenticate(token, request.dataStamp ?? auth.stamp()) : null;
 
     // Cookie-authenticated writes must come from this site: refuse another origin.
     if (UNSAFE_METHODS.has(request.method) && token !== undefined) {

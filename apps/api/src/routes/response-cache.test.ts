@@ -1,4 +1,4 @@
-import { summaryResponseSchema, valuesResponseSchema, type ValuesResponse } from '@tillit/domain';
+import { formatDate, summaryResponseSchema, valuesResponseSchema, type ValuesResponse } from '@tillit/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,16 +69,23 @@ describe('cached /api/values', () => {
 });
 
 describe('cached /api/summary', () => {
-  it('gives every answer its own time and no placeholder', async () => {
-    for (let i = 0; i < 2; i++) {
-      const before = Date.now();
-      const res = await get('/api/summary', politician);
-      expect(res.statusCode).toBe(200);
-      expect(res.body).not.toContain('(generated-at)');
-      const at = Date.parse(summaryResponseSchema.parse(res.json()).generatedAt);
-      expect(at).toBeGreaterThanOrEqual(before - 1);
-      expect(at).toBeLessThanOrEqual(Date.now() + 1);
-    }
+  it('says when it was put together, today, and no placeholder; a changed summary gets a new time', async () => {
+    const before = Date.now();
+    const first = await get('/api/summary', politician);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).not.toContain('(generated-at)');
+    const at = Date.parse(summaryResponseSchema.parse(first.json()).generatedAt);
+    expect(at).toBeLessThanOrEqual(Date.now() + 1);
+    // Today in Swedish time, as the printed summary says (formatDate in the web app).
+    expect(formatDate(new Date(at), 'sv', 'numeric')).toBe(formatDate(new Date(), 'sv', 'numeric'));
+    // The same answer again is the same answer, time included (it has one entity tag).
+    expect((await get('/api/summary', politician)).body).toBe(first.body);
+    const text = 'En ny offentlig anteckning ändrar sammanfattningen.';
+    const res = await send('POST', '/api/annotations', { unitId: 'soc', metricKey: 'staff_turnover', year: 2023, text, visibility: 'public' });
+    expect(res.statusCode, res.body).toBe(201);
+    const changed = summaryResponseSchema.parse((await get('/api/summary', politician)).json());
+    expect(Date.parse(changed.generatedAt)).toBeGreaterThanOrEqual(Math.min(at, before - 1));
+    expect(changed.generatedAt >= summaryResponseSchema.parse(first.json()).generatedAt).toBe(true);
   });
 
   it('shows a new public note at once, though notes do not move the data version', async () => {
@@ -97,10 +104,10 @@ describe('the response cache itself', () => {
     const cache = createResponseCache(db, createDataVersion());
     const built: string[] = [];
     const answer = (user: Parameters<typeof scopeOf>[0]) =>
-      cache.json(['/x', scopeOf(user)], schema, () => {
+      cache.answer(['/x', scopeOf(user)], schema, () => {
         built.push(scopeOf(user));
         return { who: scopeOf(user) };
-      });
+      }).body.toString();
     const dmUser = { role: 'development_manager', unitIds: [] };
     const oster = { role: 'unit_manager', unitIds: ['hemtjanst-hemtjanst-oster'] };
     const vaster = { role: 'unit_manager', unitIds: ['hemtjanst-hemtjanst-vaster'] };
@@ -115,9 +122,9 @@ describe('the response cache itself', () => {
 
   it('checks what it caches against the schema: nothing outside it is kept', () => {
     const cache = createResponseCache(db, createDataVersion());
-    const json = cache.json(['/y'], schema, () => ({ who: 'a', secret: 42 }) as { who: string });
+    const json = cache.answer(['/y'], schema, () => ({ who: 'a', secret: 42 }) as { who: string }).body.toString();
     expect(JSON.parse(json)).toEqual({ who: 'a' });
-    expect(() => cache.json(['/z'], schema, () => ({ who: 1 }) as unknown as { who: string })).toThrow();
+    expect(() => cache.answer(['/z'], schema, () => ({ who: 1 }) as unknown as { who: string })).toThrow();
     expect(cache.size).toBe(1);
   });
 
@@ -125,13 +132,53 @@ describe('the response cache itself', () => {
     const data = createDataVersion();
     const cache = createResponseCache(db, data);
     let n = 0;
-    const answer = () => cache.json(['/w'], schema, () => ({ who: String(++n) }));
+    const answer = () => cache.answer(['/w'], schema, () => ({ who: String(++n) })).body.toString();
     expect(answer()).toBe('{"who":"1"}');
     expect(answer()).toBe('{"who":"1"}');
     data.bump();
     expect(answer()).toBe('{"who":"2"}');
     db.prepare("INSERT INTO app_meta (key, value) VALUES ('cache-test', 'x')").run();
     expect(answer()).toBe('{"who":"3"}');
+  });
+});
+
+describe('the response cache, bounded', () => {
+  const schema = z.object({ n: z.number(), pad: z.string() });
+
+  it('forgets the least recently used answer first, past its count of entries', () => {
+    const cache = createResponseCache(db, createDataVersion(), { maxEntries: 2 });
+    let builds = 0;
+    const answer = (k: string) => cache.answer([k], schema, () => ({ n: ++builds, pad: '' }));
+    answer('a');
+    answer('b');
+    answer('a'); // a is now the most recently used
+    answer('c'); // so b goes
+    expect(cache.size).toBe(2);
+    expect(builds).toBe(3);
+    answer('a');
+    expect(builds).toBe(3);
+    answer('b');
+    expect(builds).toBe(4);
+  });
+
+  it('holds at most its bytes, compressed copies included', () => {
+    const cache = createResponseCache(db, createDataVersion(), { maxBytes: 10_000 });
+    for (let i = 0; i < 50; i++) cache.answer([`k${i}`], schema, () => ({ n: i, pad: 'x'.repeat(1000) })).encoded('gzip');
+    expect(cache.bytes).toBeLessThanOrEqual(10_000);
+    expect(cache.size).toBeGreaterThan(1);
+    expect(cache.size).toBeLessThan(50);
+  });
+
+  it('keeps an answer that comes out the same after a write, with its entity tag and time', () => {
+    const cache = createResponseCache(db, createDataVersion());
+    let builds = 0;
+    const answer = () => cache.answer(['/same'], schema, () => (builds++, { n: 1, pad: '' }), null, (json) => json.replace('"pad":""', `"pad":"${builds}"`));
+    const first = answer();
+    db.prepare("INSERT INTO app_meta (key, value) VALUES ('cache-same', 'x')").run();
+    const second = answer();
+    expect(builds).toBe(2);
+    expect(second.etag).toBe(first.etag);
+    expect(second.body.toString()).toBe(first.body.toString());
   });
 });
 

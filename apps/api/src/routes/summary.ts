@@ -8,33 +8,39 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
 import { SIGNED_IN } from '../plugins/access.js';
-import { createResponseCache, scopeOf, sendJson } from '../services/response-cache.js';
-import { errorResponses } from './schemas.js';
+import { PRIVATE, sendAnswer } from '../plugins/compression.js';
+import { createResponseCache, scopeOf, type CachedAnswer } from '../services/response-cache.js';
+import { swedishToday } from '../services/today.js';
+import { errorResponses, notModified } from './schemas.js';
 
 const DESCRIPTION =
   'Every number comes from the suppressed-safe series: a hidden figure has no value anywhere in the answer, ' +
   'and the sentences never speak of it. Public annotations of the unit and every unit below it, newest first; ' +
   'replies never. A year not every expected unit has reported is never the latest figure (see `incomplete`).';
 
-// Stands in for the time in a cached summary; each answer gets its own (see `summaryJson`).
+// Stands in for the time while an answer is built and its entity tag taken (see `summaryAnswer`).
 const GENERATED_AT = '"generatedAt":"(generated-at)"';
 
 export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {
-  // Finished answers per unit and scope, rebuilt after any write (see response-cache.ts).
+  // Finished answers per unit, scope and day, rebuilt after any write (see response-cache.ts).
   const cache = createResponseCache(db, services.data);
+  const today = swedishToday();
   // A public link's view leaves authors out unless the link shows them (services/public-links.ts).
-  const summaryJson = (
+  // `generatedAt` is when the answer was put together; a rebuild that changes nothing keeps it
+  // (and its entity tag), and a new day starts a new answer, so the printed date is today's.
+  const summaryAnswer = (
     unit: string | undefined,
     scope: string,
     at: string | null,
     view: (s: SummaryResponse) => SummaryResponse = (s) => s,
-  ): string =>
-    cache
-      .json(['/api/summary', unit ?? null, scope], summaryResponseSchema, () => view({
-        ...services.summary.summary(unit),
-        generatedAt: '(generated-at)',
-      }), at)
-      .replace(GENERATED_AT, `"generatedAt":${JSON.stringify(new Date().toISOString())}`);
+  ): CachedAnswer =>
+    cache.answer(
+      ['/api/summary', unit ?? null, scope, today()],
+      summaryResponseSchema,
+      () => view({ ...services.summary.summary(unit), generatedAt: '(generated-at)' }),
+      at,
+      (json) => json.replace(GENERATED_AT, `"generatedAt":${JSON.stringify(new Date().toISOString())}`),
+    );
 
   app.get(
     '/api/summary',
@@ -45,10 +51,10 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, s
         description: DESCRIPTION,
         tags: ['summary'],
         querystring: summaryQuerySchema,
-        response: { 200: summaryResponseSchema, 400: errorResponses[400], 404: errorResponses[404] },
+        response: { 200: summaryResponseSchema, 304: notModified, 400: errorResponses[400], 404: errorResponses[404] },
       },
     },
-    async (request, reply) => sendJson(reply, summaryJson(request.query.unit, scopeOf(request.user), request.dataStamp)),
+    async (request, reply) => sendAnswer(request, reply, summaryAnswer(request.query.unit, scopeOf(request.user), request.dataStamp), PRIVATE),
   );
 
   app.get(
@@ -63,16 +69,18 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, s
         tags: ['summary'],
         params: publicTokenParamsSchema,
         querystring: summaryQuerySchema,
-        response: { 200: summaryResponseSchema, 400: errorResponses[400], 404: errorEnvelopeSchema.describe('Unknown or revoked link, or a unit it does not show') },
+        response: { 200: summaryResponseSchema, 304: notModified, 400: errorResponses[400], 404: errorEnvelopeSchema.describe('Unknown or revoked link, or a unit it does not show') },
       },
     },
     async (request, reply) => {
-      const link = services.publicLinks.resolve(request.params.token);
+      const link = services.publicLinks.resolve(request.params.token, request.dataStamp);
       services.publicLinks.requireServable(request.query.unit);
-      reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
+      reply.header('x-robots-tag', 'noindex');
       const scope = link.showAuthors ? 'public:authors' : 'public';
       const view = (s: SummaryResponse) => services.publicLinks.publicView(s, link);
-      return sendJson(reply, summaryJson(request.query.unit, scope, request.dataStamp, view));
+      // No session: a cache on the way may keep it, but must ask each time, so a revoked link
+      // stops at once; an unchanged summary costs a 304.
+      return sendAnswer(request, reply, summaryAnswer(request.query.unit, scope, request.dataStamp, view), 'no-cache');
     },
   );
 };

@@ -3,12 +3,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app.js';
 import { SIGNED_IN } from '../plugins/access.js';
+import { PRIVATE, sendAnswer } from '../plugins/compression.js';
+import { createResponseCache, scopeOf } from '../services/response-cache.js';
+import { notModified } from './schemas.js';
 
 const unitsQuerySchema = z.object({
   include: z.enum(['open', 'closed']).default('open').describe('`closed`: closed units too (the organisation page)'),
 });
 
-export const unitRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {
+export const unitRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {
+  // The tree, finished, per scope; rebuilt after any write (see response-cache.ts).
+  const cache = createResponseCache(db, services.data, { maxEntries: 200 });
   app.get(
     '/api/units',
     {
@@ -18,9 +23,18 @@ export const unitRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services
         description: 'By default the units open today; closed units keep their figures and are reached by id or through a reorganisation.',
         tags: ['organisation'],
         querystring: unitsQuerySchema,
-        response: { 200: unitsResponseSchema },
+        response: { 200: unitsResponseSchema, 304: notModified },
       },
     },
-    async (request) => (request.query.include === 'closed' ? services.units.fullTreeResponse() : services.units.treeResponse()),
+    async (request, reply) => {
+      const { include } = request.query;
+      const answer = cache.answer(
+        ['/api/units', include, scopeOf(request.user)],
+        unitsResponseSchema,
+        () => (include === 'closed' ? services.units.fullTreeResponse() : services.units.treeResponse()),
+        request.dataStamp,
+      );
+      return sendAnswer(request, reply, answer, PRIVATE);
+    },
   );
 };

@@ -2,9 +2,10 @@ import { eventsForUnit, valuesQuerySchema, valuesResponseSchema } from '@tillit/
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../app.js';
 import { STAFF } from '../plugins/access.js';
+import { PRIVATE, sendAnswer } from '../plugins/compression.js';
 import { precomputeFigures } from '../services/precompute.js';
-import { createResponseCache, scopeOf, sendJson } from '../services/response-cache.js';
-import { errorResponses } from './schemas.js';
+import { createResponseCache, scopeOf } from '../services/response-cache.js';
+import { errorResponses, notModified } from './schemas.js';
 
 export const valueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {
   // Finished answers per query and scope, rebuilt after any write (see response-cache.ts).
@@ -24,13 +25,13 @@ export const valueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, ser
           'Small groups are suppressed: a suppressed point has no value, numerator or denominator, only the reason.',
         tags: ['values'],
         querystring: valuesQuerySchema,
-        response: { 200: valuesResponseSchema, 400: errorResponses[400] },
+        response: { 200: valuesResponseSchema, 304: notModified, 400: errorResponses[400] },
       },
     },
     async (request, reply) => {
       const { metric: metricKey, unit: unitId, from, to } = request.query;
       const key = ['/api/values', metricKey, unitId, from ?? null, to ?? null, scopeOf(request.user)];
-      const json = cache.json(key, valuesResponseSchema, () => {
+      const answer = cache.answer(key, valuesResponseSchema, () => {
         const metric = services.catalogue.requireMetric(metricKey);
         const unit = services.units.requireUnit(unitId);
         return {
@@ -40,7 +41,7 @@ export const valueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, ser
           events: eventsForUnit(services.units.organisation(), unit.id),
         };
       }, request.dataStamp);
-      return sendJson(reply, json);
+      return sendAnswer(request, reply, answer, PRIVATE);
     },
   );
 };

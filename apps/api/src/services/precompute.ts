@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from '../app.js';
+import { collectGarbage } from './gc.js';
 
 /**
  * Builds every metric's safe figures in the background after the server starts listening, one
@@ -23,6 +24,8 @@ export function precomputeFigures(services: Pick<Services, 'catalogue' | 'units'
     } catch (err) {
       log.error({ err, metric: metric.key }, 'precomputing figures failed');
     }
+    // What the build left behind goes before the next one starts (see gc.ts).
+    collectGarbage();
     setImmediate(next).unref();
   };
   setImmediate(next).unref();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PublicLink, PublicLinkCreate, SummaryResponse, Unit } from '@tillit/domain';
 import type { Db } from '../db/database.js';
+import { createDbStamp } from '../db/stamp.js';
 import {
   findActivePublicLinkByHash,
   findPublicLink,
@@ -36,6 +37,9 @@ const NOT_PUBLIC = 'Sammanfattningen finns inte via en publik länk: en publik l
  * the development manager's choice per link, off unless chosen.
  */
 export function createPublicLinkService(db: Db, units: UnitService) {
+  const dbStamp = createDbStamp(db);
+  let knownAt = '';
+  const known = new Map<string, PublicLink>();
   const requireLink = (id: number): PublicLinkRow => {
     const found = findPublicLink(db, id);
     if (!found) throw new NotFoundError(`Länken ${id} finns inte (unknown public link).`);
@@ -111,10 +115,24 @@ export function createPublicLinkService(db: Db, units: UnitService) {
     },
 
     /** The link a token opens; an unknown, mistyped or revoked token is not found. */
-    resolve(token: string): PublicLink {
-      const found = findActivePublicLinkByHash(db, hashToken(token));
+    /**
+     * The open link behind a token. `at` is the request's change stamp (db/stamp.ts): a link
+     * read once is remembered until anything is written, so a revoked one stops at once.
+     */
+    resolve(token: string, at: string = dbStamp()): PublicLink {
+      if (at !== knownAt) {
+        known.clear();
+        knownAt = at;
+      }
+      const tokenHash = hashToken(token);
+      const remembered = known.get(tokenHash);
+      if (remembered) return remembered;
+      const found = findActivePublicLinkByHash(db, tokenHash);
       if (!found) throw new NotFoundError('Länken finns inte eller har återkallats.');
-      return toLink(found);
+      const link = toLink(found);
+      // Bounded: guessed tokens are never remembered, and there are few real links.
+      if (known.size < 1000) known.set(tokenHash, link);
+      return link;
     },
   };
 }

@@ -2,8 +2,12 @@ import {
   computeReleasesOverTime,
   coverageCalculator,
   emptyPoint,
+  internTable,
   roundTo,
+  UnitTable,
+  type ByUnit,
   type Metric,
+  type Organisation,
   type Point,
   type SafePoint,
   type Unit,
@@ -21,7 +25,8 @@ type CubePoint = Omit<Point, 'coverage'>;
 interface MetricCube {
   version: number;
   years: number[];
-  points: Map<number, Map<string, CubePoint>>;
+  /** Made as Maps, kept as compact tables (`compact`). */
+  points: Map<number, ByUnit<CubePoint>>;
   /** How many units below each unit have reported, per year (see `coverageCalculator`). */
   coverage: (year: number) => YearCoverage;
   /** What serving these figures releases, by year, until it is recorded. */
@@ -79,7 +84,7 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
   const cube = (metric: Metric): MetricCube => {
     const cached = cubes.get(metric.key);
     if (cached && cached.version === data.version()) return cached;
-    const fresh = build(metric);
+    const fresh = compact(build(metric), units.organisation());
     cubes.set(metric.key, fresh);
     return fresh;
   };
@@ -111,8 +116,37 @@ export function createValueService(db: Db, units: UnitService, data: { version: 
 }
 export type ValueService = ReturnType<typeof createValueService>;
 
+// Compact storage (see docs/benchmarks.md, memory). A suppressed point carries nothing but its
+// year and reason, so every unit's hidden figure of a year is one shared object; a source's name
+// (or list of names) is kept once however many points cite it; and a year's points are a
+// `UnitTable` rather than a Map. On 2,000 units × 6 metrics × 20 years most unit-level figures
+// are hidden and every point cites the same few sources.
+const hiddenPoints = internTable<CubePoint>();
+const sourceNames = new Map<string, string>();
+
+function hiddenPoint(year: number, reason: SafePoint['reason']): CubePoint {
+  return hiddenPoints(`${year}:${String(reason)}`, () => ({ year, value: null, numerator: null, denominator: null, suppressed: true, reason, source: null, isSynthetic: false }));
+}
+
+function sourceName(name: string): string {
+  const known = sourceNames.get(name);
+  if (known !== undefined) return known;
+  // Bounded: past this, names are kept per point as before.
+  if (sourceNames.size < 10_000) sourceNames.set(name, name);
+  return name;
+}
+
+/** The cube as kept: each year's points in a compact table over the organisation's units. */
+function compact(cube: MetricCube, org: Organisation): MetricCube {
+  for (const [year, byUnit] of cube.points) {
+    if (byUnit instanceof Map) cube.points.set(year, UnitTable.of(org, byUnit as ReadonlyMap<string, CubePoint>));
+  }
+  return cube;
+}
+
 function toPoint(p: SafePoint, publishedSource: string | null, synthetic: ReadonlySet<string>): CubePoint {
-  const source = publishedSource ?? (p.sources.length > 0 ? p.sources.join('; ') : null);
+  if (p.suppressed && publishedSource === null && p.sources.length === 0) return hiddenPoint(p.year, p.reason);
+  const source = publishedSource ?? (p.sources.length > 0 ? sourceName(p.sources.join('; ')) : null);
   return {
     year: p.year,
     value: p.value,

@@ -31,6 +31,20 @@ describe('buildUrl', () => {
 });
 
 describe('createApiClient', () => {
+  it('a preloaded request answers the next get of the same address, once', async () => {
+    const { fetch, urls } = answering(JSON.stringify({ status: 'ok', version: '0.1.0', isDemo: true }));
+    const client = createApiClient({ fetch });
+    client.preload('/api/health', { probe: 1 });
+    expect(urls).toEqual(['/api/health?probe=1']);
+    expect(await client.get('/api/health', healthResponseSchema, { params: { probe: 1 } })).toEqual({ status: 'ok', version: '0.1.0', isDemo: true });
+    expect(urls).toHaveLength(1);
+    // Taken: the next get asks again; another address never takes it.
+    await client.get('/api/health', healthResponseSchema, { params: { probe: 1 } });
+    client.preload('/api/health', { probe: 2 });
+    await client.get('/api/health', healthResponseSchema, { params: { probe: 3 } });
+    expect(urls).toEqual(['/api/health?probe=1', '/api/health?probe=1', '/api/health?probe=2', '/api/health?probe=3']);
+  });
+
   it('parses a response with the shared schema', async () => {
     const { fetch, urls } = answering(JSON.stringify({ status: 'ok', version: '0.1.0', isDemo: true }));
     const health = await createApiClient({ fetch }).get('/api/health', healthResponseSchema);

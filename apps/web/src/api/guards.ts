@@ -7,18 +7,18 @@ import type { ResponseParser } from './client';
  * shape as the shared zod schemas, so that zod is fetched only with a page that parses with it.
  * The Record<…, true> tables below make the compiler say when a role or kind is added.
  */
-type Guard<T> = (value: unknown) => value is T;
+export type Guard<T> = (value: unknown) => value is T;
 
 const ROLES: Record<Role, true> = { development_manager: true, unit_manager: true, politician: true };
-const UNIT_KINDS: Record<UnitTreeNode['kind'], true> = { organisation: true, department: true, area: true, unit: true };
+export const UNIT_KINDS: Record<UnitTreeNode['kind'], true> = { organisation: true, department: true, area: true, unit: true };
 const STATUSES: Record<DataNeedStatus, true> = { received: true, considering: true, planned: true, added: true, declined: true };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isNullableString = (value: unknown): value is string | null => value === null || typeof value === 'string';
-const isInteger = (value: unknown): value is number => Number.isInteger(value);
-const isArrayOf = <T>(value: unknown, isT: Guard<T>): value is T[] => Array.isArray(value) && value.every(isT);
-const isKeyOf = <K extends string>(table: Record<K, true>, value: unknown): value is K =>
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isString = (value: unknown): value is string => typeof value === 'string';
+export const isNullableString = (value: unknown): value is string | null => value === null || typeof value === 'string';
+export const isInteger = (value: unknown): value is number => Number.isInteger(value);
+export const isArrayOf = <T>(value: unknown, isT: Guard<T>): value is T[] => Array.isArray(value) && value.every(isT);
+export const isKeyOf = <K extends string>(table: Record<K, true>, value: unknown): value is K =>
   typeof value === 'string' && Object.hasOwn(table, value);
 
 /** A parser from a check; a failing answer is reported as a whole (path ''), not per field. */

@@ -4,45 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
 import { ADMIN_HOME, ADMIN_PAGES, isAdminPath } from '../features/admin/admin-pages';
 import { homeFor } from '../features/auth/home';
-import { NavCount, type NavCountKind } from '../features/data-needs/NavCount';
+import { NavCount } from '../features/data-needs/NavCount';
 import { UserMenu } from '../features/auth/UserMenu';
 import { hrefForUnit } from '../features/units/unit-tree';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
+import { navItemsFor } from './nav-items';
 import { BrandMark } from './SimpleHeader';
 
-interface NavItem {
-  to: string;
-  label: 'nav.overview' | 'nav.summary' | 'nav.principles' | 'nav.myDataNeeds' | 'menu.review' | 'menu.questions' | 'menu.admin';
-  keepsUnit: boolean;
-  /** A number of things waiting, said in words after the label. */
-  count?: NavCountKind;
-  /** Matched only exactly (the overview), not the pages below it. */
-  isEnd?: boolean;
-}
-
-/**
- * The menu each role gets: the daily work in front; the development manager's administration
- * pages behind one entry (see `ADMIN_PAGES`); politicians the summary, principles and questions.
- */
-export function navItemsFor(role: Me['role']): NavItem[] {
-  if (role === 'development_manager') {
-    return [
-      { to: '/', label: 'nav.overview', keepsUnit: true, isEnd: true },
-      { to: '/review', label: 'menu.review', keepsUnit: true },
-      { to: '/summary', label: 'nav.summary', keepsUnit: false },
-      { to: '/principles', label: 'nav.principles', keepsUnit: true },
-      { to: '/data-needs', label: 'menu.questions', keepsUnit: false, count: 'unanswered' },
-      { to: ADMIN_HOME, label: 'menu.admin', keepsUnit: false },
-    ];
-  }
-  const items: NavItem[] = [];
-  if (role === 'unit_manager') items.push({ to: '/', label: 'nav.overview', keepsUnit: true, isEnd: true });
-  items.push({ to: '/summary', label: 'nav.summary', keepsUnit: false });
-  items.push({ to: '/principles', label: 'nav.principles', keepsUnit: true });
-  items.push({ to: '/data-needs/mine', label: 'nav.myDataNeeds', keepsUnit: false, count: 'unreadReplies' });
-  return items;
-}
+export { navItemsFor } from './nav-items';
 
 /**
  * The menu folds behind a button on narrow screens (a disclosure: the button says whether it is

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter, useLocation } from 'react-router';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { SignInRedirect } from '../features/auth/SignInRedirect';
+import { prefetchMetricPage } from '../features/metric/prefetch';
 import { Layout } from './Layout';
 // Pages load on demand (pages.tsx); add a new page there too.
 import {
@@ -55,7 +56,15 @@ export function createRouter() {
       errorElement: <RouteErrorPage />,
       children: [
         { index: true, element: only(STAFF, <OverviewPage />) },
-        { path: 'metrics/:key', element: only(STAFF, <MetricPage />) },
+        {
+          path: 'metrics/:key',
+          element: only(STAFF, <MetricPage />),
+          // The page's data asked for at once, in parallel (features/metric/prefetch.ts); nothing awaited.
+          loader: ({ params, request }) => {
+            prefetchMetricPage(params.key ?? '', new URL(request.url).searchParams.get('unit'));
+            return null;
+          },
+        },
         { path: 'review', element: only(DEVELOPMENT_MANAGER, <ReviewPage />) },
         { path: 'summary', element: <SummaryPage /> },
         { path: 'principles', element: <PrinciplesPage /> },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isActiveInYear, type UnitNode } from '../tree.js';
 import { yearTreeCache, type Organisation } from './lineage.js';
+import { internTable, UnitTable, type ByUnit } from './unit-table.js';
 
 /**
  * How complete a figure is: of the units below (the unit itself included) that are expected to
@@ -28,13 +29,8 @@ export const coverageSchema = z
   })
   .describe('Units below that reported the metric that year, of those expected to (see docs/metrics.md#coverage)');
 
-/**
- * Whether a figure may not be read as the whole year's: fewer units have reported than are
- * expected to, and the year is not marked final. A missing coverage is not incomplete.
- */
-export function isIncomplete(coverage: Coverage | null | undefined): boolean {
-  return !!coverage && !coverage.isFinal && coverage.reported < coverage.expected;
-}
+// In a module of its own, without zod, for pages that load light (the summary's entry).
+export { isIncomplete } from './incomplete.js';
 
 /** That a unit reported a metric for a year (its figure, whatever it is; hidden or not). */
 export interface Report {
@@ -44,7 +40,7 @@ export interface Report {
 
 /** Every unit's coverage in one year, and who is still expected to report. */
 export interface YearCoverage {
-  byUnit: Map<string, Coverage>;
+  byUnit: ByUnit<Coverage>;
   /** The units expected that year that have not reported, in the year's tree order. */
   missing: string[];
 }
@@ -121,10 +117,19 @@ export function coverageCalculator(
         isFinal,
       });
     }
-    const out = { byUnit, missing };
+    // Kept for the life of the figures: compact, with one shared object per distinct coverage.
+    const out = { byUnit: UnitTable.of(org, sharedCoverages(byUnit)), missing };
     memo.set(year, out);
     return out;
   };
+}
+
+const coverages = internTable<Coverage>();
+
+function sharedCoverages(byUnit: ReadonlyMap<string, Coverage>): Map<string, Coverage> {
+  const out = new Map<string, Coverage>();
+  for (const [id, c] of byUnit) out.set(id, coverages(`${c.reported}:${c.expected}:${c.isFinal}`, () => ({ ...c })));
+  return out;
 }
 
 /**

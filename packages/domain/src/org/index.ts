@@ -6,3 +6,4 @@ export * from './units-file.js';
 export * from './api.js';
 export * from './coverage.js';
 export * from './reorganise.js';
+export * from './unit-table.js';

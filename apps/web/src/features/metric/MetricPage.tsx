@@ -1,5 +1,6 @@
 import type { MetricResponse, UnitTreeNode } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ComparisonSection } from '../compare/ComparisonSection';
 import { Link, useParams } from 'react-router';
@@ -51,6 +52,26 @@ function MetricForUnit({ metricKey, unit, path }: { metricKey: string; unit: Uni
   );
 }
 
+/**
+ * True from the frame after `ready` first holds: what depends on it is drawn after what is
+ * already on the page has been painted.
+ */
+function useAfterPaint(ready: boolean): boolean {
+  const [isLater, setLater] = useState(false);
+  useEffect(() => {
+    if (!ready || isLater) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setLater(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [ready, isLater]);
+  return isLater;
+}
+
 function MetricView({ metric, unit, path }: { metric: MetricResponse; unit: UnitTreeNode; path: UnitTreeNode[] }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -58,6 +79,7 @@ function MetricView({ metric, unit, path }: { metric: MetricResponse; unit: Unit
   // The chart draws the notes' marks; the section below lists them. One query serves both.
   const annotations = useQuery(annotationQueries.threads({ metricKey: metric.key, unitId: unit.id }));
   const name = metric.name[language];
+  const showRest = useAfterPaint(values.status !== 'pending');
   return (
     <>
       <PageTitle page={`${name} – ${unit.name}`} />
@@ -81,23 +103,28 @@ function MetricView({ metric, unit, path }: { metric: MetricResponse; unit: Unit
           {(data) => <MetricTrend metric={metric} unit={unit} points={data.points} annotations={annotations.data} events={data.events} />}
         </QueryState>
       </section>
-      <ComparisonSection metric={metric} unit={unit} annotations={annotations.data} />
-      <AnnotationsSection
-        key={`${metric.key}:${unit.id}`}
-        metricKey={metric.key}
-        unit={unit}
-        path={path}
-        chartYears={values.data?.points.map((p) => p.year).sort((a, b) => a - b) ?? []}
-      />
-      {values.data && (
-        <MetricAnalysis key={`${metric.key}:${unit.id}`} metric={{ key: metric.key, name }} unit={unit} points={values.data.points} />
+      {/* The rest after the trend line is drawn: the first chart is what the page is opened for. */}
+      {showRest && (
+        <>
+          <ComparisonSection metric={metric} unit={unit} annotations={annotations.data} />
+          <AnnotationsSection
+            key={`${metric.key}:${unit.id}`}
+            metricKey={metric.key}
+            unit={unit}
+            path={path}
+            chartYears={values.data?.points.map((p) => p.year).sort((a, b) => a - b) ?? []}
+          />
+          {values.data && (
+            <MetricAnalysis key={`${metric.key}:${unit.id}`} metric={{ key: metric.key, name }} unit={unit} points={values.data.points} />
+          )}
+          <section className="section prompt" id={DATA_NEED_ANCHOR} aria-labelledby="prompt-heading">
+            <h2 id="prompt-heading">{t('metric.promptHeading')}</h2>
+            <DataNeedForm metric={metric} unitId={unit.id} anchor={DATA_NEED_ANCHOR} />
+          </section>
+          <MetricDefinition metric={metric} />
+          <MetricPrinciples metric={metric} />
+        </>
       )}
-      <section className="section prompt" id={DATA_NEED_ANCHOR} aria-labelledby="prompt-heading">
-        <h2 id="prompt-heading">{t('metric.promptHeading')}</h2>
-        <DataNeedForm metric={metric} unitId={unit.id} anchor={DATA_NEED_ANCHOR} />
-      </section>
-      <MetricDefinition metric={metric} />
-      <MetricPrinciples metric={metric} />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { SimpleHeader } from '../../app/SimpleHeader';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { PageTitle } from '../../components/ui/PageTitle';
@@ -11,15 +10,21 @@ import { Icon } from '../../components/ui/Icon';
 import { summaryQueries } from './queries';
 import { SummaryView } from './SummaryView';
 
+/** The token of a public link's address, `/p/:token`. */
+export function publicToken(pathname: string): string {
+  const match = /^\/p\/([^/]+)\/?$/.exec(pathname);
+  return match ? decodeURIComponent(match[1] ?? '') : '';
+}
+
 /**
  * `/p/:token`: the summary through a public link, for someone without an account. Its own
- * plain frame: no navigation to the rest of the product, no sign-in, nothing to change.
+ * plain frame: no navigation to the rest of the product, no sign-in, nothing to change. Without
+ * the router (see SummaryPage).
  */
 export function PublicSummaryPage() {
   const { t } = useTranslation();
-  const { token = '' } = useParams();
-  const [searchParams] = useSearchParams();
-  const unitId = searchParams.get('unit');
+  const token = publicToken(window.location.pathname);
+  const unitId = new URLSearchParams(window.location.search).get('unit');
   const query = useQuery(summaryQueries.public(token, unitId));
   const base = `/p/${encodeURIComponent(token)}`;
   const isGone = query.error instanceof ApiError && query.error.status === 404;

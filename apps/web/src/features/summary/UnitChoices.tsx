@@ -1,9 +1,8 @@
 import type { SummaryResponse } from '@tillit/domain';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { unitChoices } from './summary-model';
 
-/** The whole organisation or one of its areas, as links, so the choice is in the URL. */
+/** The whole organisation or one of its areas, as links, so the choice is in the URL (a page load: no router). */
 export function UnitChoices({ data, hrefFor }: { data: SummaryResponse; hrefFor: (unitId: string, isRoot: boolean) => string }) {
   const { t } = useTranslation();
   return (
@@ -11,9 +10,9 @@ export function UnitChoices({ data, hrefFor }: { data: SummaryResponse; hrefFor:
       <ul>
         {unitChoices(data, t).map((c) => (
           <li key={c.id}>
-            <Link to={hrefFor(c.id, c.id === data.root.id)} aria-current={c.isCurrent ? 'page' : undefined} className="unit-choices__link">
+            <a href={hrefFor(c.id, c.id === data.root.id)} aria-current={c.isCurrent ? 'page' : undefined} className="unit-choices__link">
               {c.label}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

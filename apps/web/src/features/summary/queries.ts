@@ -1,6 +1,10 @@
-import { summaryResponseSchema } from '@tillit/domain';
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '../../api/client';
+import { checked } from '../../api/guards';
+import { isSummaryResponse } from '../../api/summary-guard';
+
+// Checked by hand, not with zod: the summary is its own small entry (src/summary-entry/).
+const summaryResponse = checked(isSummaryResponse, 'the summary');
 
 /** `unitId` null is the whole organisation (the server's default). */
 export const summaryQueries = {
@@ -9,14 +13,14 @@ export const summaryQueries = {
     queryOptions({
       queryKey: [...summaryQueries.all(), 'signed-in', unitId] as const,
       queryFn: ({ signal }) =>
-        apiClient.get('/api/summary', summaryResponseSchema, { params: { unit: unitId ?? undefined }, signal }),
+        apiClient.get('/api/summary', summaryResponse, { params: { unit: unitId ?? undefined }, signal }),
     }),
   /** Through a public link: no session, the token is the permission. */
   public: (token: string, unitId: string | null) =>
     queryOptions({
       queryKey: [...summaryQueries.all(), 'public', token, unitId] as const,
       queryFn: ({ signal }) =>
-        apiClient.get(`/api/public/${encodeURIComponent(token)}/summary`, summaryResponseSchema, {
+        apiClient.get(`/api/public/${encodeURIComponent(token)}/summary`, summaryResponse, {
           params: { unit: unitId ?? undefined },
           signal,
         }),

@@ -1,0 +1,47 @@
+import type { Me } from '@tillit/domain';
+import { useTranslation } from 'react-i18next';
+import { DemoBanner } from '../app/DemoBanner';
+import { navItemsFor } from '../app/nav-items';
+import { LanguageSwitch } from '../app/LanguageSwitch';
+import { BrandMark } from '../app/SimpleHeader';
+import { homeFor } from '../features/auth/home';
+import { UserMenu } from '../features/auth/UserMenu';
+import { NavCount } from '../features/data-needs/NavCount';
+import { hrefForUnit } from '../features/units/unit-tree';
+
+/**
+ * The app's header (app/Header.tsx) for the summary's own entry: the same menu for the role, as
+ * plain links, since this page has no router; each leads into the app with a page load.
+ */
+export function SummaryHeader({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const unit = new URLSearchParams(window.location.search).get('unit');
+  return (
+    <header className="site-header">
+      <div className="site-header__bar">
+        <a href={me.role === 'politician' ? homeFor(me) : hrefForUnit('/', unit)} className="brand">
+          <BrandMark />
+        </a>
+        <div className="site-header__tools">
+          <LanguageSwitch />
+          <UserMenu me={me} />
+        </div>
+      </div>
+      <div className="site-header__nav">
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          <ul>
+            {navItemsFor(me.role).map((item) => (
+              <li key={item.to}>
+                <a href={item.keepsUnit ? hrefForUnit(item.to, unit) : item.to} aria-current={item.to === '/summary' ? 'page' : undefined}>
+                  {t(item.label)}
+                  {item.count && <NavCount kind={item.count} />}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <DemoBanner />
+    </header>
+  );
+}
