@@ -1,10 +1,20 @@
 import type { Me } from '@tillit/domain';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useLogout } from './queries';
 
+/** How the menu links to a page: the router's `Link` in the app, a plain link where there is no router. */
+export type MenuLink = ComponentType<{ to: string; className?: string; children: ReactNode }>;
+
+/** A link that loads the page: for the summary's own entry, which has no router (summary-entry/). */
+export const PlainLink: MenuLink = ({ to, className, children }) => (
+  <a href={to} className={className}>
+    {children}
+  </a>
+);
+
 /** The signed-in person's name and role, their settings, and signing out. */
-export function UserMenu({ me }: { me: Me }) {
+export function UserMenu({ me, link: Link }: { me: Me; link: MenuLink }) {
   const { t } = useTranslation();
   const logout = useLogout();
   return (
