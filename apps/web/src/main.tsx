@@ -6,6 +6,7 @@ import { Providers } from './app/Providers';
 import { createQueryClient } from './app/query-client';
 import { createRouter } from './app/router';
 import { initI18n } from './i18n/i18n';
+import { sv } from './i18n/sv';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -17,7 +18,7 @@ apiClient.preload('/api/auth/me');
 const router = createRouter();
 
 // Drawn once the remembered language's texts are here: Swedish at once, English after its chunk.
-void initI18n().then((i18n) =>
+void initI18n(sv).then((i18n) =>
   createRoot(container).render(
     <StrictMode>
       <Providers queryClient={queryClient} i18n={i18n}>

@@ -106,6 +106,18 @@ describe('headers of the web app\'s files', () => {
     expect(String(page.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
+
+  it('a hashed chunk is kept for a year and carries no validators; a page is asked again and answered 304 when unchanged', async () => {
+    const script = await get('/assets/app.js', 'br', null);
+    expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(script.headers.etag).toBeUndefined();
+    expect(script.headers['last-modified']).toBeUndefined();
+    expect(script.headers['accept-ranges']).toBeUndefined();
+    const page = await get('/summary', 'br', null);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const again = await app.inject({ method: 'GET', url: '/summary', headers: { 'accept-encoding': 'br', 'if-none-match': String(page.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+  });
 });
 
 describe('chooseEncoding', () => {

@@ -1,5 +1,4 @@
 import type { Me } from '@tillit/domain';
-import { ADMIN_HOME } from '../features/admin/admin-pages';
 import type { NavCountKind } from '../features/data-needs/NavCount';
 
 // The menu as data, apart from the header that draws it, so the summary's own entry
@@ -13,6 +12,9 @@ export interface NavItem {
   /** Matched only exactly (the overview), not the pages below it. */
   isEnd?: boolean;
 }
+
+/** The Administration page, under which the development manager's administration pages are (features/admin/admin-pages.ts). */
+export const ADMIN_HOME = '/admin';
 
 /**
  * The menu each role gets: the daily work in front; the development manager's administration

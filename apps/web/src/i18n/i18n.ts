@@ -2,7 +2,7 @@ import type { Language } from '@tillit/domain';
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, rememberLanguage, storedLanguage, toLanguage } from './language-store';
-import { sv, type Translation } from './sv';
+import type { Translation } from './sv';
 
 // Swedish is in the entry; other languages are fetched when chosen (or remembered), so that most
 // readers do not download texts they never see (sizes per route: docs/benchmarks.md).
@@ -23,11 +23,12 @@ export async function changeLanguage(instance: i18n, language: Language): Promis
 
 /**
  * Sets up i18next once, in Swedish, and then switches to the remembered language; resolves when
- * the page can be drawn in it. Should the texts not load, the page is drawn in Swedish.
+ * the page can be drawn in it. Should the texts not load, the page is drawn in Swedish. `swedish`
+ * is what the entry carries: all of `sv` in the app, `svSummary` in the summary's own entry.
  */
-export async function initI18n(): Promise<i18n> {
+export async function initI18n(swedish: Partial<Translation>): Promise<i18n> {
   await i18next.use(initReactI18next).init({
-    resources: { [DEFAULT_LANGUAGE]: { translation: sv } },
+    resources: { [DEFAULT_LANGUAGE]: { translation: swedish } },
     lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],

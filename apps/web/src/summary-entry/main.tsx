@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { Providers } from '../app/Providers';
 import { createQueryClient } from '../app/query-client';
 import { initI18n } from '../i18n/i18n';
+import { svSummary } from '../i18n/sv-summary';
 import { SummaryEntry } from './SummaryEntry';
 import '../styles.css';
 
@@ -13,7 +14,7 @@ if (!container) throw new Error('summary.html has no #root element');
 
 const queryClient = createQueryClient();
 
-void initI18n().then((i18n) =>
+void initI18n(svSummary).then((i18n) =>
   createRoot(container).render(
     <StrictMode>
       <Providers queryClient={queryClient} i18n={i18n}>

@@ -1,3 +1,5 @@
+import { ADMIN_HOME } from '../../app/nav-items';
+
 /**
  * The development manager's administration pages, grouped under one menu entry (Administration)
  * so that the daily work (overview, review, summary, principles, questions) stays in front. The
@@ -12,7 +14,8 @@ export const ADMIN_PAGES = [
   { to: '/admin/audit', label: 'nav.audit', description: 'adminHub.audit' },
 ] as const;
 
-export const ADMIN_HOME = '/admin';
+
+export { ADMIN_HOME };
 
 /** Whether a path is the Administration page or one of the pages under it. */
 export function isAdminPath(pathname: string): boolean {
