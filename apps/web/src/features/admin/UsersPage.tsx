@@ -40,9 +40,10 @@ function UserTable({ users }: { users: UserResponse[] }) {
         <caption id="users-caption">{t('admin.accounts')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('admin.name')}</th>
-            <th scope="col">{t('auth.username')}</th>
-            <th scope="col">{t('accountEmail.email')}</th>
+            {/* Username and e-mail under the name: the actions need the width (at 1280 px they were off-screen). */}
+            <th scope="col">
+              {t('admin.name')}, {t('auth.username').toLowerCase()}, {t('accountEmail.email').toLowerCase()}
+            </th>
             <th scope="col">{t('admin.role')}</th>
             <th scope="col">{t('admin.units')}</th>
             <th scope="col">{t('admin.status')}</th>
@@ -52,9 +53,17 @@ function UserTable({ users }: { users: UserResponse[] }) {
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <th scope="row">{u.displayName}</th>
-              <td>{u.username}</td>
-              <td>{u.email ?? <span className="muted">{t('accountEmail.none')}</span>}</td>
+              <th scope="row" className="user-table__who">
+                {u.displayName}
+                <span className="user-table__detail">{u.username}</span>
+                <span className="user-table__detail">
+                  {u.email ?? (
+                    <span className="muted">
+                      {t('accountEmail.email')}: {t('accountEmail.none').toLowerCase()}
+                    </span>
+                  )}
+                </span>
+              </th>
               <td>
                 {t(`auth.role.${u.role}`)}
                 {u.isProviderAccount && (
