@@ -22,6 +22,7 @@ export function UnitPicker({ id, value, onChange }: { id: string; value: string[
           <option key={o.id} value={o.id}>
             {'\u00a0\u00a0'.repeat(o.depth)}
             {o.label}
+            {o.isClosed && ` (${t('units.closed')})`}
           </option>
         ))}
       </select>

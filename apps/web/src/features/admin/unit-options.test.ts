@@ -19,6 +19,11 @@ describe('unit options', () => {
     expect(unitOptions(tree).map((o) => `${o.depth}:${o.label}`)).toEqual(['0:Socialförvaltningen', '1:IFO', '2:Vuxenenheten', '1:HSL']);
   });
 
+  it('says which units are closed', () => {
+    const closed = { ...node('old', 'Hemtjänst Landsbygd norra'), validTo: '2021-12-31' };
+    expect(unitOptions([{ ...tree[0]!, children: [...tree[0]!.children, closed] }]).filter((o) => o.isClosed).map((o) => o.label)).toEqual(['Hemtjänst Landsbygd norra']);
+  });
+
   it('names units by id and keeps an unknown id visible', () => {
     expect(unitNames(tree, ['ifo-v', 'gone'])).toEqual(['Vuxenenheten', 'gone']);
   });
