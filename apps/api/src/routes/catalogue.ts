@@ -1,9 +1,9 @@
 import { metricsResponseSchema, principlesResponseSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { SIGNED_IN } from '../plugins/access.js';
 import { PRIVATE, sendAnswer } from '../plugins/compression.js';
-import { createResponseCache, scopeOf } from '../services/response-cache.js';
+import { createResponseCache, scopeOf } from '../http/response-cache.js';
 import { notModified } from './schemas.js';
 
 export const catalogueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {

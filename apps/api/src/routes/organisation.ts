@@ -16,9 +16,9 @@ import {
   unitUpdateBodySchema,
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER, STAFF } from '../plugins/access.js';
-import { withUpload } from '../services/uploads.js';
+import { withUpload } from '../http/uploads.js';
 
 const errors = { 400: errorEnvelopeSchema, 403: errorEnvelopeSchema, 404: errorEnvelopeSchema, 409: errorEnvelopeSchema };
 /** A units file is a list of units: a few MB is far more than any organisation needs. */

@@ -1,10 +1,10 @@
 import { unitsResponseSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { SIGNED_IN } from '../plugins/access.js';
 import { PRIVATE, sendAnswer } from '../plugins/compression.js';
-import { createResponseCache, scopeOf } from '../services/response-cache.js';
+import { createResponseCache, scopeOf } from '../http/response-cache.js';
 import { notModified } from './schemas.js';
 
 const unitsQuerySchema = z.object({

@@ -9,15 +9,14 @@ import {
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
-import { listAudit } from '../db/audit.js';
+import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER } from '../plugins/access.js';
 
 const idParams = z.object({ id: z.coerce.number().int().min(1, 'Ogiltigt id') });
 const errors = { 400: errorEnvelopeSchema, 404: errorEnvelopeSchema, 409: errorEnvelopeSchema };
 
 /** User administration and the audit log: the development manager's. */
-export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services, db }) => {
+export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {
   const access = { access: DEVELOPMENT_MANAGER };
 
   app.get(
@@ -79,9 +78,6 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services
         response: { 200: z.array(auditEntrySchema) },
       },
     },
-    async (request) =>
-      listAudit(db, { limit: request.query.limit, beforeId: request.query.before, entity: request.query.entity }).map(
-        ({ userId: _userId, ...entry }) => entry,
-      ),
+    async (request) => services.auditLog.list({ limit: request.query.limit, beforeId: request.query.before, entity: request.query.entity }),
   );
 };

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mergeClaims, type Claims, type SignInErrorCode } from '@tillit/domain';
-import type { FastifyBaseLogger } from 'fastify';
 import * as client from 'openid-client';
 import type { OidcConfig } from '../config.js';
 import { hashToken } from './auth.js';
@@ -30,9 +29,15 @@ const DEFAULT_RETRY_MS = 30_000;
 const PROVIDERS_WAIT_MS = 3_000;
 const MAX_FLOWS = 10_000;
 
+/** What the provider's service logs through: the app's pino logger, or anything with the same two methods. */
+export interface OidcLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
 export interface OidcServiceOptions {
   settings: OidcConfig;
-  log: FastifyBaseLogger;
+  log: OidcLog;
   /** How soon discovery is tried again after the provider could not be reached. */
   retryMs?: number;
 }
