@@ -79,7 +79,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
         response: { 200: principlesOverviewResponseSchema, ...errors },
       },
     },
-    async (request) => admin.overview(request.query.unit),
+    async (request) => services.principles.overview(request.query.unit),
   );
 
   app.post(

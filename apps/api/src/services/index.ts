@@ -12,6 +12,7 @@ import { createImportService } from './imports.js';
 import { createKoladaService } from './kolada.js';
 import type { MailNotifier } from './mail-notify.js';
 import { createOrganisationService } from './organisation.js';
+import { createPrincipleService } from './principles.js';
 import { createPublicLinkService } from './public-links.js';
 import { createReviewService } from './review.js';
 import { createSummaryService } from './summary.js';
@@ -60,12 +61,13 @@ export function createServices(db: Db, auth: AuthOptions = DEFAULT_AUTH, koladaM
   const users = createUserService(db);
   const dataNeeds = createDataNeedService(db, { catalogue, units, mail });
   const compare = createCompareService({ units, values });
-  const catalogueAdmin = createCatalogueAdminService(db, { data, catalogue, units, values });
+  const catalogueAdmin = createCatalogueAdminService(db, { data, catalogue });
+  const principles = createPrincipleService(db, { catalogue, units, values });
   const imports = createImportService(db, { units, catalogue, values, data });
   const kolada = createKoladaService(db, { catalogue, municipality: koladaMunicipality });
   const finalYears = createFinalYearService(db, { data });
   const review = createReviewService(db, { units, catalogue, values, compare, analyses });
   const auditLog = createAuditLogService(db);
-  return { data, auditLog, auth: authService, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation, finalYears, analyses, review };
+  return { data, auditLog, principles, auth: authService, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation, finalYears, analyses, review };
 }
 export type Services = ReturnType<typeof createServices>;
