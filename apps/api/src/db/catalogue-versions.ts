@@ -86,10 +86,6 @@ export function maxPrincipleSortOrder(db: Db): number {
   return (db.prepare<[], { m: number }>('SELECT COALESCE(MAX(sort_order), 0) AS m FROM principles').get()!).m;
 }
 
-export function maxMetricSortOrder(db: Db): number {
-  return (db.prepare<[], { m: number }>('SELECT COALESCE(MAX(sort_order), 0) AS m FROM metrics').get()!).m;
-}
-
 /** Replaces the metrics linked to a principle. Call inside a transaction. */
 export function setPrincipleLinks(db: Db, principleKey: string, metricKeys: readonly string[]): void {
   db.prepare('DELETE FROM metric_principles WHERE principle_key = ?').run(principleKey);

@@ -1,10 +1,6 @@
 import type { ImportBatch } from '@tillit/domain';
 import type { Db } from './database.js';
 
-export function countValues(db: Db): number {
-  return db.prepare<[], number>('SELECT count(*) FROM metric_values').pluck().get()!;
-}
-
 interface BatchRow {
   id: number;
   file_name: string;

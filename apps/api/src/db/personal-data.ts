@@ -4,7 +4,7 @@ import type { Db } from './database.js';
 // SQL for a person's data: what is stored about them (GDPR art. 15) and erasing them (art. 17).
 
 /** Whether `users` has an `email` column (added by the OIDC sign-in, migration 014). */
-export function hasEmailColumn(db: Db): boolean {
+function hasEmailColumn(db: Db): boolean {
   return (db.prepare<[], number>("SELECT count(*) FROM pragma_table_info('users') WHERE name = 'email'").pluck().get()!) > 0;
 }
 

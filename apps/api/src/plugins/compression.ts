@@ -38,7 +38,7 @@ export function chooseEncoding(header: string | undefined): Encoding | null {
 }
 
 /** Whether `If-None-Match` names this entity tag (weak comparison, RFC 9110 13.1.2). */
-export function matchesEtag(header: string | undefined, etag: string): boolean {
+function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   const bare = etag.startsWith('W/') ? etag.slice(2) : etag;

@@ -31,7 +31,7 @@ const HELMET_OPTIONS = {
 // tenth of a millisecond each, see docs/benchmarks.md); the headers are the same every time, so
 // helmet works them out once, on a response that is never sent, and they are set as they are.
 /** The headers helmet sets with our options, worked out once. */
-export function securityHeaders(): Record<string, string> {
+function securityHeaders(): Record<string, string> {
   const request = new IncomingMessage(new Socket());
   const response = new ServerResponse(request);
   helmet(HELMET_OPTIONS)(request, response, (err) => {

@@ -33,7 +33,7 @@ interface BackupFile {
 }
 
 /** The finished copies in `dir`, oldest first (by the time in their names). */
-export function listBackupFiles(dir: string): BackupFile[] {
+function listBackupFiles(dir: string): BackupFile[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .flatMap((name) => {
@@ -52,7 +52,7 @@ function freeName(dir: string, now: Date): string {
 }
 
 /** A failure in words the IT department can act on, with the system's own message after. */
-export function describeBackupError(err: unknown, dir: string): string {
+function describeBackupError(err: unknown, dir: string): string {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
   const detail = err instanceof Error ? err.message : String(err);
   if (['ENOSPC', 'EFBIG', 'EDQUOT', 'SQLITE_FULL'].includes(code)) return `Disken är full: säkerhetskopian fick inte plats i ${dir} (${detail}).`;

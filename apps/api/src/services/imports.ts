@@ -22,7 +22,6 @@ import { releaseWarnings } from './release-preview.js';
 import type { UnitService } from './units.js';
 import type { ValueService } from './values.js';
 
-export { FileTooLargeError, UnsupportedFileError } from './import-read.js';
 
 /** An uploaded file, already on disk (the route streams it there; the CLI names it). */
 export interface ImportFile {

@@ -16,7 +16,7 @@ import { hashToken } from './auth.js';
  */
 
 /** Seconds of clock difference tolerated between Tillit and the provider for `exp`, `iat`, `nbf`. */
-export const CLOCK_TOLERANCE_SECONDS = 60;
+const CLOCK_TOLERANCE_SECONDS = 60;
 /** How long someone may take at the provider between leaving Tillit and coming back. */
 export const FLOW_MS = 10 * 60_000;
 /** The cookie that binds a sign-in begun to the browser that began it. */
