@@ -23,8 +23,8 @@ import { finalYearRoutes } from './routes/final-years.js';
 import { createProviderSignIn } from './services/oidc-sign-in.js';
 import { createServices, DEFAULT_AUTH } from './services/index.js';
 import type { AppDeps, SecurityOptions, SignInDeps } from './routes/deps.js';
-import { catalogueRoutes } from './routes/catalogue.js';
-import { catalogueAdminRoutes } from './routes/catalogue-admin.js';
+import { catalogueAdminRoutes, catalogueRoutes } from './routes/catalogue.js';
+import { principleRoutes } from './routes/principles.js';
 import { healthRoutes } from './routes/health.js';
 import { publicLinkRoutes } from './routes/public-links.js';
 import { summaryRoutes } from './routes/summary.js';
@@ -138,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(finalYearRoutes, deps);
   await app.register(catalogueRoutes, deps);
   await app.register(catalogueAdminRoutes, deps);
+  await app.register(principleRoutes, deps);
   await app.register(unitRoutes, deps);
   await app.register(organisationRoutes, deps);
   await app.register(valueRoutes, deps);
