@@ -17,6 +17,7 @@ import { registerSecurityHeaders } from './plugins/security.js';
 import { annotationRoutes } from './routes/annotations.js';
 import { authRoutes } from './routes/auth.js';
 import { userRoutes } from './routes/users.js';
+import { auditRoutes } from './routes/audit.js';
 import { dataNeedRoutes } from './routes/data-needs.js';
 import { compareRoutes } from './routes/compare.js';
 import { finalYearRoutes } from './routes/final-years.js';
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(userRoutes, deps);
+  await app.register(auditRoutes, deps);
   await app.register(dataNeedRoutes, deps);
   await app.register(compareRoutes, deps);
   await app.register(finalYearRoutes, deps);

@@ -1,6 +1,4 @@
 import {
-  auditEntrySchema,
-  auditQuerySchema,
   errorEnvelopeSchema,
   passwordResetSchema,
   userCreateSchema,
@@ -15,7 +13,7 @@ import { actorOf, DEVELOPMENT_MANAGER } from '../plugins/access.js';
 const idParams = z.object({ id: z.coerce.number().int().min(1, 'Ogiltigt id') });
 const errors = { 400: errorEnvelopeSchema, 404: errorEnvelopeSchema, 409: errorEnvelopeSchema };
 
-/** User administration and the audit log: the development manager's. */
+/** User administration: the development manager's. */
 export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {
   const access = { access: DEVELOPMENT_MANAGER };
 
@@ -65,19 +63,5 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services
       await services.users.resetPassword(request.params.id, request.body.password, actorOf(request));
       return reply.status(204).send(null);
     },
-  );
-
-  app.get(
-    '/api/audit',
-    {
-      config: access,
-      schema: {
-        summary: 'The audit log of every write, newest first',
-        tags: ['admin'],
-        querystring: auditQuerySchema,
-        response: { 200: z.array(auditEntrySchema) },
-      },
-    },
-    async (request) => services.auditLog.list({ limit: request.query.limit, beforeId: request.query.before, entity: request.query.entity }),
   );
 };
