@@ -4,12 +4,10 @@ import type { BackupRun, BackupStatus } from '@tillit/domain';
 import { Cron } from 'croner';
 import { backupDatabase, defaultBackupPath } from './backup.js';
 import { verifyCopy } from './backup-verify.js';
+import type { ServiceLog } from './log.js';
 
 /** What a scheduled job logs through: the app's pino logger, or anything with the same two methods. */
-export interface JobLog {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
+export type JobLog = Pick<ServiceLog, 'info' | 'error'>;
 
 export interface BackupJobOptions {
   databasePath: string;

@@ -4,6 +4,7 @@ import { mergeClaims, type Claims, type SignInErrorCode } from '@tillit/domain';
 import * as client from 'openid-client';
 import type { OidcConfig } from '../config.js';
 import { hashToken } from './auth.js';
+import type { ServiceLog } from './log.js';
 
 /**
  * Tillit as an OpenID Connect relying party (openid-client): the authorization code flow with
@@ -29,15 +30,9 @@ const DEFAULT_RETRY_MS = 30_000;
 const PROVIDERS_WAIT_MS = 3_000;
 const MAX_FLOWS = 10_000;
 
-/** What the provider's service logs through: the app's pino logger, or anything with the same two methods. */
-export interface OidcLog {
-  info(details: object, message: string): void;
-  warn(details: object, message: string): void;
-}
-
 export interface OidcServiceOptions {
   settings: OidcConfig;
-  log: OidcLog;
+  log: Pick<ServiceLog, 'info' | 'warn'>;
   /** How soon discovery is tried again after the provider could not be reached. */
   retryMs?: number;
 }
