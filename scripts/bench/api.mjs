@@ -15,7 +15,7 @@ const METRICS = ['staff_per_manager', 'manager_turnover_external', 'manager_tenu
 async function coldBuilds(databasePath, rootUnit) {
   const dist = (p) => import(pathToFileURL(join(root, 'apps/api/dist', p)).href);
   const { openDatabase } = await dist('db/database.js');
-  const { createServices } = await dist('app.js');
+  const { createServices } = await dist('services/index.js');
   const db = openDatabase(databasePath);
   try {
     const services = createServices(db);

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OidcConfig, TrustProxy } from './config.js';
 import type { Db } from './db/database.js';
-import { frameworkErrors, registerErrorHandling } from './errors.js';
+import { frameworkErrors, registerErrorHandling } from './http/error-handler.js';
 import { registerAccessControl } from './plugins/access.js';
 import { registerCompression } from './plugins/compression.js';
 import { registerLoginNextGuard } from './plugins/login-next.js';
@@ -17,28 +17,22 @@ import { registerSecurityHeaders } from './plugins/security.js';
 import { annotationRoutes } from './routes/annotations.js';
 import { authRoutes } from './routes/auth.js';
 import { userRoutes } from './routes/users.js';
+import { auditRoutes } from './routes/audit.js';
 import { dataNeedRoutes } from './routes/data-needs.js';
 import { compareRoutes } from './routes/compare.js';
 import { finalYearRoutes } from './routes/final-years.js';
-import { createCompareService } from './services/compare.js';
-import { createDataNeedService } from './services/data-needs.js';
-import { createUserService } from './services/users.js';
-import { createAuthService, type AuthOptions } from './services/auth.js';
-import { createProviderSignIn, type ProviderSignIn } from './services/oidc-sign-in.js';
-import { catalogueRoutes } from './routes/catalogue.js';
-import { catalogueAdminRoutes } from './routes/catalogue-admin.js';
-import { createCatalogueAdminService } from './services/catalogue-admin.js';
+import { createProviderSignIn } from './services/oidc-sign-in.js';
+import { createServices, DEFAULT_AUTH } from './services/index.js';
+import type { AppDeps, SecurityOptions, SignInDeps } from './routes/deps.js';
+import { catalogueAdminRoutes, catalogueRoutes } from './routes/catalogue.js';
+import { principleRoutes } from './routes/principles.js';
 import { healthRoutes } from './routes/health.js';
 import { publicLinkRoutes } from './routes/public-links.js';
 import { summaryRoutes } from './routes/summary.js';
-import { unitRoutes } from './routes/units.js';
-import { organisationRoutes } from './routes/organisation.js';
-import { createOrganisationService } from './services/organisation.js';
+import { organisationRoutes, unitRoutes } from './routes/units.js';
 import { valueRoutes } from './routes/values.js';
 import { importRoutes } from './routes/imports.js';
-import { createImportService } from './services/imports.js';
 import { koladaRoutes } from './routes/kolada.js';
-import { createKoladaService } from './services/kolada.js';
 import { exportRoutes } from './routes/export.js';
 import { registerMetrics } from './routes/metrics.js';
 import { operationsRoutes } from './routes/operations.js';
@@ -46,21 +40,11 @@ import { personalDataRoutes } from './routes/personal-data.js';
 import { readinessRoutes } from './routes/readiness.js';
 import { settingsRoutes } from './routes/settings.js';
 import { createOutboxAdmin, type Mail } from './services/mail.js';
-import type { MailNotifier } from './services/mail-notify.js';
-import { createSettingsService } from './services/settings.js';
 import { reviewRoutes } from './routes/review.js';
-import { createAnalysisService } from './services/analyses.js';
-import { createReviewService } from './services/review.js';
 import type { BackupScheduler } from './services/backup-schedule.js';
 import { createMetrics } from './services/metrics.js';
-import { createAnnotationService } from './services/annotations.js';
-import { createCatalogueService } from './services/catalogue.js';
-import { createPublicLinkService } from './services/public-links.js';
 import { hasDemoData } from './services/seed.js';
-import { createFinalYearService } from './services/final-years.js';
-import { createSummaryService } from './services/summary.js';
-import { createUnitService } from './services/units.js';
-import { createValueService } from './services/values.js';
+import { createSettingsService } from './services/settings.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -87,72 +71,7 @@ export interface AppOptions {
   mail?: Mail | null;
 }
 
-export interface SecurityOptions extends AuthOptions {
-  /** Send the session cookie only over HTTPS (set when served over TLS). */
-  cookieSecure: boolean;
-  /** PUBLIC_URL's origin: when set, the only origin cookie-authenticated writes may come from. */
-  publicOrigin: string | null;
-}
-
-const DEFAULT_SECURITY: SecurityOptions = { cookieSecure: false, sessionHours: 12, idleMinutes: 120, publicOrigin: null };
-
-/**
- * Bumped on every write, so caches of computed figures know when to recompute. Writes by another
- * process (a CLI import while the server runs) are seen through the database's change stamp,
- * which the access check reads once per request and hands to `observe`.
- */
-export function createDataVersion() {
-  let v = 0;
-  let otherWriters: string | undefined;
-  return {
-    version: () => v,
-    bump: () => void v++,
-    /** A stamp of `db/stamp.ts` (`changes:data_version`): its second part moves only on another connection's commit. */
-    observe(stamp: string): void {
-      const external = stamp.slice(stamp.indexOf(':') + 1);
-      if (otherWriters !== undefined && external !== otherWriters) v++;
-      otherWriters = external;
-    },
-  };
-}
-
-export function createServices(db: Db, security: SecurityOptions = DEFAULT_SECURITY, koladaMunicipality = '0680', mail: MailNotifier | null = null) {
-  const data = createDataVersion();
-  const auth = createAuthService(db, security);
-  const units = createUnitService(db, data);
-  const organisation = createOrganisationService(db, { units, data });
-  const catalogue = createCatalogueService(db, data);
-  const values = createValueService(db, units, data);
-  const annotations = createAnnotationService(db, units, catalogue, mail);
-  const analyses = createAnalysisService(db, { units, catalogue });
-  const summary = createSummaryService(db, { units, catalogue, values, analyses });
-  const publicLinks = createPublicLinkService(db, units);
-  const users = createUserService(db);
-  const dataNeeds = createDataNeedService(db, { catalogue, units, mail });
-  const compare = createCompareService({ units, values });
-  const catalogueAdmin = createCatalogueAdminService(db, { data, catalogue, units, values });
-  const imports = createImportService(db, { units, catalogue, values, data });
-  const kolada = createKoladaService(db, { catalogue, municipality: koladaMunicipality });
-  const finalYears = createFinalYearService(db, { data });
-  const review = createReviewService(db, { units, catalogue, values, compare, analyses });
-  return { data, auth, units, catalogue, values, annotations, summary, publicLinks, users, dataNeeds, compare, catalogueAdmin, imports, kolada, organisation, finalYears, analyses, review };
-}
-export type Services = ReturnType<typeof createServices>;
-
-/** How people sign in: with a password, through the identity provider, or both. */
-export interface SignInDeps {
-  passwords: boolean;
-  oidc: ProviderSignIn | null;
-}
-
-export interface AppDeps {
-  db: Db;
-  services: Services;
-  security: SecurityOptions;
-  version: string;
-  isDemo: () => boolean;
-  signIn: SignInDeps;
-}
+const DEFAULT_SECURITY: SecurityOptions = { ...DEFAULT_AUTH, cookieSecure: false, publicOrigin: null };
 
 /**
  * TRUST_PROXY as Fastify takes it. A hop count is a function: Fastify refuses a bare number
@@ -215,11 +134,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
   await app.register(userRoutes, deps);
+  await app.register(auditRoutes, deps);
   await app.register(dataNeedRoutes, deps);
   await app.register(compareRoutes, deps);
   await app.register(finalYearRoutes, deps);
   await app.register(catalogueRoutes, deps);
   await app.register(catalogueAdminRoutes, deps);
+  await app.register(principleRoutes, deps);
   await app.register(unitRoutes, deps);
   await app.register(organisationRoutes, deps);
   await app.register(valueRoutes, deps);

@@ -5,7 +5,7 @@ import { createBackupScheduler } from './services/backup-schedule.js';
 import { createMail } from './services/mail.js';
 import { createRetentionJob } from './services/retention.js';
 import { seed } from './services/seed.js';
-import { removeOrphanUploadDirs } from './services/uploads.js';
+import { removeOrphanUploadDirs } from './http/uploads.js';
 
 /** Starts Tillit: configuration, database (migrated and seeded), the app, and a graceful close. */
 async function main(): Promise<void> {

@@ -28,7 +28,7 @@ const NOT_DATA = "'releases'";
  * request must still neither create nor end a session. Row order is not content, so rows are
  * sorted (some tables have no rowid). The releases are left out (see `NOT_DATA`).
  */
-export function digest(db: Db): string {
+function digest(db: Db): string {
   const tables = db
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN (${NOT_DATA}) ORDER BY name`)
     .pluck()
@@ -209,7 +209,7 @@ export const trickyScalar: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Any JSON value, with hostile scalars in it, and sometimes very deep. */
-export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
+const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
   { weight: 3, arbitrary: trickyScalar },
   { weight: 2, arbitrary: fc.dictionary(fc.string({ maxLength: 12 }), trickyScalar, { maxKeys: 6 }) },

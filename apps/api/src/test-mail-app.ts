@@ -9,7 +9,7 @@ import { signIn } from './test-app.js';
 
 export const TEST_PUBLIC_URL = 'https://tillit.kommun.example';
 
-export const testMailConfig = (smtpUrl: string, extra: Partial<MailConfig> = {}): MailConfig => ({
+const testMailConfig = (smtpUrl: string, extra: Partial<MailConfig> = {}): MailConfig => ({
   smtpUrl,
   from: 'Tillit <tillit@kommun.example>',
   fromDomain: 'kommun.example',

@@ -22,7 +22,7 @@ export interface TestAccount {
 }
 
 /** People at the provider, by the login typed on its sign-in page (also their `sub`). */
-export const testAccounts = (): Map<string, TestAccount> =>
+const testAccounts = (): Map<string, TestAccount> =>
   new Map<string, TestAccount>([
     ['anna', { name: 'Anna Andersson', email: 'anna.andersson@kommun.example', roles: ['tillit-utvecklingschef'] }],
     ['erik', { name: 'Erik Enhetschef', email: 'erik@kommun.example', roles: ['tillit-enhetschef'], units: ['hemtjanst-hemtjanst-oster', 'okand-enhet'] }],

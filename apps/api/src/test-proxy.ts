@@ -47,7 +47,7 @@ export interface ProxyOptions {
 }
 
 /** The nginx configuration of docs/deploy.md, with every path in `dir` and the ports given. */
-export function nginxConfig(o: ProxyOptions): string {
+function nginxConfig(o: ProxyOptions): string {
   const path = (name: string) => join(o.dir, name);
   // As root, nginx's workers would otherwise run as `nobody`, who may not write its temp paths here.
   const user = process.getuid?.() === 0 ? 'user root;\n' : '';

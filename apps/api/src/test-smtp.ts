@@ -134,7 +134,7 @@ function decodeBody(headers: Map<string, string>, body: string): string {
   return body;
 }
 
-export function parseMail(raw: string, to: string[]): ReceivedMail {
+function parseMail(raw: string, to: string[]): ReceivedMail {
   const { headers, body } = splitHeaders(raw);
   let text = '';
   let html = '';

@@ -19,6 +19,7 @@ export * from './summary-api.js';
 export * from './annotations.js';
 export * from './data-needs.js';
 export * from './catalogue-admin.js';
+export * from './metric-edit.js';
 export * from './compare.js';
 export * from './export.js';
 export { DEFAULT_METRICS, METRIC_KEYS } from './catalogue.js';

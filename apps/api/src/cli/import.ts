@@ -12,7 +12,7 @@ import {
   type ImportPreview,
   type ParentRows,
 } from '@tillit/domain';
-import { createServices } from '../app.js';
+import { createServices } from '../services/index.js';
 import { loadConfig } from '../config.js';
 import { migrate, openDatabase } from '../db/database.js';
 import type { Actor } from '../services/audit.js';

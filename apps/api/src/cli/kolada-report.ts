@@ -1,5 +1,5 @@
-import type { KoladaImportError } from '@tillit/domain';
-import type { KoladaImportOutcome } from '../services/kolada.js';
+import type { KoladaImportError, KoladaImportResult, KoladaPreview } from '@tillit/domain';
+import type { ImportOutcome } from '../services/import-outcome.js';
 
 const describe = (e: KoladaImportError) => `  ${e.file}${e.page !== null ? `, sida ${e.page}` : ''}${e.path ? `, ${e.path}` : ''}: ${e.message}`;
 
@@ -7,7 +7,7 @@ const describe = (e: KoladaImportError) => `  ${e.file}${e.page !== null ? `, si
  * What `npm run kolada` prints for an outcome: to standard output and to standard error. Nothing
  * is said to be stored or replaced unless it was: a refused file says so first.
  */
-export function koladaReport(outcome: KoladaImportOutcome, isDryRun: boolean): { out: string[]; err: string[] } {
+export function koladaReport(outcome: ImportOutcome<KoladaPreview, KoladaImportResult>, isDryRun: boolean): { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
   const { body } = outcome;

@@ -3,7 +3,7 @@
 // from api.kolada.se. Both go through the same import as the API. Exits non-zero on errors.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createServices } from '../app.js';
+import { createServices } from '../services/index.js';
 import { loadConfig } from '../config.js';
 import { migrate, openDatabase } from '../db/database.js';
 import type { Actor } from '../services/audit.js';

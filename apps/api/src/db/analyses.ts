@@ -14,12 +14,12 @@ export interface AnalysisHead {
 const HEAD = 'SELECT id, unit_id AS unitId, metric_key AS metricKey, year FROM analyses';
 
 export function findAnalysisHead(db: Db, unitId: string, metricKey: string, year: number): AnalysisHead | undefined {
-  return db.prepare(`${HEAD} WHERE unit_id = ? AND metric_key = ? AND year = ?`).get(unitId, metricKey, year) as AnalysisHead | undefined;
+  return db.prepare<[string, string, number], AnalysisHead>(`${HEAD} WHERE unit_id = ? AND metric_key = ? AND year = ?`).get(unitId, metricKey, year);
 }
 
 /** The analyses of one unit and year, by metric. */
 export function listAnalysisHeads(db: Db, unitId: string, year: number): AnalysisHead[] {
-  return db.prepare(`${HEAD} WHERE unit_id = ? AND year = ? ORDER BY metric_key`).all(unitId, year) as AnalysisHead[];
+  return db.prepare<[string, number], AnalysisHead>(`${HEAD} WHERE unit_id = ? AND year = ? ORDER BY metric_key`).all(unitId, year);
 }
 
 /** Call inside a transaction. */
@@ -35,13 +35,13 @@ export function insertAnalysisHead(db: Db, head: Omit<AnalysisHead, 'id'>, now: 
 export function listAnalysisVersions(db: Db, analysisIds: readonly number[]): (AnalysisVersion & { analysisId: number })[] {
   if (analysisIds.length === 0) return [];
   return db
-    .prepare(
+    .prepare<[string], AnalysisVersion & { analysisId: number }>(
       `SELECT v.analysis_id AS analysisId, v.version, v.text, v.status, v.written_at AS writtenAt, u.display_name AS writtenBy
        FROM analysis_versions v JOIN users u ON u.id = v.written_by
        WHERE v.analysis_id IN (SELECT value FROM json_each(?))
        ORDER BY v.analysis_id, v.version`,
     )
-    .all(JSON.stringify(analysisIds)) as (AnalysisVersion & { analysisId: number })[];
+    .all(JSON.stringify(analysisIds));
 }
 
 /** Call inside a transaction. */
@@ -66,7 +66,7 @@ export function insertAnalysisVersion(
  */
 export function listPublishedAnalyses(db: Db, unitId: string): { metricKey: string; year: number; text: string; publishedAt: string }[] {
   return db
-    .prepare(
+    .prepare<[string], { metricKey: string; year: number; text: string; publishedAt: string }>(
       `SELECT a.metric_key AS metricKey, a.year, v.text, v.written_at AS publishedAt
        FROM analyses a
        JOIN analysis_versions v ON v.analysis_id = a.id AND v.status = 'published'
@@ -74,5 +74,5 @@ export function listPublishedAnalyses(db: Db, unitId: string): { metricKey: stri
          AND v.version = (SELECT max(p.version) FROM analysis_versions p WHERE p.analysis_id = a.id AND p.status = 'published')
        ORDER BY a.year DESC, a.metric_key`,
     )
-    .all(unitId) as { metricKey: string; year: number; text: string; publishedAt: string }[];
+    .all(unitId);
 }

@@ -58,13 +58,13 @@ const FROM = 'FROM annotations a JOIN users u ON u.id = a.author_id';
 const SELECT = `SELECT ${COLUMNS} ${FROM}`;
 
 export function findAnnotation(db: Db, id: number): AnnotationRecord | undefined {
-  const r = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
+  const r = db.prepare<[number], AnnotationRow>(`${SELECT} WHERE a.id = ?`).get(id);
   return r && toRecord(r);
 }
 
 /** The replies to a thread's first note, oldest first. */
 export function listReplies(db: Db, parentId: number): AnnotationRecord[] {
-  return (db.prepare(`${SELECT} WHERE a.parent_id = ? ORDER BY a.created_at, a.id`).all(parentId) as AnnotationRow[]).map(toRecord);
+  return (db.prepare<[number], AnnotationRow>(`${SELECT} WHERE a.parent_id = ? ORDER BY a.created_at, a.id`).all(parentId)).map(toRecord);
 }
 
 /**
@@ -73,19 +73,19 @@ export function listReplies(db: Db, parentId: number): AnnotationRecord[] {
  */
 export function listForMetricAndUnit(db: Db, metricKey: string, unitId: string): AnnotationRecord[] {
   const rows = db
-    .prepare(
+    .prepare<[string, string], AnnotationRow>(
       `${SELECT}
        WHERE a.metric_key = ? AND a.unit_id = ?
        ORDER BY a.parent_id IS NOT NULL, a.year_from, a.year_to, a.created_at, a.id`,
     )
-    .all(metricKey, unitId) as AnnotationRow[];
+    .all(metricKey, unitId);
   return rows.map(toRecord);
 }
 
 /** The latest first notes about a unit and every unit below it, across metrics, newest first. */
 export function listRecentInSubtree(db: Db, unitId: string, limit: number): (AnnotationRecord & { replyCount: number })[] {
   const rows = db
-    .prepare(
+    .prepare<[string, number], AnnotationRow & { reply_count: number }>(
       `WITH RECURSIVE subtree (id) AS (
          SELECT ? UNION SELECT units.id FROM units JOIN subtree ON units.parent_id = subtree.id
        )
@@ -94,7 +94,7 @@ export function listRecentInSubtree(db: Db, unitId: string, limit: number): (Ann
        ORDER BY a.created_at DESC, a.id DESC
        LIMIT ?`,
     )
-    .all(unitId, limit) as (AnnotationRow & { reply_count: number })[];
+    .all(unitId, limit);
   return rows.map((r) => ({ ...toRecord(r), replyCount: r.reply_count }));
 }
 
@@ -102,13 +102,13 @@ export function listRecentInSubtree(db: Db, unitId: string, limit: number): (Ann
 export function listPublicFirstNotes(db: Db, unitIds?: readonly string[]): AnnotationRecord[] {
   if (unitIds !== undefined && unitIds.length === 0) return [];
   const rows = db
-    .prepare(
+    .prepare<string[], AnnotationRow>(
       `${SELECT}
        WHERE a.parent_id IS NULL AND a.visibility = 'public'
        ${unitIds === undefined ? '' : `AND a.unit_id IN (SELECT value FROM json_each(?))`}
        ORDER BY a.metric_key, a.unit_id, a.year_from, a.year_to, a.created_at, a.id`,
     )
-    .all(...(unitIds === undefined ? [] : [JSON.stringify(unitIds)])) as AnnotationRow[];
+    .all(...(unitIds === undefined ? [] : [JSON.stringify(unitIds)]));
   return rows.map(toRecord);
 }
 

@@ -48,12 +48,12 @@ export function listAudit(db: Db, options: { limit: number; beforeId?: number; e
     args.push(options.entity);
   }
   const rows = db
-    .prepare(
+    .prepare<[...(string | number)[], number], Omit<AuditRow, 'before' | 'after'> & { beforeJson: string | null; afterJson: string | null }>(
       `SELECT id, at, user_id AS userId, username, action, entity, entity_id AS entityId,
               before_json AS beforeJson, after_json AS afterJson, request_id AS requestId
        FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
     )
-    .all(...args, options.limit) as (Omit<AuditRow, 'before' | 'after'> & { beforeJson: string | null; afterJson: string | null })[];
+    .all(...args, options.limit);
   return rows.map(({ beforeJson, afterJson, ...r }) => ({
     ...r,
     before: beforeJson === null ? null : (JSON.parse(beforeJson) as unknown),

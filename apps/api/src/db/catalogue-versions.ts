@@ -43,8 +43,8 @@ const toVersion = (r: VersionRow): MetricDefinitionVersion => ({
 /** A metric's definition versions, newest first. */
 export function listDefinitionVersions(db: Db, metricKey: string): MetricDefinitionVersion[] {
   const rows = db
-    .prepare('SELECT * FROM metric_definition_versions WHERE metric_key = ? ORDER BY version DESC')
-    .all(metricKey) as VersionRow[];
+    .prepare<[string], VersionRow>('SELECT * FROM metric_definition_versions WHERE metric_key = ? ORDER BY version DESC')
+    .all(metricKey);
   return rows.map(toVersion);
 }
 
@@ -72,9 +72,9 @@ export function insertDefinitionVersion(db: Db, v: NewVersion): void {
 
 /** The first year a metric has any reported figure, or null. */
 export function firstYearOf(db: Db, metricKey: string): number | null {
-  const row = db.prepare('SELECT MIN(year) AS y FROM metric_values WHERE metric_key = ?').get(metricKey) as {
+  const row = db.prepare<[string], {
     y: number | null;
-  };
+  }>('SELECT MIN(year) AS y FROM metric_values WHERE metric_key = ?').get(metricKey)!;
   return row.y;
 }
 
@@ -83,11 +83,7 @@ export function principleExists(db: Db, key: string): boolean {
 }
 
 export function maxPrincipleSortOrder(db: Db): number {
-  return (db.prepare('SELECT COALESCE(MAX(sort_order), 0) AS m FROM principles').get() as { m: number }).m;
-}
-
-export function maxMetricSortOrder(db: Db): number {
-  return (db.prepare('SELECT COALESCE(MAX(sort_order), 0) AS m FROM metrics').get() as { m: number }).m;
+  return (db.prepare<[], { m: number }>('SELECT COALESCE(MAX(sort_order), 0) AS m FROM principles').get()!).m;
 }
 
 /** Replaces the metrics linked to a principle. Call inside a transaction. */

@@ -89,11 +89,11 @@ function toRow(m: Metric): MetricRow {
 
 function linksByMetric(db: Db): Map<string, string[]> {
   const rows = db
-    .prepare(
+    .prepare<[], { metric_key: string; principle_key: string }>(
       `SELECT mp.metric_key, mp.principle_key FROM metric_principles mp
        JOIN principles p ON p.key = mp.principle_key ORDER BY p.sort_order`,
     )
-    .all() as { metric_key: string; principle_key: string }[];
+    .all();
   const map = new Map<string, string[]>();
   for (const r of rows) map.set(r.metric_key, [...(map.get(r.metric_key) ?? []), r.principle_key]);
   return map;
@@ -102,12 +102,12 @@ function linksByMetric(db: Db): Map<string, string[]> {
 export function listMetrics(db: Db): Metric[] {
   const links = linksByMetric(db);
   const histories = listTargetHistories(db);
-  const rows = db.prepare('SELECT * FROM metrics ORDER BY sort_order, key').all() as MetricRow[];
+  const rows = db.prepare<[], MetricRow>('SELECT * FROM metrics ORDER BY sort_order, key').all();
   return rows.map((r) => toMetric(r, links.get(r.key) ?? [], histories.get(r.key)));
 }
 
 export function getMetric(db: Db, key: string): Metric | undefined {
-  const row = db.prepare('SELECT * FROM metrics WHERE key = ?').get(key) as MetricRow | undefined;
+  const row = db.prepare<[string], MetricRow>('SELECT * FROM metrics WHERE key = ?').get(key);
   if (!row) return undefined;
   return toMetric(row, linksByMetric(db).get(key) ?? [], listTargetHistories(db).get(key));
 }
@@ -135,13 +135,13 @@ interface PrincipleRow {
 }
 
 export function listPrinciples(db: Db): (Principle & { metrics: string[] })[] {
-  const rows = db.prepare('SELECT * FROM principles ORDER BY sort_order, key').all() as PrincipleRow[];
+  const rows = db.prepare<[], PrincipleRow>('SELECT * FROM principles ORDER BY sort_order, key').all();
   const links = db
-    .prepare(
+    .prepare<[], { principle_key: string; metric_key: string }>(
       `SELECT mp.principle_key, mp.metric_key FROM metric_principles mp
        JOIN metrics m ON m.key = mp.metric_key ORDER BY m.sort_order`,
     )
-    .all() as { principle_key: string; metric_key: string }[];
+    .all();
   return rows.map((r) => ({
     key: r.key,
     name: { sv: r.name_sv, en: r.name_en },

@@ -15,11 +15,11 @@ export interface FinalYear {
 /** The years marked final, per metric, oldest first; one metric's when `metricKey` is given. */
 export function listFinalYears(db: Db, metricKey?: string): FinalYear[] {
   const rows = db
-    .prepare(
+    .prepare<string[], { metric_key: string; year: number; marked_by: string | null; marked_at: string }>(
       `SELECT metric_key, year, marked_by, marked_at FROM final_years
        ${metricKey === undefined ? '' : 'WHERE metric_key = ?'} ORDER BY metric_key, year`,
     )
-    .all(...(metricKey === undefined ? [] : [metricKey])) as { metric_key: string; year: number; marked_by: string | null; marked_at: string }[];
+    .all(...(metricKey === undefined ? [] : [metricKey]));
   return rows.map((r) => ({ metricKey: r.metric_key, year: r.year, markedBy: r.marked_by, markedAt: r.marked_at }));
 }
 

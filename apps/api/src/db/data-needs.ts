@@ -49,12 +49,12 @@ export function listDataNeeds(db: Db, f: DataNeedFilter): DataNeedRow[] {
   add('d.unit_id = ?', f.unitId);
   add('d.created_at < ?', f.createdBefore);
   return db
-    .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.created_at DESC, d.id DESC`)
-    .all(...args) as DataNeedRow[];
+    .prepare<(string | number)[], DataNeedRow>(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.created_at DESC, d.id DESC`)
+    .all(...args);
 }
 
 export function findDataNeed(db: Db, id: number): DataNeedRow | undefined {
-  return db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as DataNeedRow | undefined;
+  return db.prepare<[number], DataNeedRow>(`${SELECT} WHERE d.id = ?`).get(id);
 }
 
 export function insertDataNeed(
@@ -89,9 +89,9 @@ export function markDataNeedRead(db: Db, id: number, now: string): void {
 }
 
 export function dataNeedTimes(db: Db): { status: DataNeedStatus; createdAt: string; repliedAt: string | null }[] {
-  return db.prepare('SELECT status, created_at AS createdAt, replied_at AS repliedAt FROM data_needs').all() as {
+  return db.prepare<[], {
     status: DataNeedStatus;
     createdAt: string;
     repliedAt: string | null;
-  }[];
+  }>('SELECT status, created_at AS createdAt, replied_at AS repliedAt FROM data_needs').all();
 }

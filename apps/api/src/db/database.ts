@@ -34,7 +34,7 @@ export function migrate(db: Db, dir: string = MIGRATIONS_DIR): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = new Set(
-    db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
+    db.prepare<[], number>('SELECT version FROM schema_migrations').pluck().all(),
   );
   const files = readdirSync(dir)
     .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))

@@ -1,10 +1,5 @@
 import type { Db } from './database.js';
 
-/** The latest year any figure is reported for, or null when there are none. */
-export function latestDataYear(db: Db): number | null {
-  return (db.prepare('SELECT max(year) FROM metric_values').pluck().get() as number | null) ?? null;
-}
-
 /**
  * The latest audited write to any of `entities` (ISO time), or null when none is recorded.
  * ISO times in UTC sort as text.
@@ -13,8 +8,8 @@ export function latestAuditedWrite(db: Db, entities: readonly string[]): string 
   if (entities.length === 0) return null;
   return (
     (db
-      .prepare(`SELECT max(at) FROM audit_log WHERE entity IN (${entities.map(() => '?').join(', ')})`)
+      .prepare<string[], string | null>(`SELECT max(at) FROM audit_log WHERE entity IN (${entities.map(() => '?').join(', ')})`)
       .pluck()
-      .get(...entities) as string | null) ?? null
+      .get(...entities)) ?? null
   );
 }

@@ -55,7 +55,7 @@ export function createStaging(db: Db, unitIds: readonly string[], metricKeys: re
     `INSERT INTO ${table} (k, row, is_valid, is_total, numerator_c, denominator_c, group_size, source)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
-  const firstRow = db.prepare(`SELECT row FROM ${table} WHERE k = ?`).pluck();
+  const firstRow = db.prepare<[number], number>(`SELECT row FROM ${table} WHERE k = ?`).pluck();
   // The staged rows as metric_values sees them: unit id, metric key and year unpacked.
   const staged = `(SELECT u.id AS unit_id, m.key AS metric_key, (s.k & ${(1 << YEAR_BITS) - 1}) + ${FIRST_YEAR} AS year,
       s.row, s.numerator_c, s.denominator_c, s.group_size, s.source
@@ -96,18 +96,18 @@ export function createStaging(db: Db, unitIds: readonly string[], metricKeys: re
           v?.groupSize ?? null,
           v?.source ?? null,
         );
-        return info.changes === 0 ? (firstRow.get(k) as number) : null;
+        return info.changes === 0 ? firstRow.get(k)! : null;
       }),
   );
 
-  const sumOfKeys = db.prepare(
+  const sumOfKeys = db.prepare<[string], [number, number, number]>(
     `SELECT coalesce(sum(numerator_c), 0), coalesce(sum(denominator_c), 0), count(*) FROM ${table}
      WHERE k IN (SELECT value FROM json_each(?)) AND is_total = 0 AND numerator_c IS NOT NULL AND is_valid = 1`,
   );
   const packKey = (unitId: string, metricKey: string, year: number): number | null =>
     keyOf({ key: { unitId, metricKey, year } });
 
-  const unchangedPage = db.prepare(
+  const unchangedPage = db.prepare<[number], [number, string, string, number, number, number, number]>(
     `SELECT s.k, u.id, m.key, (s.k & ${(1 << YEAR_BITS) - 1}) + ${FIRST_YEAR}, s.row, s.numerator_c, s.denominator_c
      FROM ${table} s JOIN ${unitsTable} u ON u.i = s.k >> ${YEAR_BITS + METRIC_BITS}
        JOIN ${metricsTable} m ON m.i = (s.k >> ${YEAR_BITS}) & ${(1 << METRIC_BITS) - 1}
@@ -126,14 +126,14 @@ export function createStaging(db: Db, unitIds: readonly string[], metricKeys: re
      * out would tell that the hidden figure equals the file's.
      */
     changes(limit: number, isShown: (old: StagedChange) => boolean): { changes: StagedChange[]; total: number } {
-      const changedTotal = db.prepare(`SELECT count(*) ${changed}`).pluck().get() as number;
+      const changedTotal = db.prepare<[], number>(`SELECT count(*) ${changed}`).pluck().get()!;
       const rows = db
-        .prepare(
+        .prepare<[number], [number, string, string, number, number, number, number | null, number | null]>(
           `SELECT s.row, s.unit_id, s.metric_key, s.year, s.numerator_c, s.denominator_c, v.numerator_c, v.denominator_c ${changed}
            ORDER BY s.row LIMIT ?`,
         )
         .raw()
-        .all(limit) as [number, string, string, number, number, number, number | null, number | null][];
+        .all(limit);
       const out: StagedChange[] = rows.map(([row, unitId, metricKey, year, num, den, oldNum, oldDen]) => ({
         row,
         unitId,
@@ -145,7 +145,7 @@ export function createStaging(db: Db, unitIds: readonly string[], metricKeys: re
       let hiddenTotal = 0;
       let hidden: StagedChange[] = [];
       for (let after = -1; ; ) {
-        const page = unchangedPage.raw().all(after) as [number, string, string, number, number, number, number][];
+        const page = unchangedPage.raw().all(after);
         if (page.length === 0) break;
         for (const [k, unitId, metricKey, year, row, num, den] of page) {
           after = k;
@@ -164,20 +164,20 @@ export function createStaging(db: Db, unitIds: readonly string[], metricKeys: re
     /** The sum of the file's (valid, not subtotal) rows for these units, metric and year, and how many there are. */
     sumOf(unitIds: readonly string[], metricKey: string, year: number): PairC & { rows: number } {
       const keys = unitIds.map((u) => packKey(u, metricKey, year)).filter((k): k is number => k !== null);
-      const [numeratorC, denominatorC, rows] = sumOfKeys.raw().get(JSON.stringify(keys)) as [number, number, number];
+      const [numeratorC, denominatorC, rows] = sumOfKeys.raw().get(JSON.stringify(keys))!;
       return { numeratorC, denominatorC, rows };
     },
 
     /** The sum of all the file's (valid, not subtotal) rows per metric and year: what a "Totalt" row is checked against. */
     sumsByMetricYear(): Map<string, PairC & { rows: number }> {
       const rows = db
-        .prepare(
+        .prepare<[], [string, number, number, number, number]>(
           `SELECT m.key, (s.k & ${(1 << YEAR_BITS) - 1}) + ${FIRST_YEAR}, sum(s.numerator_c), sum(s.denominator_c), count(*)
            FROM ${table} s JOIN ${metricsTable} m ON m.i = (s.k >> ${YEAR_BITS}) & ${(1 << METRIC_BITS) - 1}
            WHERE s.is_total = 0 AND s.is_valid = 1 GROUP BY 1, 2`,
         )
         .raw()
-        .all() as [string, number, number, number, number][];
+        .all();
       return new Map(rows.map(([m, y, numeratorC, denominatorC, n]) => [`${m}|${y}`, { numeratorC, denominatorC, rows: n }]));
     },
 

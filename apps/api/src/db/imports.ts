@@ -1,10 +1,6 @@
 import type { ImportBatch } from '@tillit/domain';
 import type { Db } from './database.js';
 
-export function countValues(db: Db): number {
-  return db.prepare('SELECT count(*) FROM metric_values').pluck().get() as number;
-}
-
 interface BatchRow {
   id: number;
   file_name: string;
@@ -36,12 +32,12 @@ export function insertBatch(
 }
 
 export function getBatch(db: Db, id: number): ImportBatch | undefined {
-  const row = db.prepare('SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined;
+  const row = db.prepare<[number], BatchRow>('SELECT * FROM import_batches WHERE id = ?').get(id);
   return row && toBatch(row);
 }
 
 export function listBatches(db: Db): ImportBatch[] {
-  return (db.prepare('SELECT * FROM import_batches ORDER BY id DESC').all() as BatchRow[]).map(toBatch);
+  return (db.prepare<[], BatchRow>('SELECT * FROM import_batches ORDER BY id DESC').all()).map(toBatch);
 }
 
 export function markBatchUndone(db: Db, id: number, at: string): void {
@@ -55,10 +51,10 @@ const SINCE_CHANGED = `FROM import_batch_values b
 
 /** How many of a batch's values have changed since it wrote them, and the first of them. */
 export function changedSinceBatch(db: Db, batchId: number): { count: number; first: { unitId: string; metricKey: string; year: number } | null } {
-  const count = db.prepare(`SELECT count(*) ${SINCE_CHANGED}`).pluck().get(batchId) as number;
+  const count = db.prepare<[number], number>(`SELECT count(*) ${SINCE_CHANGED}`).pluck().get(batchId)!;
   const first = db
-    .prepare(`SELECT b.unit_id AS unitId, b.metric_key AS metricKey, b.year ${SINCE_CHANGED} ORDER BY 1, 2, 3 LIMIT 1`)
-    .get(batchId) as { unitId: string; metricKey: string; year: number } | undefined;
+    .prepare<[number], { unitId: string; metricKey: string; year: number }>(`SELECT b.unit_id AS unitId, b.metric_key AS metricKey, b.year ${SINCE_CHANGED} ORDER BY 1, 2, 3 LIMIT 1`)
+    .get(batchId);
   return { count, first: first ?? null };
 }
 

@@ -17,16 +17,16 @@ const toMapping = (r: MappingRow): KoladaMapping => ({
 });
 
 export function listMappings(db: Db): KoladaMapping[] {
-  return (db.prepare('SELECT * FROM kolada_mappings ORDER BY metric_key, kpi').all() as MappingRow[]).map(toMapping);
+  return (db.prepare<[], MappingRow>('SELECT * FROM kolada_mappings ORDER BY metric_key, kpi').all()).map(toMapping);
 }
 
 export function getMapping(db: Db, kpi: string): KoladaMapping | undefined {
-  const row = db.prepare('SELECT * FROM kolada_mappings WHERE kpi = ?').get(kpi) as MappingRow | undefined;
+  const row = db.prepare<[string], MappingRow>('SELECT * FROM kolada_mappings WHERE kpi = ?').get(kpi);
   return row && toMapping(row);
 }
 
 export function mappingsOfMetric(db: Db, metricKey: string): KoladaMapping[] {
-  return (db.prepare('SELECT * FROM kolada_mappings WHERE metric_key = ? ORDER BY kpi').all(metricKey) as MappingRow[]).map(toMapping);
+  return (db.prepare<[string], MappingRow>('SELECT * FROM kolada_mappings WHERE metric_key = ? ORDER BY kpi').all(metricKey)).map(toMapping);
 }
 
 export function upsertMapping(db: Db, m: KoladaMapping): void {
@@ -57,11 +57,11 @@ export interface StoredKoladaValue {
 
 export function periodValues(db: Db, k: KoladaPeriodKey): StoredKoladaValue[] {
   return db
-    .prepare(
+    .prepare<[string, string | null, string | null, number], StoredKoladaValue>(
       `SELECT gender, value, status FROM kolada_values
        WHERE kpi = ? AND municipality IS ? AND ou IS ? AND period = ?`,
     )
-    .all(k.kpi, k.municipality, k.ou, k.period) as StoredKoladaValue[];
+    .all(k.kpi, k.municipality, k.ou, k.period);
 }
 
 /** Removes a year's figures before it is written again; returns how many there were. Call inside a transaction. */
@@ -117,11 +117,11 @@ export interface ReferenceRow {
 /** A KPI's municipality-wide totals (gender T, no unit), oldest first. */
 export function municipalityTotals(db: Db, kpi: string, municipality: string): ReferenceRow[] {
   const rows = db
-    .prepare(
+    .prepare<[string, string], { period: number; value: number | null; status: string | null; source: string; source_url: string | null; is_synthetic: number }>(
       `SELECT period, value, status, source, source_url, is_synthetic FROM kolada_values
        WHERE kpi = ? AND municipality = ? AND ou IS NULL AND gender = 'T' ORDER BY period`,
     )
-    .all(kpi, municipality) as { period: number; value: number | null; status: string | null; source: string; source_url: string | null; is_synthetic: number }[];
+    .all(kpi, municipality);
   return rows.map((r) => ({
     period: r.period,
     value: r.value,
@@ -133,5 +133,5 @@ export function municipalityTotals(db: Db, kpi: string, municipality: string): R
 }
 
 export function countKoladaValues(db: Db): number {
-  return db.prepare('SELECT count(*) FROM kolada_values').pluck().get() as number;
+  return db.prepare<[], number>('SELECT count(*) FROM kolada_values').pluck().get()!;
 }

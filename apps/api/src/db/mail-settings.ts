@@ -43,17 +43,17 @@ const toRecipient = (r: RawRecipient): Recipient => ({
 export function activeRecipients(db: Db, ids: readonly number[]): Recipient[] {
   if (ids.length === 0) return [];
   return (
-    db.prepare(`${RECIPIENT} AND u.is_active = 1 AND u.id IN (SELECT value FROM json_each(?)) ORDER BY u.id`).all(JSON.stringify(ids)) as RawRecipient[]
+    db.prepare<[string], RawRecipient>(`${RECIPIENT} AND u.is_active = 1 AND u.id IN (SELECT value FROM json_each(?)) ORDER BY u.id`).all(JSON.stringify(ids))
   ).map(toRecipient);
 }
 
 export function activeDevelopmentManagers(db: Db): Recipient[] {
-  return (db.prepare(`${RECIPIENT} AND u.is_active = 1 AND u.role = 'development_manager' ORDER BY u.id`).all() as RawRecipient[]).map(toRecipient);
+  return (db.prepare<[], RawRecipient>(`${RECIPIENT} AND u.is_active = 1 AND u.role = 'development_manager' ORDER BY u.id`).all()).map(toRecipient);
 }
 
 /** One account's settings (active or not); undefined for an unknown or erased one. */
 export function findRecipient(db: Db, id: number): Recipient | undefined {
-  const r = db.prepare(`${RECIPIENT} AND u.id = ?`).get(id) as RawRecipient | undefined;
+  const r = db.prepare<[number], RawRecipient>(`${RECIPIENT} AND u.id = ?`).get(id);
   return r && toRecipient(r);
 }
 
@@ -70,19 +70,19 @@ export function setOptOut(db: Db, userId: number, kind: MailKind, isOptedOut: bo
 
 /** A metric's names in both languages; undefined for an unknown key. */
 export function metricNames(db: Db, key: string): { sv: string; en: string } | undefined {
-  return db.prepare('SELECT name_sv AS sv, name_en AS en FROM metrics WHERE key = ?').get(key) as { sv: string; en: string } | undefined;
+  return db.prepare<[string], { sv: string; en: string }>('SELECT name_sv AS sv, name_en AS en FROM metrics WHERE key = ?').get(key);
 }
 
 export function unitName(db: Db, id: string): string | undefined {
-  return db.prepare('SELECT name FROM units WHERE id = ?').pluck().get(id) as string | undefined;
+  return db.prepare<[string], string>('SELECT name FROM units WHERE id = ?').pluck().get(id);
 }
 
 /** Everyone who has written in a thread: the first note's author and each reply's. */
 export function threadAuthorIds(db: Db, rootId: number): number[] {
   return db
-    .prepare('SELECT DISTINCT author_id FROM annotations WHERE id = ? OR parent_id = ? ORDER BY author_id')
+    .prepare<[number, number], number>('SELECT DISTINCT author_id FROM annotations WHERE id = ? OR parent_id = ? ORDER BY author_id')
     .pluck()
-    .all(rootId, rootId) as number[];
+    .all(rootId, rootId);
 }
 
 export interface NewQuestion {
@@ -99,12 +99,12 @@ export interface NewQuestion {
 /** Questions asked in (after, until] that nobody has replied to yet, oldest first. */
 export function unansweredQuestionsBetween(db: Db, after: string, until: string): NewQuestion[] {
   return db
-    .prepare(
+    .prepare<[string, string], NewQuestion>(
       `SELECT d.id, d.metric_key AS metricKey, d.unit_id AS unitId, d.text, d.author_id AS authorId, a.display_name AS authorName,
               d.status, d.created_at AS createdAt
        FROM data_needs d JOIN users a ON a.id = d.author_id
        WHERE d.created_at > ? AND d.created_at <= ? AND d.replied_at IS NULL
        ORDER BY d.created_at, d.id`,
     )
-    .all(after, until) as NewQuestion[];
+    .all(after, until);
 }

@@ -1,7 +1,7 @@
 import type { Db } from './database.js';
 
 export function getMeta(db: Db, key: string): string | undefined {
-  return db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get(key) as string | undefined;
+  return db.prepare<[string], string>('SELECT value FROM app_meta WHERE key = ?').pluck().get(key);
 }
 
 export function setMeta(db: Db, key: string, value: string): void {

@@ -52,12 +52,12 @@ const MESSAGE_COLUMNS = `id, kind, recipient_id AS recipientId, to_address AS "t
  */
 export function claimDueMessage(db: Db, now: string): OutboxMessage | undefined {
   return db
-    .prepare(
+    .prepare<[string, string], OutboxMessage>(
       `UPDATE outbox SET status = 'sending', attempts = attempts + 1, last_attempt_at = ?
        WHERE id = (SELECT id FROM outbox WHERE status = 'waiting' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1)
        RETURNING ${MESSAGE_COLUMNS}`,
     )
-    .get(now, now) as OutboxMessage | undefined;
+    .get(now, now);
 }
 
 /** The mail server accepted the message. False when the claim was no longer this attempt's. */
@@ -94,12 +94,12 @@ export function releaseClaims(db: Db, now: string): number {
 
 /** When the next waiting message is due; null when none waits. */
 export function nextDueAt(db: Db): string | null {
-  return (db.prepare("SELECT min(next_attempt_at) FROM outbox WHERE status = 'waiting'").pluck().get() as string | null) ?? null;
+  return (db.prepare<[], string | null>("SELECT min(next_attempt_at) FROM outbox WHERE status = 'waiting'").pluck().get()) ?? null;
 }
 
 /** Messages the mail server has not accepted yet: waiting, or being sent. */
 export function countBacklog(db: Db): number {
-  return db.prepare("SELECT count(*) FROM outbox WHERE status IN ('waiting', 'sending')").pluck().get() as number;
+  return db.prepare<[], number>("SELECT count(*) FROM outbox WHERE status IN ('waiting', 'sending')").pluck().get()!;
 }
 
 export interface OutboxCounts {
@@ -113,7 +113,7 @@ export interface OutboxCounts {
 
 export function outboxCounts(db: Db): OutboxCounts {
   return db
-    .prepare(
+    .prepare<[], OutboxCounts>(
       `SELECT
          (SELECT count(*) FROM outbox WHERE status IN ('waiting', 'sending')) AS waiting,
          (SELECT count(*) FROM outbox WHERE status = 'failed') AS failed,
@@ -123,22 +123,22 @@ export function outboxCounts(db: Db): OutboxCounts {
          (SELECT last_error FROM outbox WHERE status IN ('waiting', 'sending') AND last_error IS NOT NULL
           ORDER BY last_attempt_at DESC, id DESC LIMIT 1) AS lastError`,
     )
-    .get() as OutboxCounts;
+    .get()!;
 }
 
 export function listFailedMessages(db: Db, limit: number): FailedMessage[] {
   return db
-    .prepare(
+    .prepare<[number], FailedMessage>(
       `SELECT o.id, o.kind, o.to_address AS "to", CASE WHEN u.erased_at IS NULL THEN u.display_name END AS recipient, o.subject,
               coalesce(o.last_error, '') AS reason, o.attempts, o.created_at AS createdAt, o.failed_at AS failedAt
        FROM outbox o LEFT JOIN users u ON u.id = o.recipient_id
        WHERE o.status = 'failed' ORDER BY o.failed_at DESC, o.id DESC LIMIT ?`,
     )
-    .all(limit) as FailedMessage[];
+    .all(limit);
 }
 
 export function findOutboxMessage(db: Db, id: number): OutboxMessage | undefined {
-  return db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM outbox WHERE id = ?`).get(id) as OutboxMessage | undefined;
+  return db.prepare<[number], OutboxMessage>(`SELECT ${MESSAGE_COLUMNS} FROM outbox WHERE id = ?`).get(id);
 }
 
 /** A failed message goes back in the queue, to `to` (the account's address now), as a new first attempt. */
@@ -165,6 +165,6 @@ export function deleteFinishedBefore(db: Db, before: string): number {
 /** The messages to one person, for their data (GDPR art. 15). */
 export function messagesTo(db: Db, userId: number): { kind: MailKind; subject: string; status: OutboxState; createdAt: string; sentAt: string | null }[] {
   return db
-    .prepare('SELECT kind, subject, status, created_at AS createdAt, sent_at AS sentAt FROM outbox WHERE recipient_id = ? ORDER BY id')
-    .all(userId) as ReturnType<typeof messagesTo>;
+    .prepare<[number], ReturnType<typeof messagesTo>[number]>('SELECT kind, subject, status, created_at AS createdAt, sent_at AS sentAt FROM outbox WHERE recipient_id = ? ORDER BY id')
+    .all(userId);
 }

@@ -4,50 +4,50 @@ import type { Db } from './database.js';
 // SQL for a person's data: what is stored about them (GDPR art. 15) and erasing them (art. 17).
 
 /** Whether `users` has an `email` column (added by the OIDC sign-in, migration 014). */
-export function hasEmailColumn(db: Db): boolean {
-  return (db.prepare("SELECT count(*) FROM pragma_table_info('users') WHERE name = 'email'").pluck().get() as number) > 0;
+function hasEmailColumn(db: Db): boolean {
+  return (db.prepare<[], number>("SELECT count(*) FROM pragma_table_info('users') WHERE name = 'email'").pluck().get()!) > 0;
 }
 
 export function emailOf(db: Db, userId: number): string | null {
   if (!hasEmailColumn(db)) return null;
-  return (db.prepare('SELECT email FROM users WHERE id = ?').pluck().get(userId) as string | null | undefined) ?? null;
+  return (db.prepare<[number], string | null>('SELECT email FROM users WHERE id = ?').pluck().get(userId)) ?? null;
 }
 
 export function sessionsOf(db: Db, userId: number): PersonalData['sessions'] {
   return db
-    .prepare('SELECT created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt FROM sessions WHERE user_id = ? ORDER BY created_at')
-    .all(userId) as PersonalData['sessions'];
+    .prepare<[number], PersonalData['sessions'][number]>('SELECT created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt FROM sessions WHERE user_id = ? ORDER BY created_at')
+    .all(userId);
 }
 
 export function notesBy(db: Db, userId: number): PersonalData['notes'] {
   return db
-    .prepare(
+    .prepare<[number], PersonalData['notes'][number]>(
       `SELECT id, parent_id AS parentId, unit_id AS unitId, metric_key AS metricKey, year_from AS yearFrom, year_to AS yearTo,
               visibility, text, created_at AS createdAt, updated_at AS updatedAt
        FROM annotations WHERE author_id = ? ORDER BY created_at, id`,
     )
-    .all(userId) as PersonalData['notes'];
+    .all(userId);
 }
 
 export function questionsBy(db: Db, userId: number): PersonalData['questions'] {
   return db
-    .prepare(
+    .prepare<[number], PersonalData['questions'][number]>(
       `SELECT id, metric_key AS metricKey, unit_id AS unitId, text, status, reply, replied_at AS repliedAt, created_at AS createdAt
        FROM data_needs WHERE author_id = ? ORDER BY created_at, id`,
     )
-    .all(userId) as PersonalData['questions'];
+    .all(userId);
 }
 
 export function repliesGivenBy(db: Db, userId: number): PersonalData['repliesGiven'] {
   return db
-    .prepare('SELECT id AS questionId, reply, replied_at AS repliedAt FROM data_needs WHERE replied_by = ? ORDER BY replied_at, id')
-    .all(userId) as PersonalData['repliesGiven'];
+    .prepare<[number], PersonalData['repliesGiven'][number]>('SELECT id AS questionId, reply, replied_at AS repliedAt FROM data_needs WHERE replied_by = ? ORDER BY replied_at, id')
+    .all(userId);
 }
 
 export function publicLinksBy(db: Db, userId: number): PersonalData['publicLinks'] {
   return db
-    .prepare('SELECT id, label, created_at AS createdAt, revoked_at AS revokedAt FROM public_links WHERE created_by = ? ORDER BY id')
-    .all(userId) as PersonalData['publicLinks'];
+    .prepare<[number], PersonalData['publicLinks'][number]>('SELECT id, label, created_at AS createdAt, revoked_at AS revokedAt FROM public_links WHERE created_by = ? ORDER BY id')
+    .all(userId);
 }
 
 interface RawAudit {
@@ -77,14 +77,14 @@ const toEntry = (r: RawAudit): AuditEntry => ({
 
 /** Entries written by the person (by id, or by username for entries written before an id was kept). */
 export function auditBy(db: Db, userId: number, username: string): AuditEntry[] {
-  return (db.prepare('SELECT * FROM audit_log WHERE user_id = ? OR username = ? COLLATE NOCASE ORDER BY id').all(userId, username) as RawAudit[]).map(toEntry);
+  return (db.prepare<[number, string], RawAudit>('SELECT * FROM audit_log WHERE user_id = ? OR username = ? COLLATE NOCASE ORDER BY id').all(userId, username)).map(toEntry);
 }
 
 /** Entries by others about the person's account, notes and questions. */
 export function auditAbout(db: Db, userId: number, username: string): AuditEntry[] {
   return (
     db
-      .prepare(
+      .prepare<[number, string, string, number, number], RawAudit>(
         `SELECT * FROM audit_log
          WHERE (user_id IS NULL OR user_id <> ?) AND (username IS NULL OR username <> ? COLLATE NOCASE)
            AND ((entity = 'user' AND entity_id = ?)
@@ -92,7 +92,7 @@ export function auditAbout(db: Db, userId: number, username: string): AuditEntry
              OR (entity = 'data_need' AND entity_id IN (SELECT CAST(id AS TEXT) FROM data_needs WHERE author_id = ?)))
          ORDER BY id`,
       )
-      .all(userId, username, String(userId), userId, userId) as RawAudit[]
+      .all(userId, username, String(userId), userId, userId)
   ).map(toEntry);
 }
 
@@ -105,11 +105,11 @@ export function mentionsOf(db: Db, userId: number, terms: readonly string[]): Pe
   for (const term of terms.filter((t) => t.trim().length >= 2)) {
     const like = likePattern(term.trim());
     const notes = db
-      .prepare("SELECT 'note' AS kind, id, text, created_at AS createdAt FROM annotations WHERE author_id <> ? AND text LIKE ? ESCAPE '\\'")
-      .all(userId, like) as PersonalData['mentionedIn'];
+      .prepare<[number, string], PersonalData['mentionedIn'][number]>("SELECT 'note' AS kind, id, text, created_at AS createdAt FROM annotations WHERE author_id <> ? AND text LIKE ? ESCAPE '\\'")
+      .all(userId, like);
     const questions = db
-      .prepare("SELECT 'question' AS kind, id, text, created_at AS createdAt FROM data_needs WHERE author_id <> ? AND text LIKE ? ESCAPE '\\'")
-      .all(userId, like) as PersonalData['mentionedIn'];
+      .prepare<[number, string], PersonalData['mentionedIn'][number]>("SELECT 'question' AS kind, id, text, created_at AS createdAt FROM data_needs WHERE author_id <> ? AND text LIKE ? ESCAPE '\\'")
+      .all(userId, like);
     for (const m of [...notes, ...questions]) {
       const key = `${m.kind}:${m.id}`;
       if (!seen.has(key)) found.push(m);
@@ -135,8 +135,8 @@ export function recordsBy(db: Db, username: string): PersonalData['otherRecords'
   return USERNAME_COLUMNS.flatMap(
     (c) =>
       db
-        .prepare(`SELECT '${c.kind}' AS kind, ${c.id} AS id, ${c.at} AS at FROM ${c.table} WHERE ${c.column} = ? COLLATE NOCASE ORDER BY ${c.at}`)
-        .all(username) as PersonalData['otherRecords'],
+        .prepare<[string], PersonalData['otherRecords'][number]>(`SELECT '${c.kind}' AS kind, ${c.id} AS id, ${c.at} AS at FROM ${c.table} WHERE ${c.column} = ? COLLATE NOCASE ORDER BY ${c.at}`)
+        .all(username),
   );
 }
 
@@ -155,8 +155,8 @@ export function isUsernameTaken(db: Db, username: string): boolean {
 
 /** Deletes the person's notes and replies (a first note's replies go with it) and questions; returns their ids. */
 export function deleteContentOf(db: Db, userId: number): { noteIds: number[]; questionIds: number[] } {
-  const noteIds = db.prepare('SELECT id FROM annotations WHERE author_id = ?').pluck().all(userId) as number[];
-  const questionIds = db.prepare('SELECT id FROM data_needs WHERE author_id = ?').pluck().all(userId) as number[];
+  const noteIds = db.prepare<[number], number>('SELECT id FROM annotations WHERE author_id = ?').pluck().all(userId);
+  const questionIds = db.prepare<[number], number>('SELECT id FROM data_needs WHERE author_id = ?').pluck().all(userId);
   db.prepare('DELETE FROM annotations WHERE author_id = ? AND parent_id IS NOT NULL').run(userId);
   db.prepare('DELETE FROM annotations WHERE author_id = ?').run(userId);
   db.prepare('DELETE FROM data_needs WHERE author_id = ?').run(userId);
@@ -165,16 +165,16 @@ export function deleteContentOf(db: Db, userId: number): { noteIds: number[]; qu
 
 export function countContentOf(db: Db, userId: number): { notes: number; questions: number } {
   return {
-    notes: db.prepare('SELECT count(*) FROM annotations WHERE author_id = ?').pluck().get(userId) as number,
-    questions: db.prepare('SELECT count(*) FROM data_needs WHERE author_id = ?').pluck().get(userId) as number,
+    notes: db.prepare<[number], number>('SELECT count(*) FROM annotations WHERE author_id = ?').pluck().get(userId)!,
+    questions: db.prepare<[number], number>('SELECT count(*) FROM data_needs WHERE author_id = ?').pluck().get(userId)!,
   };
 }
 
 /** Every audit row, for rewriting: id, who, and the before/after JSON. */
 export function allAuditRows(db: Db): { id: number; userId: number | null; username: string | null; entity: string; entityId: string | null; beforeJson: string | null; afterJson: string | null }[] {
   return db
-    .prepare('SELECT id, user_id AS userId, username, entity, entity_id AS entityId, before_json AS beforeJson, after_json AS afterJson FROM audit_log ORDER BY id')
-    .all() as ReturnType<typeof allAuditRows>;
+    .prepare<[], ReturnType<typeof allAuditRows>[number]>('SELECT id, user_id AS userId, username, entity, entity_id AS entityId, before_json AS beforeJson, after_json AS afterJson FROM audit_log ORDER BY id')
+    .all();
 }
 
 export function rewriteAuditRow(db: Db, id: number, fields: { username: string | null; beforeJson: string | null; afterJson: string | null }): void {

@@ -39,23 +39,23 @@ export function setPublicLinkShowAuthors(db: Db, id: number, showAuthors: boolea
 
 /** Newest first, revoked ones included (they are part of the record). */
 export function listPublicLinks(db: Db): PublicLinkRow[] {
-  return (db.prepare(`${SELECT} ORDER BY l.created_at DESC, l.id DESC`).all() as StoredRow[]).map(toRow);
+  return (db.prepare<[], StoredRow>(`${SELECT} ORDER BY l.created_at DESC, l.id DESC`).all()).map(toRow);
 }
 
 export function findPublicLink(db: Db, id: number): PublicLinkRow | undefined {
-  const row = db.prepare(`${SELECT} WHERE l.id = ?`).get(id) as StoredRow | undefined;
+  const row = db.prepare<[number], StoredRow>(`${SELECT} WHERE l.id = ?`).get(id);
   return row && toRow(row);
 }
 
 /** The link a token opens, if it is known and not revoked. */
 // Asked on every read of a public link (a link shared in the local news is read often): the
 // statement is prepared once per database, not per request.
-const byHash = new WeakMap<Db, Statement>();
+const byHash = new WeakMap<Db, Statement<[string], StoredRow>>();
 
 export function findActivePublicLinkByHash(db: Db, tokenHash: string): PublicLinkRow | undefined {
   let statement = byHash.get(db);
-  if (!statement) byHash.set(db, (statement = db.prepare(`${SELECT} WHERE l.token_hash = ? AND l.revoked_at IS NULL`)));
-  const row = statement.get(tokenHash) as StoredRow | undefined;
+  if (!statement) byHash.set(db, (statement = db.prepare<[string], StoredRow>(`${SELECT} WHERE l.token_hash = ? AND l.revoked_at IS NULL`)));
+  const row = statement.get(tokenHash);
   return row && toRow(row);
 }
 

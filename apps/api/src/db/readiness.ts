@@ -26,7 +26,7 @@ export function checkReadiness(db: Db, migrations: ReadonlyMap<number, string>):
   const checks: Readiness['checks'] = { database: 'failed', writable: 'unknown', migrations: 'unknown' };
   let pendingMigrations: string[] = [];
   try {
-    const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+    const applied = new Set(db.prepare<[], number>('SELECT version FROM schema_migrations').pluck().all());
     checks.database = 'ok';
     pendingMigrations = [...migrations].filter(([v]) => !applied.has(v)).map(([, f]) => f).sort();
     checks.migrations = pendingMigrations.length === 0 ? 'ok' : 'pending';

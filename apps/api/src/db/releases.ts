@@ -11,9 +11,9 @@ export function releaseDigest(release: YearRelease): string {
 /** Every release of a metric, by year, oldest first. */
 export function listReleases(db: Db, metricKey: string): Map<number, YearRelease[]> {
   const rows = db
-    .prepare('SELECT year, snapshot FROM releases WHERE metric_key = ? ORDER BY year, id')
+    .prepare<[string], [number, Buffer]>('SELECT year, snapshot FROM releases WHERE metric_key = ? ORDER BY year, id')
     .raw()
-    .all(metricKey) as [number, Buffer][];
+    .all(metricKey);
   const out = new Map<number, YearRelease[]>();
   for (const [year, blob] of rows) {
     const release = JSON.parse(gunzipSync(blob).toString('utf8')) as YearRelease;
@@ -24,7 +24,7 @@ export function listReleases(db: Db, metricKey: string): Map<number, YearRelease
 
 /** The digests already recorded for a metric, by year. */
 export function listReleaseDigests(db: Db, metricKey: string): Map<number, Set<string>> {
-  const rows = db.prepare('SELECT year, digest FROM releases WHERE metric_key = ?').raw().all(metricKey) as [number, string][];
+  const rows = db.prepare<[string], [number, string]>('SELECT year, digest FROM releases WHERE metric_key = ?').raw().all(metricKey);
   const out = new Map<number, Set<string>>();
   for (const [year, digest] of rows) out.set(year, (out.get(year) ?? new Set()).add(digest));
   return out;

@@ -20,7 +20,7 @@ export interface ReviewNoteRow {
 export function listNotesOfYear(db: Db, unitIds: readonly string[], year: number): ReviewNoteRow[] {
   if (unitIds.length === 0) return [];
   return db
-    .prepare(
+    .prepare<[number, number, string], ReviewNoteRow>(
       `SELECT a.id, a.unit_id AS unitId, a.metric_key AS metricKey, a.year_from AS yearFrom, a.year_to AS yearTo,
               a.visibility, a.text, u.display_name AS authorDisplayName, a.created_at AS createdAt,
               (SELECT count(*) FROM annotations r WHERE r.parent_id = a.id) AS replyCount
@@ -29,7 +29,7 @@ export function listNotesOfYear(db: Db, unitIds: readonly string[], year: number
          AND a.unit_id IN (SELECT value FROM json_each(?))
        ORDER BY a.created_at DESC, a.id DESC`,
     )
-    .all(year, year, JSON.stringify(unitIds)) as ReviewNoteRow[];
+    .all(year, year, JSON.stringify(unitIds));
 }
 
 export interface ReviewDataNeedRow {
@@ -48,7 +48,7 @@ export interface ReviewDataNeedRow {
  */
 export function listOpenDataNeeds(db: Db, unitIds: readonly string[], withoutUnit: boolean): ReviewDataNeedRow[] {
   return db
-    .prepare(
+    .prepare<[string, string, number], ReviewDataNeedRow>(
       `SELECT d.id, d.metric_key AS metricKey, d.unit_id AS unitId, d.text, d.status,
               u.display_name AS authorDisplayName, d.created_at AS createdAt
        FROM data_needs d JOIN users u ON u.id = d.author_id
@@ -56,5 +56,5 @@ export function listOpenDataNeeds(db: Db, unitIds: readonly string[], withoutUni
          AND (d.unit_id IN (SELECT value FROM json_each(?)) OR (? AND d.unit_id IS NULL))
        ORDER BY d.created_at DESC, d.id DESC`,
     )
-    .all(JSON.stringify(OPEN_STATUSES), JSON.stringify(unitIds), withoutUnit ? 1 : 0) as ReviewDataNeedRow[];
+    .all(JSON.stringify(OPEN_STATUSES), JSON.stringify(unitIds), withoutUnit ? 1 : 0);
 }

@@ -16,8 +16,8 @@ const toPeriod = (r: TargetRow): TargetPeriod => ({
 /** Every metric's recorded target history, oldest first. */
 export function listTargetHistories(db: Db): Map<string, TargetPeriod[]> {
   const rows = db
-    .prepare('SELECT metric_key, valid_from_year, target_min, target_max FROM metric_targets ORDER BY metric_key, valid_from_year')
-    .all() as TargetRow[];
+    .prepare<[], TargetRow>('SELECT metric_key, valid_from_year, target_min, target_max FROM metric_targets ORDER BY metric_key, valid_from_year')
+    .all();
   const out = new Map<string, TargetPeriod[]>();
   for (const r of rows) out.set(r.metric_key, [...(out.get(r.metric_key) ?? []), toPeriod(r)]);
   return out;

@@ -4,8 +4,8 @@ import type { Db } from './database.js';
 /** Every metric's English texts that need an update, by metric key. */
 export function listEnglishOutdated(db: Db): Map<string, TranslatedField[]> {
   const rows = db
-    .prepare('SELECT metric_key, field FROM metric_english_outdated')
-    .all() as { metric_key: string; field: TranslatedField }[];
+    .prepare<[], { metric_key: string; field: TranslatedField }>('SELECT metric_key, field FROM metric_english_outdated')
+    .all();
   // In the order the texts are listed (name first), as the domain's rule gives them.
   rows.sort((a, b) => TRANSLATED_FIELDS.indexOf(a.field) - TRANSLATED_FIELDS.indexOf(b.field));
   const map = new Map<string, TranslatedField[]>();

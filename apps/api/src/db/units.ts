@@ -20,11 +20,11 @@ const toUnit = (r: UnitRow): Unit => ({
 });
 
 export function listUnits(db: Db): Unit[] {
-  return (db.prepare('SELECT * FROM units ORDER BY id').all() as UnitRow[]).map(toUnit);
+  return (db.prepare<[], UnitRow>('SELECT * FROM units ORDER BY id').all()).map(toUnit);
 }
 
 export function countUnits(db: Db): number {
-  return db.prepare('SELECT count(*) FROM units').pluck().get() as number;
+  return db.prepare<[], number>('SELECT count(*) FROM units').pluck().get()!;
 }
 
 /** Inserts units parents first. Call inside a transaction. */
@@ -37,7 +37,7 @@ export function insertUnits(db: Db, units: readonly Unit[]): void {
 }
 
 export function getUnit(db: Db, id: string): Unit | undefined {
-  const row = db.prepare('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;
+  const row = db.prepare<[string], UnitRow>('SELECT * FROM units WHERE id = ?').get(id);
   return row ? toUnit(row) : undefined;
 }
 
@@ -49,11 +49,11 @@ export function updateUnit(db: Db, u: Unit): void {
 }
 
 export function listParentHistory(db: Db): ParentPeriod[] {
-  const rows = db.prepare('SELECT unit_id, parent_id, until_year FROM unit_parent_history ORDER BY unit_id, until_year').raw().all() as [
+  const rows = db.prepare<[], [
     string,
     string | null,
     number,
-  ][];
+  ]>('SELECT unit_id, parent_id, until_year FROM unit_parent_history ORDER BY unit_id, until_year').raw().all();
   return rows.map(([unitId, parentId, untilYear]) => ({ unitId, parentId, untilYear }));
 }
 
@@ -80,12 +80,12 @@ interface ReorganisationRow {
 
 /** Every reorganisation with its units, oldest first. */
 export function listReorganisations(db: Db): StoredReorganisation[] {
-  const rows = db.prepare('SELECT * FROM reorganisations ORDER BY year, id').all() as ReorganisationRow[];
-  const links = db.prepare('SELECT reorganisation_id, from_unit, to_unit FROM reorganisation_links ORDER BY rowid').raw().all() as [
+  const rows = db.prepare<[], ReorganisationRow>('SELECT * FROM reorganisations ORDER BY year, id').all();
+  const links = db.prepare<[], [
     number,
     string,
     string,
-  ][];
+  ]>('SELECT reorganisation_id, from_unit, to_unit FROM reorganisation_links ORDER BY rowid').raw().all();
   const byId = new Map<number, { from: string[]; to: string[] }>();
   for (const [id, from, to] of links) {
     const l = byId.get(id) ?? { from: [], to: [] };

@@ -31,7 +31,7 @@ interface RawUser {
 }
 
 function unitIdsOf(db: Db, userId: number): string[] {
-  return db.prepare('SELECT unit_id FROM user_units WHERE user_id = ? ORDER BY unit_id').pluck().all(userId) as string[];
+  return db.prepare<[number], string>('SELECT unit_id FROM user_units WHERE user_id = ? ORDER BY unit_id').pluck().all(userId);
 }
 
 function toUser(db: Db, r: RawUser): UserRow {
@@ -51,18 +51,18 @@ function toUser(db: Db, r: RawUser): UserRow {
 }
 
 export function findUserByUsername(db: Db, username: string): UserRow | undefined {
-  const r = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as RawUser | undefined;
+  const r = db.prepare<[string], RawUser>('SELECT * FROM users WHERE username = ?').get(username);
   return r && toUser(db, r);
 }
 
 // An erased person's account is an empty tombstone (migration 015): it is no account to find or list.
 export function findUserById(db: Db, id: number): UserRow | undefined {
-  const r = db.prepare('SELECT * FROM users WHERE id = ? AND erased_at IS NULL').get(id) as RawUser | undefined;
+  const r = db.prepare<[number], RawUser>('SELECT * FROM users WHERE id = ? AND erased_at IS NULL').get(id);
   return r && toUser(db, r);
 }
 
 export function findUserByOidcIdentity(db: Db, issuer: string, subject: string): UserRow | undefined {
-  const r = db.prepare('SELECT * FROM users WHERE oidc_issuer = ? AND oidc_subject = ?').get(issuer, subject) as RawUser | undefined;
+  const r = db.prepare<[string, string], RawUser>('SELECT * FROM users WHERE oidc_issuer = ? AND oidc_subject = ?').get(issuer, subject);
   return r && toUser(db, r);
 }
 
@@ -71,11 +71,11 @@ export function isUsernameTaken(db: Db, username: string): boolean {
 }
 
 export function listUsers(db: Db): UserRow[] {
-  return (db.prepare('SELECT * FROM users WHERE erased_at IS NULL ORDER BY username').all() as RawUser[]).map((r) => toUser(db, r));
+  return (db.prepare<[], RawUser>('SELECT * FROM users WHERE erased_at IS NULL ORDER BY username').all()).map((r) => toUser(db, r));
 }
 
 export function countUsers(db: Db): number {
-  return db.prepare('SELECT count(*) FROM users').pluck().get() as number;
+  return db.prepare<[], number>('SELECT count(*) FROM users').pluck().get()!;
 }
 
 export interface NewUser {
@@ -145,16 +145,16 @@ export function insertSession(db: Db, tokenHash: string, userId: number, now: st
 
 /** The ID token of a session begun through the identity provider; null for a password sign-in. */
 export function findSessionIdToken(db: Db, tokenHash: string): string | null {
-  return (db.prepare('SELECT oidc_id_token FROM sessions WHERE token_hash = ?').pluck().get(tokenHash) as string | null | undefined) ?? null;
+  return (db.prepare<[string], string | null>('SELECT oidc_id_token FROM sessions WHERE token_hash = ?').pluck().get(tokenHash)) ?? null;
 }
 
 export function findSession(db: Db, tokenHash: string): SessionRow | undefined {
   return db
-    .prepare(
+    .prepare<[string], SessionRow>(
       `SELECT user_id AS userId, created_at AS createdAt, expires_at AS expiresAt, last_seen_at AS lastSeenAt
        FROM sessions WHERE token_hash = ?`,
     )
-    .get(tokenHash) as SessionRow | undefined;
+    .get(tokenHash);
 }
 
 export function touchSession(db: Db, tokenHash: string, now: string, expiresAt: string): void {

@@ -9,12 +9,12 @@ export interface SourceRow {
 }
 
 export function listSources(db: Db): SourceRow[] {
-  const rows = db.prepare('SELECT id, name, url, is_synthetic FROM sources').all() as {
+  const rows = db.prepare<[], {
     id: number;
     name: string;
     url: string | null;
     is_synthetic: number;
-  }[];
+  }>('SELECT id, name, url, is_synthetic FROM sources').all();
   return rows.map((r) => ({ id: r.id, name: r.name, url: r.url, isSynthetic: r.is_synthetic === 1 }));
 }
 
@@ -25,18 +25,18 @@ export function ensureSource(db: Db, name: string, isSynthetic: boolean, url: st
     url,
     isSynthetic ? 1 : 0,
   );
-  return db.prepare('SELECT id FROM sources WHERE name = ?').pluck().get(name) as number;
+  return db.prepare<[string], number>('SELECT id FROM sources WHERE name = ?').pluck().get(name)!;
 }
 
 /** Every figure reported for a metric, with its source's name. */
 export function listContributions(db: Db, metricKey: string): YearContribution[] {
   const rows = db
-    .prepare(
+    .prepare<[string], [string, number, number, number, number | null, string]>(
       `SELECT v.unit_id, v.year, v.numerator_c, v.denominator_c, v.group_size, s.name AS source
        FROM metric_values v JOIN sources s ON s.id = v.source_id WHERE v.metric_key = ?`,
     )
     .raw()
-    .all(metricKey) as [string, number, number, number, number | null, string][];
+    .all(metricKey);
   // SQLite gives a new string per row; the figures built from these are kept for long, so each
   // unit's id and each source's name is kept once (240,000 rows name about 2,000 units).
   const names = new Map<string, string>();
@@ -104,11 +104,11 @@ export interface PublishedFigure {
 
 export function listPublishedFigures(db: Db, metricKey: string): PublishedFigure[] {
   return db
-    .prepare(
+    .prepare<[string], PublishedFigure>(
       `SELECT p.unit_id AS unitId, p.metric_key AS metricKey, p.year, p.value, s.name AS source
        FROM published_figures p JOIN sources s ON s.id = p.source_id WHERE p.metric_key = ?`,
     )
-    .all(metricKey) as PublishedFigure[];
+    .all(metricKey);
 }
 
 export function insertPublishedFigure(db: Db, f: Omit<PublishedFigure, 'source'> & { sourceId: number }): void {

@@ -8,7 +8,7 @@ import { createRandom, splitProportionally, spreadInteger } from './random.js';
  * Jönköpings kommun published; those totals carry that source.
  */
 
-export const DEMO_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025] as const;
+const DEMO_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025] as const;
 
 export const SYNTHETIC_SOURCE = 'Syntetiska demodata (Tillit)';
 
@@ -118,7 +118,7 @@ export const DEMO_MERGER = {
   ],
 } as const;
 
-export function slugify(name: string): string {
+function slugify(name: string): string {
   return name
     .toLowerCase()
     .normalize('NFD')

@@ -14,11 +14,11 @@ import { createRandom } from './random.js';
 
 export const SCALE_SOURCE = 'Syntetiska skaldata för prestandatest (Tillit)';
 export const SCALE_ROOT_ID = 'kommun';
-export const SCALE_FIRST_YEAR = 2006;
-export const SCALE_YEARS = 20;
-export const SCALE_DEPARTMENTS = 8;
-export const SCALE_AREAS_PER_DEPARTMENT = 10;
-export const SCALE_UNITS_PER_AREA = 25;
+const SCALE_FIRST_YEAR = 2006;
+const SCALE_YEARS = 20;
+const SCALE_DEPARTMENTS = 8;
+const SCALE_AREAS_PER_DEPARTMENT = 10;
+const SCALE_UNITS_PER_AREA = 25;
 
 const DEPARTMENT_NAMES = [
   'Socialförvaltningen',

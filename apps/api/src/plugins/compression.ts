@@ -1,12 +1,12 @@
 import fastifyCompress from '@fastify/compress';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CachedAnswer, Encoding } from '../services/response-cache.js';
+import type { CachedAnswer, Encoding } from '../http/response-cache.js';
 
 /**
  * Text answers leave the server compressed as the client accepts (brotli, else gzip): the web
  * app's files are compressed at build time (`.br`, `.gz` beside each, served by
  * @fastify/static's `preCompressed`), cached answers keep a compressed copy
- * (services/response-cache.ts, sent by `sendAnswer`), and every other answer of a compressible
+ * (http/response-cache.ts, sent by `sendAnswer`), and every other answer of a compressible
  * type (JSON, CSV, HTML, SVG) over 1 kB is compressed on the fly here. What is compressed
  * already (XLSX, PNG: not compressible in mime-db) goes as it is.
  */
@@ -38,7 +38,7 @@ export function chooseEncoding(header: string | undefined): Encoding | null {
 }
 
 /** Whether `If-None-Match` names this entity tag (weak comparison, RFC 9110 13.1.2). */
-export function matchesEtag(header: string | undefined, etag: string): boolean {
+function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   const bare = etag.startsWith('W/') ? etag.slice(2) : etag;

@@ -1,5 +1,7 @@
-import { createRequire } from 'node:module';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 
 /**
  * Security headers, with a Content-Security-Policy the built app runs under: scripts only from
@@ -23,28 +25,19 @@ const HELMET_OPTIONS = {
   },
   crossOriginEmbedderPolicy: false,
   strictTransportSecurity: false,
-};
+} satisfies HelmetOptions;
 
-type HeaderSink = { setHeader(name: string, value: string | number): void; removeHeader(name: string): void };
-type Helmet = (options: typeof HELMET_OPTIONS) => (req: object, res: HeaderSink, next: (err?: unknown) => void) => void;
-
-// helmet as @fastify/helmet depends on it. That plugin rebuilt the whole policy on every request
-// (a tenth of a millisecond each, see docs/benchmarks.md); the headers are the same every time,
-// so they are worked out once, by helmet itself, and set as they are.
-const requireHere = createRequire(import.meta.url);
-const helmet = createRequire(requireHere.resolve('@fastify/helmet'))('helmet') as Helmet;
-
+// helmet itself, not @fastify/helmet: that plugin rebuilt the whole policy on every request (a
+// tenth of a millisecond each, see docs/benchmarks.md); the headers are the same every time, so
+// helmet works them out once, on a response that is never sent, and they are set as they are.
 /** The headers helmet sets with our options, worked out once. */
-export function securityHeaders(): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const sink: HeaderSink = {
-    setHeader: (name, value) => void (headers[name.toLowerCase()] = String(value)),
-    removeHeader: (name) => void delete headers[name.toLowerCase()],
-  };
-  helmet(HELMET_OPTIONS)({}, sink, (err) => {
+function securityHeaders(): Record<string, string> {
+  const request = new IncomingMessage(new Socket());
+  const response = new ServerResponse(request);
+  helmet(HELMET_OPTIONS)(request, response, (err) => {
     if (err) throw err;
   });
-  return headers;
+  return Object.fromEntries(Object.entries(response.getHeaders()).map(([name, value]) => [name, String(value)]));
 }
 
 /**

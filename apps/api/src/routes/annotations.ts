@@ -14,7 +14,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { requireUser, STAFF } from '../plugins/access.js';
 import type { Writer } from '../services/annotations.js';
 import { errorResponses } from './schemas.js';

@@ -2,7 +2,7 @@ import { demoAccountsResponseSchema, errorEnvelopeSchema, loginBodySchema, logou
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps, SecurityOptions } from '../app.js';
+import type { AppDeps, SecurityOptions } from './deps.js';
 import { NotFoundError } from '../errors.js';
 import { requireUser, SESSION_COOKIE, SIGNED_IN } from '../plugins/access.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../services/seed.js';

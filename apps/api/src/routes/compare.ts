@@ -1,6 +1,6 @@
 import { compareQuerySchema, comparisonResponseSchema, errorEnvelopeSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { STAFF } from '../plugins/access.js';
 
 export const compareRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn } from '../test-app.js';
 
-// Cached answers carry an entity tag of the caller's scope and the answer (services/response-cache.ts):
+// Cached answers carry an entity tag of the caller's scope and the answer (http/response-cache.ts):
 // the same request again with `If-None-Match` costs a 304, a write that changes the answer gives
 // a new tag, and a tag of one scope is never honoured for another.
 

@@ -8,7 +8,7 @@ import {
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER, requireUser, SIGNED_IN } from '../plugins/access.js';
 
 const idParams = z.object({ id: z.coerce.number().int().min(1, 'Ogiltigt id') });

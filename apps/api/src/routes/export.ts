@@ -1,7 +1,7 @@
 import { CSV_FORMATS, type CsvFormat } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { STAFF } from '../plugins/access.js';
 import { attachmentHeader, valuesCsv, valuesWorkbook, type ExportFile } from '../services/export.js';
 

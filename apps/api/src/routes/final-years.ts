@@ -1,6 +1,6 @@
 import { errorEnvelopeSchema, finalYearParamsSchema, finalYearsResponseSchema, metricKeyParamsSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER } from '../plugins/access.js';
 
 const errors = { 400: errorEnvelopeSchema, 403: errorEnvelopeSchema };

@@ -1,7 +1,7 @@
 import { healthResponseSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serializerCompiler } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { sendJson } from '../plugins/compression.js';
 
 export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { version, isDemo }) => {

@@ -14,10 +14,10 @@ import {
   type ParentRows,
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER } from '../plugins/access.js';
 import { ValidationError } from '../errors.js';
-import { withUpload } from '../services/uploads.js';
+import { withUpload } from '../http/uploads.js';
 
 const errors = { 400: errorEnvelopeSchema, 403: errorEnvelopeSchema, 404: errorEnvelopeSchema };
 

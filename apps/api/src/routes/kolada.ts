@@ -15,11 +15,11 @@ import {
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER, SIGNED_IN } from '../plugins/access.js';
 import { decodeText } from '../services/import-decode.js';
 import type { KoladaInputDocument } from '../services/kolada.js';
-import { withUpload } from '../services/uploads.js';
+import { withUpload } from '../http/uploads.js';
 
 // A Kolada answer is a few pages of JSON, parsed whole: a file this size is already far beyond one.
 const KOLADA_MAX_BYTES = 20 * 1024 * 1024;

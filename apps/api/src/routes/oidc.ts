@@ -2,7 +2,7 @@ import { errorEnvelopeSchema, homePath, providersResponseSchema, safeNextPath, t
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { NotFoundError } from '../errors.js';
 import { CALLBACK_PATH, FLOW_COOKIE, FLOW_MS } from '../services/oidc.js';
 import { setSessionCookie } from './auth.js';

@@ -1,6 +1,6 @@
 import { backupStatusSchema, type BackupStatus } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { DEVELOPMENT_MANAGER } from '../plugins/access.js';
 
 const NO_BACKUPS: BackupStatus = {

@@ -1,7 +1,7 @@
 import { eraseBodySchema, eraseResultSchema, errorEnvelopeSchema, personalDataSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER } from '../plugins/access.js';
 import { createPersonalDataService } from '../services/personal-data.js';
 

@@ -8,7 +8,7 @@ import {
   publicLinkUpdateSchema,
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { DEVELOPMENT_MANAGER, requireUser } from '../plugins/access.js';
 import { publicLinkPath } from '../services/public-links.js';
 import { errorResponses } from './schemas.js';

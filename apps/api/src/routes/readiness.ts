@@ -1,6 +1,6 @@
 import { readinessSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { checkReadiness, knownMigrations } from '../db/readiness.js';
 
 /**

@@ -3,12 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
-import { createDataVersion } from '../app.js';
+import { createDataVersion } from '../services/index.js';
 import { hashToken } from '../services/auth.js';
-import { createResponseCache, scopeOf } from '../services/response-cache.js';
+import { createResponseCache, scopeOf } from '../http/response-cache.js';
 import { createTestApp, signIn } from '../test-app.js';
 
-// The finished answers of /api/values and /api/summary are cached (services/response-cache.ts)
+// The finished answers of /api/values and /api/summary are cached (http/response-cache.ts)
 // and sessions are remembered between writes (services/auth.ts). These tests show that neither
 // lets a stale, foreign or suppressed answer out.
 

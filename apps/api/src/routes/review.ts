@@ -8,7 +8,7 @@ import {
   reviewResponseSchema,
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER, requireUser } from '../plugins/access.js';
 import { errorResponses } from './schemas.js';
 

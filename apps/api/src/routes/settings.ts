@@ -1,7 +1,7 @@
 import { errorEnvelopeSchema, outboxStatusSchema, settingsSchema, settingsUpdateSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER, requireUser, SIGNED_IN } from '../plugins/access.js';
 import type { OutboxAdmin } from '../services/mail.js';
 import type { SettingsService } from '../services/settings.js';

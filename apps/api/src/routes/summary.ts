@@ -6,10 +6,10 @@ import {
   type SummaryResponse,
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { SIGNED_IN } from '../plugins/access.js';
 import { PRIVATE, sendAnswer } from '../plugins/compression.js';
-import { createResponseCache, scopeOf, type CachedAnswer } from '../services/response-cache.js';
+import { createResponseCache, scopeOf, type CachedAnswer } from '../http/response-cache.js';
 import { swedishToday } from '../services/today.js';
 import { errorResponses, notModified } from './schemas.js';
 

@@ -1,6 +1,4 @@
 import {
-  auditEntrySchema,
-  auditQuerySchema,
   errorEnvelopeSchema,
   passwordResetSchema,
   userCreateSchema,
@@ -9,15 +7,14 @@ import {
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../app.js';
-import { listAudit } from '../db/audit.js';
+import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER } from '../plugins/access.js';
 
 const idParams = z.object({ id: z.coerce.number().int().min(1, 'Ogiltigt id') });
 const errors = { 400: errorEnvelopeSchema, 404: errorEnvelopeSchema, 409: errorEnvelopeSchema };
 
-/** User administration and the audit log: the development manager's. */
-export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services, db }) => {
+/** User administration: the development manager's. */
+export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {
   const access = { access: DEVELOPMENT_MANAGER };
 
   app.get(
@@ -66,22 +63,5 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services
       await services.users.resetPassword(request.params.id, request.body.password, actorOf(request));
       return reply.status(204).send(null);
     },
-  );
-
-  app.get(
-    '/api/audit',
-    {
-      config: access,
-      schema: {
-        summary: 'The audit log of every write, newest first',
-        tags: ['admin'],
-        querystring: auditQuerySchema,
-        response: { 200: z.array(auditEntrySchema) },
-      },
-    },
-    async (request) =>
-      listAudit(db, { limit: request.query.limit, beforeId: request.query.before, entity: request.query.entity }).map(
-        ({ userId: _userId, ...entry }) => entry,
-      ),
   );
 };

@@ -1,10 +1,10 @@
 import { eventsForUnit, valuesQuerySchema, valuesResponseSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../app.js';
+import type { AppDeps } from './deps.js';
 import { STAFF } from '../plugins/access.js';
 import { PRIVATE, sendAnswer } from '../plugins/compression.js';
-import { precomputeFigures } from '../services/precompute.js';
-import { createResponseCache, scopeOf } from '../services/response-cache.js';
+import { precomputeFigures } from '../http/precompute.js';
+import { createResponseCache, scopeOf } from '../http/response-cache.js';
 import { errorResponses, notModified } from './schemas.js';
 
 export const valueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {

@@ -26,6 +26,7 @@ import { ForbiddenError, invalid, NotFoundError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
 import type { SessionUser } from './auth.js';
 import type { CatalogueService } from './catalogue.js';
+import { auditView, toReply, toThread, type MayChange } from './annotation-views.js';
 import type { MailNotifier } from './mail-notify.js';
 import type { UnitService } from './units.js';
 
@@ -41,53 +42,6 @@ export interface Writer {
 
 const ENTITY = 'annotation';
 const actorOf = ({ user, requestId }: Writer): Actor => ({ userId: user.id, username: user.username, requestId });
-
-/** What the audit log keeps of a note: everything stored, the author by id. */
-function auditView(r: AnnotationRecord) {
-  return {
-    id: r.id,
-    unitId: r.unitId,
-    metricKey: r.metricKey,
-    yearFrom: r.yearFrom,
-    yearTo: r.yearTo,
-    visibility: r.visibility,
-    text: r.text,
-    parentId: r.parentId,
-    authorId: r.authorId,
-  };
-}
-
-/** Whether the viewer may change or delete a note: see `mayChange` in the service. */
-type MayChange = (note: AnnotationRecord) => boolean;
-
-function toReply(r: AnnotationRecord, mayChange: MayChange): AnnotationReply {
-  return {
-    id: r.id,
-    parentId: r.parentId ?? r.id,
-    author: r.author,
-    text: r.text,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    canEdit: mayChange(r),
-  };
-}
-
-function toThread(root: AnnotationRecord, replies: readonly AnnotationRecord[], mayChange: MayChange): AnnotationThread {
-  return {
-    id: root.id,
-    unitId: root.unitId,
-    metricKey: root.metricKey,
-    yearFrom: root.yearFrom,
-    yearTo: root.yearTo,
-    visibility: root.visibility,
-    author: root.author,
-    text: root.text,
-    createdAt: root.createdAt,
-    updatedAt: root.updatedAt,
-    canEdit: mayChange(root),
-    replies: replies.map((r) => toReply(r, mayChange)),
-  };
-}
 
 /**
  * Notes on a metric for a unit. A note belongs to exactly one unit: a unit's chart shows its own

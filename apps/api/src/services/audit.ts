@@ -1,5 +1,5 @@
 import type { AuditAction, AuditEntity } from '@tillit/domain';
-import { insertAudit } from '../db/audit.js';
+import { insertAudit, listAudit } from '../db/audit.js';
 import type { Db } from '../db/database.js';
 
 /** Who is writing: the signed-in person (or a command-line tool) and the request. */
@@ -38,4 +38,12 @@ export function audit<E extends AuditEntity>(
     },
     new Date().toISOString(),
   );
+}
+
+/** The audit log as the development manager reads it (`GET /api/audit`), newest first. */
+export function createAuditLogService(db: Db) {
+  return {
+    list: (options: { limit: number; beforeId?: number; entity?: string }) =>
+      listAudit(db, options).map(({ userId: _userId, ...entry }) => entry),
+  };
 }

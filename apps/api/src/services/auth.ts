@@ -233,6 +233,6 @@ export function createAuthService(db: Db, options: AuthOptions) {
 }
 export type AuthService = ReturnType<typeof createAuthService>;
 
-export function toSessionUser(u: { id: number; username: string; displayName: string; role: Role; unitIds: string[] }): SessionUser {
+function toSessionUser(u: { id: number; username: string; displayName: string; role: Role; unitIds: string[] }): SessionUser {
   return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, unitIds: u.unitIds };
 }

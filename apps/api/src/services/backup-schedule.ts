@@ -4,12 +4,10 @@ import type { BackupRun, BackupStatus } from '@tillit/domain';
 import { Cron } from 'croner';
 import { backupDatabase, defaultBackupPath } from './backup.js';
 import { verifyCopy } from './backup-verify.js';
+import type { ServiceLog } from './log.js';
 
 /** What a scheduled job logs through: the app's pino logger, or anything with the same two methods. */
-export interface JobLog {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
+export type JobLog = Pick<ServiceLog, 'info' | 'error'>;
 
 export interface BackupJobOptions {
   databasePath: string;
@@ -33,7 +31,7 @@ interface BackupFile {
 }
 
 /** The finished copies in `dir`, oldest first (by the time in their names). */
-export function listBackupFiles(dir: string): BackupFile[] {
+function listBackupFiles(dir: string): BackupFile[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .flatMap((name) => {
@@ -52,7 +50,7 @@ function freeName(dir: string, now: Date): string {
 }
 
 /** A failure in words the IT department can act on, with the system's own message after. */
-export function describeBackupError(err: unknown, dir: string): string {
+function describeBackupError(err: unknown, dir: string): string {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '';
   const detail = err instanceof Error ? err.message : String(err);
   if (['ENOSPC', 'EFBIG', 'EDQUOT', 'SQLITE_FULL'].includes(code)) return `Disken är full: säkerhetskopian fick inte plats i ${dir} (${detail}).`;

@@ -1,22 +1,21 @@
 import {
-  DEFINITION_FIELDS,
-  HEALTH_MIN_SUPPRESSION,
+  changedDefinitionFields,
+  definitionChangeProblem,
+  healthKeptProblem,
   metricSchema,
+  nextTargetHistory,
   sameTarget,
   outdatedEnglish,
-  summarizePoints,
-  withNewTarget,
+  thresholdProblem,
   type DefinitionChange,
   type Metric,
   type MetricDefinitionVersion,
+  type MetricEditProblem,
   type MetricPatch,
   type MetricResponse,
-  type OverviewMetric,
   type PrincipleCreate,
   type PrincipleResponse,
   type PrincipleUpdate,
-  type PrinciplesOverview,
-  type TargetPeriod,
 } from '@tillit/domain';
 import { getMetric, listPrinciples, upsertMetric, upsertPrinciple } from '../db/catalogue.js';
 import {
@@ -31,68 +30,18 @@ import type { Db } from '../db/database.js';
 import { replaceTargetHistory } from '../db/targets.js';
 import { listEnglishOutdated, setEnglishOutdated } from '../db/translations.js';
 import { ConflictError, invalid, NotFoundError } from '../errors.js';
-import { listPublicAnnotations } from './annotations.js';
 import { audit, type Actor } from './audit.js';
 import type { CatalogueService } from './catalogue.js';
-import type { UnitService } from './units.js';
-import type { ValueService } from './values.js';
 
 interface Deps {
   data: { bump: () => void };
   catalogue: CatalogueService;
-  units: UnitService;
-  values: ValueService;
 }
 
-
-/** Health data may not be shown for groups smaller than the law's ten persons. */
-function checkThreshold(m: Pick<Metric, 'sensitivity' | 'suppressionThreshold'>): void {
-  if (m.sensitivity !== 'health') return;
-  if (m.suppressionThreshold === null || m.suppressionThreshold < HEALTH_MIN_SUPPRESSION) {
-    throw invalid(
-      'body.suppressionThreshold',
-      `Hälsodata (t.ex. sjukfrånvaro) får inte visas för grupper om färre än ${HEALTH_MIN_SUPPRESSION} personer: ` +
-        `tröskeln måste vara minst ${HEALTH_MIN_SUPPRESSION} (suppressionThreshold must be at least ${HEALTH_MIN_SUPPRESSION} for health data).`,
-    );
-  }
-}
-
-/**
- * A metric marked health data stays health data: its sensitivity is read from what is stored, so
- * the floor cannot be switched off by changing the sensitivity and the threshold in one request.
- */
-function checkHealthKept(before: Pick<Metric, 'sensitivity'>, after: Pick<Metric, 'sensitivity'>): void {
-  if (before.sensitivity !== 'health' || after.sensitivity === 'health') return;
-  throw invalid(
-    'body.sensitivity',
-    'Hälsodata (t.ex. sjukfrånvaro) förblir hälsodata: känsligheten (sensitivity) kan inte ändras för det här nyckeltalet, ' +
-      `och gränsen på minst ${HEALTH_MIN_SUPPRESSION} personer gäller alltid (the sensitivity of health data cannot be changed).`,
-  );
-}
-
-/**
- * The target history after an edit: a changed target applies from `targetFrom` on, and the years
- * before keep the target they had, so that last year's verdict stays what it was.
- */
-function nextTargetHistory(before: Metric, after: Metric, targetFrom: number | undefined): TargetPeriod[] {
-  const current = before.targetHistory ?? [];
-  if (sameTarget(before.target, after.target)) return current;
-  if (targetFrom === undefined) {
-    throw invalid(
-      'body.targetFrom',
-      'Målet ändras: ange från vilket år det nya målet gäller (targetFrom), så att tidigare år bedöms mot målet som gällde då.',
-    );
-  }
-  const next = withNewTarget(before, after.target, targetFrom);
-  if (next === null) {
-    const newest = current.at(-1)?.validFrom;
-    throw invalid('body.targetFrom', `Det nya målet kan inte gälla före det nuvarande (från ${newest}).`);
-  }
-  return next;
-}
-
-function changedDefinitionFields(before: Metric, after: Metric): string[] {
-  return DEFINITION_FIELDS.filter((f) => before[f].sv !== after[f].sv || before[f].en !== after[f].en);
+/** An edit a rule of the domain (metric-edit.ts) refuses: a 400 naming the field. */
+const refusal = (problem: MetricEditProblem) => invalid(`body.${problem.field}`, problem.message);
+function refuse(problem: MetricEditProblem | null): void {
+  if (problem) throw refusal(problem);
 }
 
 /**
@@ -129,17 +78,13 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
       }
       const after = parsed.data;
       checkPrinciples(after.principles);
-      checkHealthKept(before, after);
-      checkThreshold(after);
-      after.targetHistory = nextTargetHistory(before, after, targetFrom);
+      refuse(healthKeptProblem(before, after));
+      refuse(thresholdProblem(after));
+      const targets = nextTargetHistory(before, after, targetFrom);
+      if ('problem' in targets) throw refusal(targets.problem);
+      after.targetHistory = targets.history;
       const changed = changedDefinitionFields(before, after);
-      if (changed.length > 0 && !definitionChange) {
-        throw invalid(
-          'body.definitionChange',
-          `Definitionen ändras (${changed.join(', ')}): ange från vilket år den nya definitionen gäller och varför ` +
-            '(definitionChange: { fromYear, note }), så att trenden visar var definitionen byttes.',
-        );
-      }
+      refuse(definitionChangeProblem(changed, Boolean(definitionChange)));
       // A Swedish text changed without its English one leaves the English marked until it is saved.
       const englishOutdated = outdatedEnglish(before, after, wasOutdated, englishConfirmed);
       db.transaction(() => {
@@ -161,7 +106,7 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
     createMetric(metric: Metric, actor: Actor): MetricResponse {
       if (getMetric(db, metric.key)) throw new ConflictError(`Nyckeltalet "${metric.key}" finns redan.`);
       checkPrinciples(metric.principles);
-      checkThreshold(metric);
+      refuse(thresholdProblem(metric));
       db.transaction(() => {
         upsertMetric(db, metric);
         audit(db, actor, 'create', 'metric', metric.key, null, metric);
@@ -208,50 +153,6 @@ export function createCatalogueAdminService(db: Db, deps: Deps) {
       })();
       deps.data.bump();
       return requirePrinciple(key);
-    },
-
-    /** Every principle with its linked metrics' latest safe figure, direction and target. */
-    overview(unitId: string | undefined): PrinciplesOverview {
-      const root = deps.units.tree()[0];
-      if (!root) throw new NotFoundError('Det finns ingen organisation ännu.');
-      const unit = unitId === undefined ? root : deps.units.requireUnit(unitId);
-      const annotations = listPublicAnnotations(db, { unitIds: [unit.id] });
-      const byKey = new Map(deps.catalogue.metrics().map((m) => [m.key, m]));
-      const summarise = (metric: Metric): OverviewMetric => {
-        const facts = summarizePoints(metric, deps.values.series(metric, unit));
-        const latest = facts.latest;
-        return {
-          key: metric.key,
-          name: metric.name,
-          scale: metric.scale,
-          decimals: metric.decimals,
-          unitLabel: metric.unitLabel,
-          goodDirection: metric.goodDirection,
-          target: facts.target,
-          latest: latest && {
-            year: latest.year,
-            value: latest.suppressed ? null : latest.value,
-            suppressed: latest.suppressed,
-            reason: latest.reason,
-          },
-          direction: facts.direction,
-          isTargetMet: facts.isTargetMet,
-          publicAnnotationCount: annotations.filter((a) => a.metricKey === metric.key).length,
-        };
-      };
-      return {
-        unit: { id: unit.id, name: unit.name },
-        principles: listPrinciples(db).map((p) => ({
-          key: p.key,
-          name: p.name,
-          description: p.description,
-          sortOrder: p.sortOrder,
-          metrics: p.metrics.flatMap((k) => {
-            const m = byKey.get(k);
-            return m ? [summarise(m)] : [];
-          }),
-        })),
-      };
     },
   };
 

@@ -17,7 +17,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 /** The encoding a byte-order mark declares, if the bytes start with one. */
-export function encodingOfBom(head: Uint8Array): TextEncoding | null {
+function encodingOfBom(head: Uint8Array): TextEncoding | null {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';

@@ -16,12 +16,12 @@ import { changedSinceBatch, getBatch, insertBatch, listBatches, markBatchUndone,
 import { ConflictError, NotFoundError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
 import type { CatalogueService } from './catalogue.js';
+import type { ImportOutcome } from './import-outcome.js';
 import { scanFile, type Scan } from './import-scan.js';
 import { releaseWarnings } from './release-preview.js';
 import type { UnitService } from './units.js';
 import type { ValueService } from './values.js';
 
-export { FileTooLargeError, UnsupportedFileError } from './import-read.js';
 
 /** An uploaded file, already on disk (the route streams it there; the CLI names it). */
 export interface ImportFile {
@@ -38,11 +38,6 @@ export interface ImportOptions {
   /** Rows for units with units below them: checked and not stored (default), or stored as their own figures. */
   parentRows?: ParentRows;
 }
-
-export type ImportOutcome =
-  | { status: 200; body: ImportPreview }
-  | { status: 422; body: ImportPreview }
-  | { status: 201; body: ImportResult };
 
 interface Deps {
   units: UnitService;
@@ -125,7 +120,7 @@ export function createImportService(db: Db, { units, catalogue, values, data }: 
     )();
 
   return {
-    async run(file: ImportFile, options: ImportOptions, actor: Actor): Promise<ImportOutcome> {
+    async run(file: ImportFile, options: ImportOptions, actor: Actor): Promise<ImportOutcome<ImportPreview, ImportResult>> {
       const parentRows = options.parentRows ?? 'check';
       const staging = createStaging(
         db,

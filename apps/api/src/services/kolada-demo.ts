@@ -10,7 +10,7 @@ import { createKoladaService, type KoladaInputDocument } from './kolada.js';
 /** The saved example pages in Kolada's format (made-up figures, marked so): data/kolada/. */
 export const KOLADA_DEMO_DIR = fileURLToPath(new URL('../../../../data/kolada/', import.meta.url));
 
-export function readKoladaPages(dir: string = KOLADA_DEMO_DIR): KoladaInputDocument[] {
+function readKoladaPages(dir: string = KOLADA_DEMO_DIR): KoladaInputDocument[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))

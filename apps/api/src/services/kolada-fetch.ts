@@ -1,7 +1,7 @@
 import { koladaDataUrl } from '@tillit/domain';
 import type { KoladaInputDocument } from './kolada.js';
 
-export const KOLADA_API = 'https://api.kolada.se/v3';
+const KOLADA_API = 'https://api.kolada.se/v3';
 
 export class KoladaFetchError extends Error {
   override name = 'KoladaFetchError';

@@ -32,6 +32,7 @@ import {
 import { ConflictError, NotFoundError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
 import type { CatalogueService } from './catalogue.js';
+import type { ImportOutcome } from './import-outcome.js';
 
 /** Where the pages came from; it decides the source each figure carries. */
 export type KoladaOrigin = 'file' | 'fetch' | 'demo';
@@ -42,11 +43,6 @@ export interface KoladaInputDocument {
   text: string;
   url: string | null;
 }
-
-export type KoladaImportOutcome =
-  | { status: 200; body: KoladaPreview }
-  | { status: 422; body: KoladaPreview }
-  | { status: 201; body: KoladaImportResult };
 
 interface Deps {
   catalogue: CatalogueService;
@@ -124,7 +120,7 @@ export function createKoladaService(db: Db, { catalogue, municipality }: Deps) {
       documents: readonly KoladaInputDocument[],
       options: { dryRun: boolean; origin: KoladaOrigin; fileName: string },
       actor: Actor,
-    ): KoladaImportOutcome {
+    ): ImportOutcome<KoladaPreview, KoladaImportResult> {
       const parsed = parseKoladaDocuments(documents);
       if (options.dryRun) return { status: 200, body: preview(options.fileName, parsed) };
       if (parsed.errors.length > 0) return { status: 422, body: preview(options.fileName, parsed) };

@@ -12,9 +12,9 @@ import { createMailNotifier, DIGEST_META_KEY, type MailNotifier } from './mail-n
 import { createOutboxSender, type OutboxSender, type SenderOptions } from './outbox.js';
 
 /** The digest's clock: the organisation's, whatever the server's zone is. */
-export const DIGEST_TIME_ZONE = 'Europe/Stockholm';
+const DIGEST_TIME_ZONE = 'Europe/Stockholm';
 /** How long sent and failed messages stay in the outbox. */
-export const OUTBOX_KEEP_DAYS = 30;
+const OUTBOX_KEEP_DAYS = 30;
 
 export interface Mail {
   notifier: MailNotifier;

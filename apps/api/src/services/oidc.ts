@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mergeClaims, type Claims, type SignInErrorCode } from '@tillit/domain';
-import type { FastifyBaseLogger } from 'fastify';
 import * as client from 'openid-client';
 import type { OidcConfig } from '../config.js';
 import { hashToken } from './auth.js';
+import type { ServiceLog } from './log.js';
 
 /**
  * Tillit as an OpenID Connect relying party (openid-client): the authorization code flow with
@@ -17,7 +17,7 @@ import { hashToken } from './auth.js';
  */
 
 /** Seconds of clock difference tolerated between Tillit and the provider for `exp`, `iat`, `nbf`. */
-export const CLOCK_TOLERANCE_SECONDS = 60;
+const CLOCK_TOLERANCE_SECONDS = 60;
 /** How long someone may take at the provider between leaving Tillit and coming back. */
 export const FLOW_MS = 10 * 60_000;
 /** The cookie that binds a sign-in begun to the browser that began it. */
@@ -32,7 +32,7 @@ const MAX_FLOWS = 10_000;
 
 export interface OidcServiceOptions {
   settings: OidcConfig;
-  log: FastifyBaseLogger;
+  log: Pick<ServiceLog, 'info' | 'warn'>;
   /** How soon discovery is tried again after the provider could not be reached. */
   retryMs?: number;
 }

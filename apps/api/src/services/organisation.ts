@@ -22,6 +22,7 @@ import type { Db } from '../db/database.js';
 import { getUnit, insertParentPeriod, insertReorganisation, insertUnits, listParentHistory, listUnits, updateUnit } from '../db/units.js';
 import { ConflictError, invalid, NotFoundError, ValidationError } from '../errors.js';
 import { audit, type Actor } from './audit.js';
+import type { ImportOutcome } from './import-outcome.js';
 import { readRecords } from './import-read.js';
 import { releaseWarnings } from './release-preview.js';
 import type { UnitService } from './units.js';
@@ -30,10 +31,6 @@ interface Deps {
   units: UnitService;
   data: { bump: () => void };
 }
-
-export type UnitImportOutcome =
-  | { status: 200 | 422; body: UnitImportPreview }
-  | { status: 201; body: UnitImportResult };
 
 const fieldPath = (field: UnitProblem['field'], prefix: string) => `${prefix}.${field}`;
 
@@ -107,7 +104,7 @@ export function createOrganisationService(db: Db, { units, data }: Deps) {
     },
 
     /** A units file: every row, or nothing. A dry run (or a file with errors) only previews. */
-    async importFile(file: { fileName: string; path: string }, options: { dryRun: boolean }, actor: Actor): Promise<UnitImportOutcome> {
+    async importFile(file: { fileName: string; path: string }, options: { dryRun: boolean }, actor: Actor): Promise<ImportOutcome<UnitImportPreview, UnitImportResult>> {
       const records: string[][] = [];
       // One by one: spreading a batch of a hundred thousand rows into push() overflows the stack.
       for await (const batch of readRecords(file.path, file.fileName)) for (const record of batch) records.push(record);

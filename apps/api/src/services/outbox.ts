@@ -39,7 +39,7 @@ const isAddress = (to: string): boolean => z.email().safeParse(to).success;
  * nodemailer says `permanent`), or an address nodemailer could not even put on the envelope. A
  * refused sign-in or TLS handshake is the configuration's fault, not the message's: it waits.
  */
-export function isPermanent(err: NodemailerError): boolean {
+function isPermanent(err: NodemailerError): boolean {
   if (err.code === 'EAUTH' || err.code === 'ENOAUTH' || err.code === 'ETLS' || err.code === 'ECONFIG') return false;
   if (err.permanent === true) return true;
   return err.code === 'EENVELOPE' && err.responseCode === undefined;

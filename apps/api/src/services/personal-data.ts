@@ -29,7 +29,7 @@ import { audit, type Actor } from './audit.js';
 const norm = (s: string) => s.trim().toLocaleLowerCase('sv');
 
 /** Replaces every string value equal to one of `names` (whole, any case) with `by`, however deep. */
-export function replaceNames(value: unknown, names: ReadonlySet<string>, by: string): { value: unknown; changed: boolean } {
+function replaceNames(value: unknown, names: ReadonlySet<string>, by: string): { value: unknown; changed: boolean } {
   if (typeof value === 'string') return names.has(norm(value)) ? { value: by, changed: true } : { value, changed: false };
   if (Array.isArray(value)) {
     let changed = false;

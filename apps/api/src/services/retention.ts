@@ -6,7 +6,7 @@ import { audit, SYSTEM_ACTOR } from './audit.js';
 import type { JobLog } from './backup-schedule.js';
 
 /** When the daily clean-up runs: 03:15, after a nightly backup at 02:00 has had its time. */
-export const RETENTION_SCHEDULE = '15 3 * * *';
+const RETENTION_SCHEDULE = '15 3 * * *';
 
 export interface RetentionResult {
   cutoff: string;

@@ -31,7 +31,7 @@ import type { ValueService } from './values.js';
  * that is not audited under one of these names does not move it, so it may under-state how
  * fresh the data is, never over-state it.
  */
-export const FIGURE_ENTITIES = ['metric_value', 'import', 'published_figure', 'unit', 'reorganisation', 'metric'] as const;
+const FIGURE_ENTITIES = ['metric_value', 'import', 'published_figure', 'unit', 'reorganisation', 'metric'] as const;
 
 const toRef = (u: Pick<Unit, 'id' | 'name' | 'kind' | 'parentId'>): UnitRef => ({
   id: u.id,

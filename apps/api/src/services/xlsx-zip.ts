@@ -27,7 +27,7 @@ export const XLSX_LIMITS = {
 };
 
 /** The workbook unpacks to more than we read (413): the reason names the part and the limit. */
-export class XlsxTooLargeError extends AppError {
+class XlsxTooLargeError extends AppError {
   constructor(message: string) {
     super(413, 'PAYLOAD_TOO_LARGE', message);
   }

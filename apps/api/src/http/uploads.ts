@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { ValidationError } from '../errors.js';
-import { FileTooLargeError, UnsupportedFileError } from './import-read.js';
+import { FileTooLargeError, UnsupportedFileError } from '../services/import-read.js';
 
 // Uploads are written to a temporary directory while they arrive (`withUpload`). Its name carries the server's process id, so that a server killed mid-import (SIGKILL, power loss)
 // leaves a directory the next start can recognise as orphaned and remove.

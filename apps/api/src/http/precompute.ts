@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Services } from '../app.js';
-import { collectGarbage } from './gc.js';
+import type { Services } from '../services/index.js';
+import { collectGarbage } from '../services/gc.js';
 
 /**
  * Builds every metric's safe figures in the background after the server starts listening, one
