@@ -1,4 +1,5 @@
 export * from './schemas.js';
+export * from './locales.js';
 export * from './ratio.js';
 export * from './tree.js';
 export * from './aggregate.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from './locales.js';
 
 /** A text the product shows in both of its languages: Swedish first, English second. */
 export const localizedTextSchema = z.object({
@@ -7,7 +8,7 @@ export const localizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
-export const languageSchema = z.enum(['sv', 'en']);
+export const languageSchema = z.enum(LOCALES);
 export type Language = z.infer<typeof languageSchema>;
 
 export const unitIdSchema = z

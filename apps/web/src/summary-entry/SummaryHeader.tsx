@@ -1,4 +1,4 @@
-import type { Me } from '@tillit/domain';
+import { can, type Me } from '@tillit/domain';
 import { useTranslation } from 'react-i18next';
 import { DemoBanner } from '../app/DemoBanner';
 import { navItemsFor } from '../app/nav-items';
@@ -19,7 +19,7 @@ export function SummaryHeader({ me }: { me: Me }) {
   return (
     <header className="site-header">
       <div className="site-header__bar">
-        <a href={me.role === 'politician' ? homeFor(me) : hrefForUnit('/', unit)} className="brand">
+        <a href={can(me.role, 'readFigures') ? hrefForUnit('/', unit) : homeFor(me)} className="brand">
           <BrandMark />
         </a>
         <div className="site-header__tools">
