@@ -166,6 +166,12 @@ export const valueSchema = z
     source: z.string().trim().min(1).max(500),
   });
 export type Value = z.infer<typeof valueSchema>;
+/**
+ * One figure without the name of its source: the row every writer of figures starts from (a
+ * file's valid row, the database's insert, the demo's generated data), each adding how it names
+ * the source.
+ */
+export type ValueRow = Omit<Value, 'source'>;
 
 export const suppressionReasonSchema = z.enum(['small_group', 'secondary', 'unknown_group_size']);
 export type SuppressionReason = z.infer<typeof suppressionReasonSchema>;

@@ -50,7 +50,7 @@ export function useFieldErrors(errors: readonly FieldError[]) {
   const { t } = useTranslation();
   return (field: string): string | null => {
     const e = errors.find((x) => x.field === field);
-    return e ? t(`catalogue.errors.${e.error}`) : null;
+    return e ? t(`catalogue.errors.${e.error}`, { max: e.max }) : null;
   };
 }
 
@@ -86,7 +86,7 @@ export function FormErrors({ errors }: { errors: readonly FieldError[] }) {
       <p className="notice__title">{t('catalogue.fieldErrors')}</p>
       <ul>
         {errors.map((e) => (
-          <li key={`${e.field}:${e.error}`}>{t(`catalogue.errors.${e.error}`)}</li>
+          <li key={`${e.field}:${e.error}`}>{t(`catalogue.errors.${e.error}`, { max: e.max })}</li>
         ))}
       </ul>
     </div>
