@@ -63,7 +63,7 @@ export function Header({ me }: { me: Me }) {
           {/* The signed-in person's corner; a link to their own settings belongs here too. */}
           <div className="site-header__tools">
             <LanguageSwitch />
-            <UserMenu me={me} />
+            <UserMenu me={me} link={Link} />
           </div>
           <div className="site-header__nav">
             <nav className="main-nav" aria-label={t('nav.label')}>

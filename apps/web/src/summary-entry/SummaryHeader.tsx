@@ -5,7 +5,7 @@ import { navItemsFor } from '../app/nav-items';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { BrandMark } from '../app/SimpleHeader';
 import { homeFor } from '../features/auth/home';
-import { UserMenu } from '../features/auth/UserMenu';
+import { PlainLink, UserMenu } from '../features/auth/UserMenu';
 import { NavCount } from '../features/data-needs/NavCount';
 import { hrefForUnit } from '../features/units/unit-tree';
 
@@ -24,7 +24,7 @@ export function SummaryHeader({ me }: { me: Me }) {
         </a>
         <div className="site-header__tools">
           <LanguageSwitch />
-          <UserMenu me={me} />
+          <UserMenu me={me} link={PlainLink} />
         </div>
       </div>
       <div className="site-header__nav">
