@@ -10,6 +10,7 @@ export * from './assess.js';
 export * from './series.js';
 export * from './api.js';
 export * from './people.js';
+export * from './roles.js';
 export * from './oidc.js';
 export * from './password-policy.js';
 export * from './redirect.js';

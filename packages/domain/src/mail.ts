@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Role } from './people.js';
+import type { Role } from './roles.js';
 import { LOCALES } from './locales.js';
 import { languageSchema } from './schemas.js';
 

@@ -1,33 +1,9 @@
 import { z } from 'zod';
 import { containsUsername, PASSWORD_MESSAGES, passwordProblem } from './password-policy.js';
+import { ROLES, type Role } from './roles.js';
 import type { Unit } from './schemas.js';
 
-export const roleSchema = z.enum(['development_manager', 'unit_manager', 'politician']);
-export type Role = z.infer<typeof roleSchema>;
-export const ROLES = roleSchema.options;
-
-// The role groups, defined once: the API's access table (apps/api/src/plugins/access.ts) and the
-// web's pages and menu (apps/web/src/app/) decide with the same lists.
-export const SIGNED_IN: readonly Role[] = ROLES;
-/** Those who work with the figures: the overview, metric pages, exports, notes. */
-export const STAFF: readonly Role[] = ['development_manager', 'unit_manager'];
-export const DEVELOPMENT_MANAGER: readonly Role[] = ['development_manager'];
-
-/** What each role group may do; the web asks `can`, each API route names its group in `config.access`. */
-export const PERMISSIONS = {
-  /** The summary, the principles, the catalogue, one's own questions and settings. */
-  readSummary: SIGNED_IN,
-  /** The figures themselves: the overview, a metric page, exports, comparisons, notes. */
-  readFigures: STAFF,
-  /** Administration: catalogue, people, audit, imports, organisation, review, the questions' inbox. */
-  administer: DEVELOPMENT_MANAGER,
-} as const satisfies Record<string, readonly Role[]>;
-export type Action = keyof typeof PERMISSIONS;
-
-/** Whether a role (or nobody signed in: `null`) may do something. */
-export function can(role: Role | null | undefined, action: Action): boolean {
-  return role != null && PERMISSIONS[action].includes(role);
-}
+export const roleSchema = z.enum(ROLES);
 
 export const usernameSchema = z
   .string()
@@ -97,6 +73,7 @@ export const userResponseSchema = z.object({
   updatedAt: z.string(),
 });
 export type UserResponse = z.infer<typeof userResponseSchema>;
+export const usersResponseSchema = z.array(userResponseSchema);
 
 const displayNameSchema = z.string().trim().min(1, 'Ange ett namn').max(200);
 
@@ -151,6 +128,7 @@ export const auditEntrySchema = z.object({
   requestId: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const auditEntriesResponseSchema = z.array(auditEntrySchema);
 
 export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -1,10 +1,11 @@
 import {
-  auditEntrySchema,
+  auditEntriesResponseSchema,
   auditQuerySchema,
   errorEnvelopeSchema,
   passwordResetSchema,
   userCreateSchema,
   userResponseSchema,
+  usersResponseSchema,
   userUpdateSchema,
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -22,7 +23,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services
 
   app.get(
     '/api/users',
-    { config: access, schema: { summary: 'Every account', tags: ['admin'], response: { 200: z.array(userResponseSchema) } } },
+    { config: access, schema: { summary: 'Every account', tags: ['admin'], response: { 200: usersResponseSchema } } },
     async () => services.users.list(),
   );
 
@@ -76,7 +77,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services
         summary: 'The audit log of every write, newest first',
         tags: ['admin'],
         querystring: auditQuerySchema,
-        response: { 200: z.array(auditEntrySchema) },
+        response: { 200: auditEntriesResponseSchema },
       },
     },
     async (request) =>
