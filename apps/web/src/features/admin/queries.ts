@@ -1,4 +1,4 @@
-import { auditEntriesResponseSchema, type UserCreate, usersResponseSchema, type UserUpdate } from '@tillit/domain';
+import { auditEntriesResponseSchema, type UserCreate, userResponseSchema, usersResponseSchema, type UserUpdate } from '@tillit/domain';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiClient } from '../../api/client';
