@@ -1,5 +1,5 @@
 import { can, type Me } from '@tillit/domain';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
 import { ADMIN_HOME, ADMIN_PAGES, isAdminPath } from '../features/admin/admin-pages';
@@ -9,36 +9,17 @@ import { UserMenu } from '../features/auth/UserMenu';
 import { hrefForUnit } from '../features/units/unit-tree';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MenuToggle, useMenuDisclosure } from './menu-disclosure';
 import { navItemsFor } from './nav-items';
 import { BrandMark } from './SimpleHeader';
-
-export { navItemsFor } from './nav-items';
-
-/**
- * The menu folds behind a button on narrow screens (a disclosure: the button says whether it is
- * open, Escape closes it and gives the button focus back), so that the page itself starts in
- * the first screen. It closes when a link in it is followed.
- */
-function useDisclosure() {
-  const [isOpen, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const { pathname, search } = useLocation();
-  useEffect(() => setOpen(false), [pathname, search]);
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !isOpen) return;
-    setOpen(false);
-    button.current?.focus();
-  };
-  return { isOpen, toggle: () => setOpen((o) => !o), button, onKeyDown };
-}
 
 export function Header({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const unit = searchParams.get('unit');
   const panelId = useId();
-  const menu = useDisclosure();
+  const menu = useMenuDisclosure(`${pathname}${search}`);
   const isAdmin = can(me.role, 'administer') && isAdminPath(pathname);
   return (
     <header className="site-header">
@@ -46,19 +27,7 @@ export function Header({ me }: { me: Me }) {
         <Link to={can(me.role, 'readFigures') ? hrefForUnit('/', unit) : homeFor(me)} className="brand">
           <BrandMark />
         </Link>
-        <button
-          ref={menu.button}
-          type="button"
-          className="menu-toggle"
-          aria-expanded={menu.isOpen}
-          aria-controls={panelId}
-          onClick={menu.toggle}
-        >
-          <svg className="menu-toggle__icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-            <path d={menu.isOpen ? 'M5 5l10 10M15 5L5 15' : 'M3 5h14M3 10h14M3 15h14'} />
-          </svg>
-          {t('menu.open')}
-        </button>
+        <MenuToggle menu={menu} panelId={panelId} />
         <div id={panelId} className={menu.isOpen ? 'site-header__panel site-header__panel--open' : 'site-header__panel'}>
           {/* The signed-in person's corner; a link to their own settings belongs here too. */}
           <div className="site-header__tools">

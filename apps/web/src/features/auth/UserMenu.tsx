@@ -3,17 +3,15 @@ import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from './queries';
 
-/** A link as the page draws it: react-router's `Link` in the app, a plain `<a>` where there is no router. */
+/** How the menu links to a page: the router's `Link` in the app, a plain link where there is no router. */
 export type MenuLink = ComponentType<{ to: string; className?: string; children: ReactNode }>;
 
-/** A link for a page without a router (the summary's own entry): a page load. */
-export function PlainLink({ to, className, children }: { to: string; className?: string; children: ReactNode }) {
-  return (
-    <a href={to} className={className}>
-      {children}
-    </a>
-  );
-}
+/** A link that loads the page: for the summary's own entry, which has no router (summary-entry/). */
+export const PlainLink: MenuLink = ({ to, className, children }) => (
+  <a href={to} className={className}>
+    {children}
+  </a>
+);
 
 /** The signed-in person's name and role, their settings, and signing out. */
 export function UserMenu({ me, link: Link }: { me: Me; link: MenuLink }) {
