@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   buildMetricPatch,
   buildNewMetric,
-  definitionMarks,
-  directionIcon,
   EMPTY_NEW_METRIC,
   isDefinitionChanged,
   isTargetChanged,
@@ -12,6 +10,7 @@ import {
   parseNumber,
   targetPeriods,
 } from './catalogue-model';
+import { definitionMarks, directionIcon } from './metric-display';
 
 const sickLeave = DEFAULT_METRICS.find((m) => m.key === 'manager_sick_leave')!;
 

@@ -1,8 +1,6 @@
 import {
-  type Direction,
   type GoodDirection,
   type Metric,
-  type MetricDefinitionVersion,
   type MetricPatch,
   metricPatchSchema,
   type MetricScale,
@@ -12,7 +10,6 @@ import {
   type TranslatedField,
 } from '@tillit/domain';
 import { issuesByField, type SchemaResult } from '../../api/schema-issues';
-import type { IconName } from '../../components/ui/Icon';
 
 /** What a form field did wrong, as a key under `catalogue.errors`. */
 export interface FieldError {
@@ -285,21 +282,4 @@ export function buildNewMetric(f: NewMetricForm, sortOrder: number): { metric: M
   };
   const errors = schemaErrors(metricSchema.safeParse(metric));
   return { metric: errors.length > 0 ? null : metric, errors };
-}
-
-/** Where new definitions start on a trend: version 1 is the original, so it marks nothing. */
-export function definitionMarks(versions: readonly MetricDefinitionVersion[]): { year: number; note: string | null }[] {
-  return versions
-    .filter((v) => v.version > 1)
-    .map((v) => ({ year: v.validFromYear, note: v.note }))
-    .sort((a, b) => a.year - b.year);
-}
-
-/** An arrow for the way the figure moved (the word says whether that is good): never colour alone. */
-export function directionIcon(direction: Direction, good: GoodDirection): IconName {
-  if (direction === 'steady') return 'flat';
-  if (direction === 'no_data') return 'question';
-  if (direction === 'changing') return 'arrowRight';
-  const wentDown = (direction === 'improving') === (good === 'lower');
-  return wentDown ? 'down' : 'up';
 }
