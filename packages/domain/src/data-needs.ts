@@ -53,6 +53,9 @@ export const dataNeedSchema = z.object({
   isOwn: z.boolean(),
 });
 export type DataNeed = z.infer<typeof dataNeedSchema>;
+export const dataNeedsResponseSchema = z.array(dataNeedSchema);
+/** The answer to a new question: its id. */
+export const dataNeedCreatedSchema = z.object({ id: z.number().int() });
 
 export const dataNeedQuerySchema = z.object({
   status: dataNeedStatusSchema.optional(),

@@ -4,6 +4,7 @@
  * way; dates in words are unambiguous already (4 december 2026, 4 December 2026). Instants are
  * shown in Swedish time, where the organisation is, whatever the browser's zone.
  */
+import { intlLocale } from './locales.js';
 import type { Language } from './schemas.js';
 
 export type DateStyle = 'numeric' | 'long';
@@ -47,7 +48,7 @@ export function formatDate(value: string | Date, language: Language, style: Date
   const parsed = parse(value);
   if (!parsed) return String(value);
   if (style === 'numeric') return isoDate(parsed.date, parsed.timeZone);
-  const locale = language === 'sv' ? 'sv-SE' : 'en-GB';
+  const locale = intlLocale(language);
   return format(`long:${locale}:${parsed.timeZone}`, () =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: parsed.timeZone }),
   ).format(parsed.date);
@@ -59,7 +60,7 @@ export function formatDateTime(value: string | Date, language: Language): string
   if (!parsed) return String(value);
   if (parsed.timeZone === 'UTC') return formatDate(value, language, 'numeric');
   const time = format(`time:${parsed.timeZone}`, () =>
-    new Intl.DateTimeFormat('sv-SE', { timeZone: parsed.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    new Intl.DateTimeFormat(intlLocale('sv'), { timeZone: parsed.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
   ).format(parsed.date);
   return `${isoDate(parsed.date, parsed.timeZone)} ${time}`;
 }

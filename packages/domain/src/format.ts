@@ -1,14 +1,13 @@
+import { intlLocale } from './locales.js';
 import { roundTo } from './ratio.js';
 import type { Language, LocalizedText, Metric } from './schemas.js';
-
-const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
 const formatters = new Map<string, Intl.NumberFormat>();
 function formatter(language: Language, decimals: number, signed: boolean): Intl.NumberFormat {
   const key = `${language}:${decimals}:${signed}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALES[language], {
+    f = new Intl.NumberFormat(intlLocale(language), {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
       signDisplay: signed ? 'exceptZero' : 'auto',

@@ -1,4 +1,5 @@
 export * from './schemas.js';
+export * from './locales.js';
 export * from './ratio.js';
 export * from './tree.js';
 export * from './aggregate.js';
@@ -9,6 +10,7 @@ export * from './assess.js';
 export * from './series.js';
 export * from './api.js';
 export * from './people.js';
+export * from './roles.js';
 export * from './oidc.js';
 export * from './password-policy.js';
 export * from './redirect.js';

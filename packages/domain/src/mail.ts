@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Role } from './people.js';
+import type { Role } from './roles.js';
+import { LOCALES } from './locales.js';
 import { languageSchema } from './schemas.js';
 
 // E-mail from the feedback loop (docs/mail.md): the kinds of message, each person's choices, and
@@ -38,7 +39,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const settingsUpdateSchema = z
   .strictObject(
     {
-      language: z.enum(['sv', 'en'], { message: 'Ange sv (svenska) eller en (engelska)' }).optional(),
+      language: z.enum(LOCALES, { message: 'Ange sv (svenska) eller en (engelska)' }).optional(),
       mail: z
         .partialRecord(
           mailKindSchema,

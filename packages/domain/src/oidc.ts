@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { roleSchema, type Role } from './people.js';
+import { roleSchema } from './people.js';
+import type { Role } from './roles.js';
 
 /**
  * Sign-in through the organisation's identity provider (OpenID Connect): the pure rules. Which

@@ -3,6 +3,7 @@ import { annotationVisibilitySchema } from './annotations.js';
 import { dataNeedStatusSchema } from './data-needs.js';
 import { mailKindSchema, outboxStateSchema } from './mail.js';
 import { auditEntrySchema, roleSchema } from './people.js';
+import { languageSchema } from './schemas.js';
 
 // Running Tillit: readiness, scheduled backups, and a person's data (GDPR arts. 15 and 17).
 
@@ -108,7 +109,7 @@ export const personalDataSchema = z.object({
     .describe("Others' notes and questions whose text contains the person's name or username: review before handing out"),
   mail: z
     .object({
-      language: z.enum(['sv', 'en']),
+      language: languageSchema,
       optOuts: z.array(mailKindSchema),
       messages: z.array(
         z.object({ kind: mailKindSchema, subject: z.string(), status: outboxStateSchema, createdAt: z.string(), sentAt: z.string().nullable() }),

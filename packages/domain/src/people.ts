@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { containsUsername, PASSWORD_MESSAGES, passwordProblem } from './password-policy.js';
+import { ROLES, type Role } from './roles.js';
 import type { Unit } from './schemas.js';
 
-export const roleSchema = z.enum(['development_manager', 'unit_manager', 'politician']);
-export type Role = z.infer<typeof roleSchema>;
-export const ROLES = roleSchema.options;
+export const roleSchema = z.enum(ROLES);
 
 export const usernameSchema = z
   .string()
@@ -74,6 +73,7 @@ export const userResponseSchema = z.object({
   updatedAt: z.string(),
 });
 export type UserResponse = z.infer<typeof userResponseSchema>;
+export const usersResponseSchema = z.array(userResponseSchema);
 
 const displayNameSchema = z.string().trim().min(1, 'Ange ett namn').max(200);
 
@@ -128,6 +128,7 @@ export const auditEntrySchema = z.object({
   requestId: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const auditEntriesResponseSchema = z.array(auditEntrySchema);
 
 export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -1,4 +1,4 @@
-import type { Role } from './people.js';
+import type { Role } from './roles.js';
 
 /**
  * Where the sign-in page may send someone afterwards (`/login?next=…`): only a path on this

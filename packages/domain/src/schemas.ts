@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from './locales.js';
 
 /** A text the product shows in both of its languages: Swedish first, English second. */
 export const localizedTextSchema = z.object({
@@ -7,7 +8,7 @@ export const localizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
-export const languageSchema = z.enum(['sv', 'en']);
+export const languageSchema = z.enum(LOCALES);
 export type Language = z.infer<typeof languageSchema>;
 
 export const unitIdSchema = z
@@ -165,6 +166,12 @@ export const valueSchema = z
     source: z.string().trim().min(1).max(500),
   });
 export type Value = z.infer<typeof valueSchema>;
+/**
+ * One figure without the name of its source: the row every writer of figures starts from (a
+ * file's valid row, the database's insert, the demo's generated data), each adding how it names
+ * the source.
+ */
+export type ValueRow = Omit<Value, 'source'>;
 
 export const suppressionReasonSchema = z.enum(['small_group', 'secondary', 'unknown_group_size']);
 export type SuppressionReason = z.infer<typeof suppressionReasonSchema>;

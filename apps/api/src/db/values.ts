@@ -1,4 +1,4 @@
-import type { YearContribution } from '@tillit/domain';
+import type { ValueRow, YearContribution } from '@tillit/domain';
 import { fromHundredths, toHundredths, type Db } from './database.js';
 
 export interface SourceRow {
@@ -56,13 +56,7 @@ export function listContributions(db: Db, metricKey: string): YearContribution[]
   }));
 }
 
-export interface ValueInsert {
-  unitId: string;
-  metricKey: string;
-  year: number;
-  numerator: number;
-  denominator: number;
-  groupSize: number | null;
+export interface ValueInsert extends ValueRow {
   sourceId: number;
   /** The import batch the figure came from; null (the default) for any other write. */
   batchId?: number | null;

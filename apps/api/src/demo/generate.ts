@@ -1,4 +1,4 @@
-import { roundTo, type Unit } from '@tillit/domain';
+import { roundTo, type Unit, type ValueRow } from '@tillit/domain';
 import { createRandom, splitProportionally, spreadInteger } from './random.js';
 
 /**
@@ -78,15 +78,6 @@ const AREAS: readonly AreaPlan[] = [
   },
 ];
 
-export interface DemoValue {
-  unitId: string;
-  metricKey: string;
-  year: number;
-  numerator: number;
-  denominator: number;
-  groupSize: number | null;
-}
-
 /** A reorganisation in the demo (synthetic, like the units): see `DEMO_MERGER`. */
 export interface DemoReorganisation {
   kind: 'merge';
@@ -98,7 +89,7 @@ export interface DemoReorganisation {
 
 export interface DemoData {
   units: Unit[];
-  values: DemoValue[];
+  values: ValueRow[];
   published: { unitId: string; metricKey: string; year: number; value: number }[];
   /** Optional, so that other generated datasets (the benchmarks' scale data) need none. */
   reorganisations?: DemoReorganisation[];
@@ -154,7 +145,7 @@ export function generateDemoData(seed = 20190101): DemoData {
     }
   }
 
-  const values: DemoValue[] = [];
+  const values: ValueRow[] = [];
   DEMO_YEARS.forEach((year, y) => {
     makeTenureCalibratable(plans, y);
     const managers = plans.map((p) => p.managers[y]!);
@@ -222,7 +213,7 @@ function demoMergerRecord(): DemoReorganisation {
  * exactly: hundredths for hours and averages, whole persons for counts, every part within its
  * own denominator, and one manager each.
  */
-function splitBeforeMerger(units: Unit[], values: DemoValue[]): { units: Unit[]; values: DemoValue[] } {
+function splitBeforeMerger(units: Unit[], values: ValueRow[]): { units: Unit[]; values: ValueRow[] } {
   const { year, successor, predecessors } = DEMO_MERGER;
   const parent = units.find((u) => u.id === successor)!.parentId;
   const out: Unit[] = units.map((u) => (u.id === successor ? { ...u, validFrom: `${year}-01-01` } : u));
@@ -230,7 +221,7 @@ function splitBeforeMerger(units: Unit[], values: DemoValue[]): { units: Unit[];
     out.push({ id: p.id, name: p.name, kind: 'unit', parentId: parent, validFrom: '2015-01-01', validTo: `${year - 1}-12-31` });
   }
   const [a, b] = predecessors;
-  const split: DemoValue[] = [];
+  const split: ValueRow[] = [];
   for (const v of values) {
     if (v.unitId !== successor || v.year >= year) {
       split.push(v);

@@ -1,5 +1,5 @@
-import type { Unit } from '@tillit/domain';
-import type { DemoData, DemoValue } from './generate.js';
+import type { Unit, ValueRow } from '@tillit/domain';
+import type { DemoData } from './generate.js';
 import { createRandom } from './random.js';
 
 /**
@@ -43,7 +43,7 @@ export function generateScaleData(seed = 20060101): DemoData {
   const units: Unit[] = [
     { id: SCALE_ROOT_ID, name: 'Syntetiska kommunen (skaldata)', kind: 'organisation', parentId: null, validFrom: since, validTo: null },
   ];
-  const values: DemoValue[] = [];
+  const values: ValueRow[] = [];
   const push = (unitId: string, metricKey: string, year: number, numerator: number, denominator: number, groupSize: number | null) =>
     values.push({ unitId, metricKey, year, numerator, denominator, groupSize });
 

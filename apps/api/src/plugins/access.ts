@@ -10,9 +10,8 @@ import type { AuthService, SessionUser } from '../services/auth.js';
  */
 export type Access = 'public' | readonly Role[];
 
-export const SIGNED_IN: readonly Role[] = ['development_manager', 'unit_manager', 'politician'];
-export const STAFF: readonly Role[] = ['development_manager', 'unit_manager'];
-export const DEVELOPMENT_MANAGER: readonly Role[] = ['development_manager'];
+// The role groups are the domain's (people.ts), the same the web's pages decide with.
+export { DEVELOPMENT_MANAGER, SIGNED_IN, STAFF } from '@tillit/domain';
 
 /** A registered API route and who may call it: the table the route × role test checks. */
 export interface RouteAccess {

@@ -1,6 +1,5 @@
-import { auditEntrySchema, auditQuerySchema } from '@tillit/domain';
+import { auditEntriesResponseSchema, auditQuerySchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppDeps } from './deps.js';
 import { DEVELOPMENT_MANAGER } from '../plugins/access.js';
 
@@ -16,7 +15,7 @@ export const auditRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { service
         summary: 'The audit log of every write, newest first',
         tags: ['admin'],
         querystring: auditQuerySchema,
-        response: { 200: z.array(auditEntrySchema) },
+        response: { 200: auditEntriesResponseSchema },
       },
     },
     async (request) => services.auditLog.list({ limit: request.query.limit, beforeId: request.query.before, entity: request.query.entity }),

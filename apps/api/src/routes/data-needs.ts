@@ -1,7 +1,9 @@
 import {
+  dataNeedCreatedSchema,
   dataNeedCreateSchema,
   dataNeedQuerySchema,
   dataNeedSchema,
+  dataNeedsResponseSchema,
   dataNeedStatsSchema,
   dataNeedUpdateSchema,
   errorEnvelopeSchema,
@@ -24,7 +26,7 @@ export const dataNeedRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { serv
         summary: 'Answer "Vilka data behöver du?" for a metric',
         tags: ['data needs'],
         body: dataNeedCreateSchema,
-        response: { 201: z.object({ id: z.number().int() }), ...errors },
+        response: { 201: dataNeedCreatedSchema, ...errors },
       },
     },
     async (request, reply) =>
@@ -39,7 +41,7 @@ export const dataNeedRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { serv
         summary: 'The development manager sees every answer; everyone else their own (with replies)',
         tags: ['data needs'],
         querystring: dataNeedQuerySchema,
-        response: { 200: z.array(dataNeedSchema), 400: errorEnvelopeSchema },
+        response: { 200: dataNeedsResponseSchema, 400: errorEnvelopeSchema },
       },
     },
     async (request) => services.dataNeeds.list(requireUser(request), request.query),

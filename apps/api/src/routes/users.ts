@@ -3,6 +3,7 @@ import {
   passwordResetSchema,
   userCreateSchema,
   userResponseSchema,
+  usersResponseSchema,
   userUpdateSchema,
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -19,7 +20,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services
 
   app.get(
     '/api/users',
-    { config: access, schema: { summary: 'Every account', tags: ['admin'], response: { 200: z.array(userResponseSchema) } } },
+    { config: access, schema: { summary: 'Every account', tags: ['admin'], response: { 200: usersResponseSchema } } },
     async () => services.users.list(),
   );
 

@@ -1,4 +1,4 @@
-import type { Me } from '@tillit/domain';
+import { can, type Me } from '@tillit/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useSearchParams } from 'react-router';
@@ -20,11 +20,11 @@ export function Header({ me }: { me: Me }) {
   const unit = searchParams.get('unit');
   const panelId = useId();
   const menu = useMenuDisclosure(`${pathname}${search}`);
-  const isAdmin = me.role === 'development_manager' && isAdminPath(pathname);
+  const isAdmin = can(me.role, 'administer') && isAdminPath(pathname);
   return (
     <header className="site-header">
       <div className="site-header__bar site-header__bar--app" onKeyDown={menu.onKeyDown}>
-        <Link to={me.role === 'politician' ? homeFor(me) : hrefForUnit('/', unit)} className="brand">
+        <Link to={can(me.role, 'readFigures') ? hrefForUnit('/', unit) : homeFor(me)} className="brand">
           <BrandMark />
         </Link>
         <MenuToggle menu={menu} panelId={panelId} />

@@ -1,3 +1,4 @@
+import { can } from '@tillit/domain';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
@@ -28,8 +29,8 @@ export function Layout() {
             {t('app.skipLink')}
           </a>
           <Header me={me} />
-          <div className={me.role === 'politician' ? 'shell shell--single' : 'shell'}>
-            {me.role !== 'politician' && (
+          <div className={can(me.role, 'readFigures') ? 'shell' : 'shell shell--single'}>
+            {can(me.role, 'readFigures') && (
               <aside className="shell__sidebar">
                 <UnitTree />
               </aside>

@@ -1,4 +1,4 @@
-import type { Me } from '@tillit/domain';
+import { can, type Me } from '@tillit/domain';
 import type { NavCountKind } from '../features/data-needs/NavCount';
 
 // The menu as data, apart from the header that draws it, so the summary's own entry
@@ -21,7 +21,7 @@ export const ADMIN_HOME = '/admin';
  * pages behind one entry (see `ADMIN_PAGES`); politicians the summary, principles and questions.
  */
 export function navItemsFor(role: Me['role']): NavItem[] {
-  if (role === 'development_manager') {
+  if (can(role, 'administer')) {
     return [
       { to: '/', label: 'nav.overview', keepsUnit: true, isEnd: true },
       { to: '/review', label: 'menu.review', keepsUnit: true },
@@ -32,7 +32,7 @@ export function navItemsFor(role: Me['role']): NavItem[] {
     ];
   }
   const items: NavItem[] = [];
-  if (role === 'unit_manager') items.push({ to: '/', label: 'nav.overview', keepsUnit: true, isEnd: true });
+  if (can(role, 'readFigures')) items.push({ to: '/', label: 'nav.overview', keepsUnit: true, isEnd: true });
   items.push({ to: '/summary', label: 'nav.summary', keepsUnit: false });
   items.push({ to: '/principles', label: 'nav.principles', keepsUnit: true });
   items.push({ to: '/data-needs/mine', label: 'nav.myDataNeeds', keepsUnit: false, count: 'unreadReplies' });

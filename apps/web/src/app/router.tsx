@@ -1,4 +1,4 @@
-import type { Role } from '@tillit/domain';
+import type { Action } from '@tillit/domain';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, useLocation } from 'react-router';
 import { RequireAuth } from '../features/auth/RequireAuth';
@@ -27,12 +27,9 @@ import {
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
 
-const STAFF: readonly Role[] = ['development_manager', 'unit_manager'];
-const DEVELOPMENT_MANAGER: readonly Role[] = ['development_manager'];
-
-/** A page only some roles may open (the server refuses the others' requests too). */
-function only(roles: readonly Role[], page: ReactNode) {
-  return <RequireAuth roles={roles}>{() => page}</RequireAuth>;
+/** A page only the roles that may do `action` open (`can`; the server refuses the others' requests too). */
+function only(action: Action, page: ReactNode) {
+  return <RequireAuth action={action}>{() => page}</RequireAuth>;
 }
 
 /** A link to /login inside the app: the sign-in page is its own entry (login.html), loaded in full. */
@@ -55,29 +52,29 @@ export function createRouter() {
       element: <Layout />,
       errorElement: <RouteErrorPage />,
       children: [
-        { index: true, element: only(STAFF, <OverviewPage />) },
+        { index: true, element: only('readFigures', <OverviewPage />) },
         {
           path: 'metrics/:key',
-          element: only(STAFF, <MetricPage />),
+          element: only('readFigures', <MetricPage />),
           // The page's data asked for at once, in parallel (features/metric/prefetch.ts); nothing awaited.
           loader: ({ params, request }) => {
             prefetchMetricPage(params.key ?? '', new URL(request.url).searchParams.get('unit'));
             return null;
           },
         },
-        { path: 'review', element: only(DEVELOPMENT_MANAGER, <ReviewPage />) },
+        { path: 'review', element: only('administer', <ReviewPage />) },
         { path: 'summary', element: <SummaryPage /> },
         { path: 'principles', element: <PrinciplesPage /> },
-        { path: 'catalogue', element: only(DEVELOPMENT_MANAGER, <CataloguePage />) },
-        { path: 'data-needs', element: only(DEVELOPMENT_MANAGER, <InboxPage />) },
+        { path: 'catalogue', element: only('administer', <CataloguePage />) },
+        { path: 'data-needs', element: only('administer', <InboxPage />) },
         { path: 'data-needs/mine', element: <MyDataNeedsPage /> },
         { path: 'settings', element: <SettingsPage /> },
-        { path: 'admin', element: only(DEVELOPMENT_MANAGER, <AdministrationPage />) },
-        { path: 'admin/public-links', element: only(DEVELOPMENT_MANAGER, <PublicLinksPage />) },
-        { path: 'admin/users', element: only(DEVELOPMENT_MANAGER, <UsersPage />) },
-        { path: 'admin/audit', element: only(DEVELOPMENT_MANAGER, <AuditPage />) },
-        { path: 'admin/import', element: only(DEVELOPMENT_MANAGER, <ImportPage />) },
-        { path: 'admin/organisation', element: only(DEVELOPMENT_MANAGER, <OrganisationPage />) },
+        { path: 'admin', element: only('administer', <AdministrationPage />) },
+        { path: 'admin/public-links', element: only('administer', <PublicLinksPage />) },
+        { path: 'admin/users', element: only('administer', <UsersPage />) },
+        { path: 'admin/audit', element: only('administer', <AuditPage />) },
+        { path: 'admin/import', element: only('administer', <ImportPage />) },
+        { path: 'admin/organisation', element: only('administer', <OrganisationPage />) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

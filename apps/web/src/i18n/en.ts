@@ -849,6 +849,7 @@ export const en = {
       decimals: 'must be a whole number from 0 to 3',
       threshold: 'must be a whole number from 1 to 1000, or empty',
       targetOrder: 'the lower bound must be below the upper one',
+      tooLong: 'is too long: at most {{max}} characters',
       required: 'must not be empty',
       year: 'enter a year, e.g. 2024',
       targetYear: 'give the year the new target applies from: the year of the latest target or later',

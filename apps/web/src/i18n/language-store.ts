@@ -1,11 +1,11 @@
-import type { Language } from '@tillit/domain';
+import { type Language, LOCALES } from '@tillit/domain';
 
 /**
  * The chosen language, remembered in the browser. Shared by the app's i18next set-up and the
  * sign-in page (its own small entry, src/login/), so both read and write the same choice. No zod
  * here: this runs on every page before anything else, and a two-value check needs no schema.
  */
-export const LANGUAGES: readonly Language[] = ['sv', 'en'];
+export const LANGUAGES: readonly Language[] = LOCALES;
 export const DEFAULT_LANGUAGE: Language = 'sv';
 const STORAGE_KEY = 'tillit.language';
 

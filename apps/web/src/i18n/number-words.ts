@@ -1,4 +1,4 @@
-import type { Language } from '@tillit/domain';
+import { intlLocale, type Language } from '@tillit/domain';
 
 const WORDS: Record<Language, readonly string[]> = {
   sv: ['noll', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'],
@@ -14,5 +14,5 @@ export function numberWord(n: number, language: Language): string {
     const word = WORDS[language][n];
     if (word !== undefined) return word;
   }
-  return new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB').format(n);
+  return new Intl.NumberFormat(intlLocale(language)).format(n);
 }

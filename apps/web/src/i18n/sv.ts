@@ -620,6 +620,7 @@ export const sv = {
       decimals: 'ska vara ett heltal mellan 0 och 3',
       threshold: 'ska vara ett heltal mellan 1 och 1000, eller tomt',
       targetOrder: 'den undre gränsen måste vara lägre än den övre',
+      tooLong: 'är för lång: högst {{max}} tecken',
       required: 'får inte vara tomt',
       year: 'ange ett årtal, t.ex. 2024',
       targetYear: 'ange från vilket år det nya målet gäller: samma år som det senaste målet eller senare',

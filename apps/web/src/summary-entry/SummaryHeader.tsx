@@ -1,4 +1,4 @@
-import type { Me } from '@tillit/domain';
+import { can, type Me } from '@tillit/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemoBanner } from '../app/DemoBanner';
@@ -24,7 +24,7 @@ export function SummaryHeader({ me }: { me: Me }) {
   return (
     <header className="site-header">
       <div className="site-header__bar site-header__bar--app" onKeyDown={menu.onKeyDown}>
-        <a href={me.role === 'politician' ? homeFor(me) : hrefForUnit('/', unit)} className="brand">
+        <a href={can(me.role, 'readFigures') ? hrefForUnit('/', unit) : homeFor(me)} className="brand">
           <BrandMark />
         </a>
         <MenuToggle menu={menu} panelId={panelId} />

@@ -1,4 +1,4 @@
-import type { Metric, Unit } from '../schemas.js';
+import type { Metric, Unit, ValueRow } from '../schemas.js';
 import { parseNumber } from './csv.js';
 import {
   findHeaderRow,
@@ -15,14 +15,8 @@ import { closestNames, foldName, isBareTotalLabel, swedishList, withoutTotalWord
 export * from './header.js';
 
 /** One valid row of a file, ready to be written. */
-export interface ImportValue {
+export interface ImportValue extends ValueRow {
   row: number;
-  unitId: string;
-  metricKey: string;
-  year: number;
-  numerator: number;
-  denominator: number;
-  groupSize: number | null;
   /** The file's source column, or null: the importer then names the file. */
   source: string | null;
 }

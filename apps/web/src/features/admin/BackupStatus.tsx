@@ -1,4 +1,4 @@
-import type { BackupStatus as Status } from '@tillit/domain';
+import { type BackupStatus as Status, intlLocale } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/ui/QueryState';
@@ -21,7 +21,7 @@ export function BackupStatus() {
 function BackupDetails({ status }: { status: Status }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const locale = language === 'sv' ? 'sv-SE' : 'en-GB';
+  const locale = intlLocale(language);
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   const size = (bytes: number) =>
     new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_000_000);

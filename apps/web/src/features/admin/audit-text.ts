@@ -1,4 +1,4 @@
-import { AUDIT_FIGURE_FIELDS, formatDateTime, type AuditEntry, type Language } from '@tillit/domain';
+import { AUDIT_FIGURE_FIELDS, type AuditEntry, formatDateTime, intlLocale, type Language } from '@tillit/domain';
 import type { AuditWords } from './audit-words';
 
 /** One changed field: its name, and its value before and after, each written for people. */
@@ -75,7 +75,7 @@ function fieldLabel(path: string, entity: string, words: AuditWords): string {
 }
 
 function formatNumber(n: number, language: Language): string {
-  return new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 3, useGrouping: 'min2' }).format(n);
+  return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 3, useGrouping: 'min2' }).format(n);
 }
 
 /** A code by its name where the page knows it ("Hemtjänst Öster" for `hemtjanst-hemtjanst-oster`). */

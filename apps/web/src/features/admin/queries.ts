@@ -1,4 +1,4 @@
-import { auditEntrySchema, userResponseSchema, type UserCreate, type UserUpdate } from '@tillit/domain';
+import { auditEntriesResponseSchema, type UserCreate, userResponseSchema, usersResponseSchema, type UserUpdate } from '@tillit/domain';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiClient } from '../../api/client';
@@ -7,13 +7,13 @@ export const adminQueries = {
   users: () =>
     queryOptions({
       queryKey: ['admin', 'users'] as const,
-      queryFn: ({ signal }) => apiClient.get('/api/users', z.array(userResponseSchema), { signal }),
+      queryFn: ({ signal }) => apiClient.get('/api/users', usersResponseSchema, { signal }),
     }),
   audit: (entity: string | null) =>
     queryOptions({
       queryKey: ['admin', 'audit', entity ?? 'all'] as const,
       queryFn: ({ signal }) =>
-        apiClient.get('/api/audit', z.array(auditEntrySchema), { params: { limit: 200, entity: entity ?? undefined }, signal }),
+        apiClient.get('/api/audit', auditEntriesResponseSchema, { params: { limit: 200, entity: entity ?? undefined }, signal }),
       staleTime: 0,
     }),
 };

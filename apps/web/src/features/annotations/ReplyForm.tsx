@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useLanguage } from '../../i18n/useLanguage';
 import { fieldErrors } from './annotation-form';
-import { issuesByField, issueText, type SchemaIssue } from './form-issues';
+import { issuesByField, type SchemaIssue } from '../../api/schema-issues';
+import { issueText } from './form-issues';
 import { writeErrorText } from './write-error';
 
 interface ReplyFormProps {

@@ -9,7 +9,7 @@ import {
   type UnitTreeNode,
   type UpdateAnnotationBody,
 } from '@tillit/domain';
-import { issuesByField, type SchemaIssue } from './form-issues';
+import { issuesByField, type SchemaIssue } from '../../api/schema-issues';
 
 /** What the note form holds while someone types: years as typed, so nothing is lost. */
 export interface AnnotationDraft {

@@ -3,7 +3,8 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../i18n/resources';
 import { checkNewNote, checkNoteChange, emptyDraft } from './annotation-form';
-import { issuesByField, issueText } from './form-issues';
+import { issuesByField } from '../../api/schema-issues';
+import { issueText } from './form-issues';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {

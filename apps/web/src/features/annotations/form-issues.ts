@@ -1,28 +1,6 @@
 import { ANNOTATION_YEAR_MAX, ANNOTATION_YEAR_MIN, type Language } from '@tillit/domain';
 import type { TFunction } from 'i18next';
-import type { z } from 'zod';
-
-export type SchemaIssue = z.core.$ZodIssue;
-
-/**
- * A request body checked in the browser with the domain's own schema (the one the API checks it
- * with), before anything is sent: the first issue of each form field, and the issues that belong
- * to no field of the form.
- */
-export function issuesByField<F extends string>(
-  result: z.ZodSafeParseResult<unknown>,
-  fieldOf: Readonly<Record<string, F>>,
-): { fields: Partial<Record<F, SchemaIssue>>; other: SchemaIssue[] } {
-  const fields: Partial<Record<F, SchemaIssue>> = {};
-  const other: SchemaIssue[] = [];
-  for (const issue of result.success ? [] : result.error.issues) {
-    const path = issue.path.map(String).join('.');
-    const field = Object.hasOwn(fieldOf, path) ? fieldOf[path] : undefined;
-    if (field === undefined) other.push(issue);
-    else fields[field] ??= issue;
-  }
-  return { fields, other };
-}
+import type { SchemaIssue } from '../../api/schema-issues';
 
 /**
  * An issue in the reader's words: the domain's message in Swedish (the API's words for the same

@@ -1,4 +1,4 @@
-import type { Me, Role } from '@tillit/domain';
+import { type Action, can, type Me } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { SignInRedirect, signInHref } from './SignInRedirect';
  * sign-in page, coming back here afterwards. The wrong role: to their own start page, or a plain
  * "not allowed". The server decides the same on every request; this only spares a dead end.
  */
-export function RequireAuth({ roles, children }: { roles?: readonly Role[]; children: (me: Me) => ReactNode }) {
+export function RequireAuth({ action, children }: { action?: Action; children: (me: Me) => ReactNode }) {
   const location = useLocation();
   const me = useQuery(meQueries.me());
   return (
@@ -23,7 +23,7 @@ export function RequireAuth({ roles, children }: { roles?: readonly Role[]; chil
         if (!user) {
           return <SignInRedirect to={signInHref(`${location.pathname}${location.search}`)} />;
         }
-        if (roles && !roles.includes(user.role)) {
+        if (action && !can(user.role, action)) {
           const home = homeFor(user);
           const homePath = home.split('?')[0];
           return homePath !== location.pathname ? <Navigate to={home} replace /> : <Forbidden />;

@@ -1,6 +1,11 @@
+import { formatNumber, type Language } from '@tillit/domain';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { useLanguage } from '../../i18n/useLanguage';
 import type { FieldError } from './catalogue-model';
+
+/** A field error's values for its words: the most characters in the language's format (4 000). */
+const errorValues = (e: FieldError, language: Language) => (e.max === undefined ? {} : { max: formatNumber(e.max, 0, language) });
 
 interface TextFieldProps {
   id: string;
@@ -48,9 +53,10 @@ export function TextField({ id, label, value, onChange, hint, error, isMultiline
 /** The form's own complaints per field, worded for the reader. */
 export function useFieldErrors(errors: readonly FieldError[]) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   return (field: string): string | null => {
     const e = errors.find((x) => x.field === field);
-    return e ? t(`catalogue.errors.${e.error}`) : null;
+    return e ? t(`catalogue.errors.${e.error}`, errorValues(e, language)) : null;
   };
 }
 
@@ -80,13 +86,14 @@ export function WriteError({ error }: { error: unknown }) {
 /** The form's own errors before anything is sent. */
 export function FormErrors({ errors }: { errors: readonly FieldError[] }) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   if (errors.length === 0) return null;
   return (
     <div className="notice notice--error catalogue-alert" role="alert">
       <p className="notice__title">{t('catalogue.fieldErrors')}</p>
       <ul>
         {errors.map((e) => (
-          <li key={`${e.field}:${e.error}`}>{t(`catalogue.errors.${e.error}`)}</li>
+          <li key={`${e.field}:${e.error}`}>{t(`catalogue.errors.${e.error}`, errorValues(e, language))}</li>
         ))}
       </ul>
     </div>

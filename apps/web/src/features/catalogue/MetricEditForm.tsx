@@ -1,4 +1,4 @@
-import { metricResponseSchema, type GoodDirection, type MetricResponse, type PrincipleResponse, type TranslatedField } from '@tillit/domain';
+import { type GoodDirection, LOCALES, metricResponseSchema, type MetricResponse, type PrincipleResponse, type TranslatedField } from '@tillit/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -9,7 +9,6 @@ import { TargetHistoryList } from './TargetHistoryList';
 import { useCatalogueWrite } from './useCatalogueWrite';
 
 const DIRECTIONS: readonly GoodDirection[] = ['lower', 'higher', 'neutral'];
-const LANGS = ['sv', 'en'] as const;
 
 /** One metric's settings: target, direction, decimals, threshold, prompt, definition, principles. */
 export function MetricEditForm({ metric, principles }: { metric: MetricResponse; principles: readonly PrincipleResponse[] }) {
@@ -47,7 +46,7 @@ export function MetricEditForm({ metric, principles }: { metric: MetricResponse;
   };
 
   const text = (field: 'prompt' | 'definition' | 'numerator' | 'denominator') =>
-    LANGS.map((lang) => {
+    LOCALES.map((lang) => {
       const key = `${field}${lang === 'sv' ? 'Sv' : 'En'}` as const;
       return (
         <TextField

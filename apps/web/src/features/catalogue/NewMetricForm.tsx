@@ -1,4 +1,5 @@
 import {
+  LOCALES,
   metricResponseSchema,
   type GoodDirection,
   type MetricScale,
@@ -46,7 +47,7 @@ export function NewMetricForm({ nextSortOrder }: { nextSortOrder: number }) {
 
   const pair = (field: 'name' | 'definition' | 'numerator' | 'denominator', isMultiline = false) => (
     <div className="catalogue-pair">
-      {(['sv', 'en'] as const).map((lang) => {
+      {LOCALES.map((lang) => {
         const key = `${field}${lang === 'sv' ? 'Sv' : 'En'}` as const;
         return (
           <TextField

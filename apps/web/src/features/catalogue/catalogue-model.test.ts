@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   buildMetricPatch,
   buildNewMetric,
-  definitionMarks,
-  directionIcon,
   EMPTY_NEW_METRIC,
   isDefinitionChanged,
   isTargetChanged,
@@ -12,6 +10,7 @@ import {
   parseNumber,
   targetPeriods,
 } from './catalogue-model';
+import { definitionMarks, directionIcon } from './metric-display';
 
 const sickLeave = DEFAULT_METRICS.find((m) => m.key === 'manager_sick_leave')!;
 
@@ -83,6 +82,13 @@ describe('the add-metric form', () => {
     };
     const { metric } = buildNewMetric(filled, 9);
     expect(metric).toMatchObject({ key: 'overtime', sortOrder: 9, suppressionThreshold: 10, target: null });
+  });
+
+  it("checks with the domain's schema, the API's rules: a text too long for it is named before anything is sent", () => {
+    const filled = { ...EMPTY_NEW_METRIC, key: 'overtime', nameSv: 'Ö'.repeat(4001), nameEn: 'O', definitionSv: 'd', definitionEn: 'd', numeratorSv: 'n', numeratorEn: 'n', denominatorSv: 'd', denominatorEn: 'd' };
+    expect(buildNewMetric(filled, 9)).toEqual({ metric: null, errors: [{ field: 'nameSv', error: 'tooLong', max: 4000 }] });
+    const form = { ...metricToForm(sickLeave), promptEn: 'x'.repeat(4001) };
+    expect(buildMetricPatch(sickLeave, form).errors).toEqual([{ field: 'promptEn', error: 'tooLong', max: 4000 }]);
   });
 });
 

@@ -1,20 +1,22 @@
-import type {
-  Direction,
-  GoodDirection,
-  Metric,
-  MetricDefinitionVersion,
-  MetricPatch,
-  MetricScale,
-  QuantityKind,
-  Sensitivity,
-  TranslatedField,
+import {
+  type GoodDirection,
+  type Metric,
+  type MetricPatch,
+  metricPatchSchema,
+  type MetricScale,
+  metricSchema,
+  type QuantityKind,
+  type Sensitivity,
+  type TranslatedField,
 } from '@tillit/domain';
-import type { IconName } from '../../components/ui/Icon';
+import { issuesByField, type SchemaResult } from '../../api/schema-issues';
 
 /** What a form field did wrong, as a key under `catalogue.errors`. */
 export interface FieldError {
   field: string;
-  error: 'number' | 'integer' | 'decimals' | 'threshold' | 'targetOrder' | 'required' | 'year' | 'targetYear' | 'note' | 'key';
+  error: 'number' | 'integer' | 'decimals' | 'threshold' | 'targetOrder' | 'required' | 'tooLong' | 'year' | 'targetYear' | 'note' | 'key';
+  /** The most characters a text may have (with `tooLong`). */
+  max?: number;
 }
 
 /** The edit form of one metric: text inputs hold strings, so Swedish decimal commas work. */
@@ -123,73 +125,89 @@ export function targetPeriods(m: Pick<Metric, 'target' | 'targetHistory'>): { fr
   }));
 }
 
-/** The PATCH body for the fields the form changed, or what is wrong with the form. */
+/** A form field and the words (under `catalogue.errors`) for what is wrong with it. */
+const TEXT_FIELDS = ['prompt', 'name', 'definition', 'numerator', 'denominator'] as const;
+const REQUIRED_TEXTS: Record<string, FieldError> = Object.fromEntries(
+  TEXT_FIELDS.flatMap((name) => [
+    [`${name}.sv`, { field: `${name}Sv`, error: 'required' }],
+    [`${name}.en`, { field: `${name}En`, error: 'required' }],
+  ]),
+);
+
+/**
+ * Where an issue of the domain's schema (by its path) shows in the forms: the rules are the
+ * schema's (`metricPatchSchema`, `metricSchema`, the ones the API checks with), the words the form's.
+ */
+const FIELD_OF_PATH: Record<string, FieldError> = {
+  ...REQUIRED_TEXTS,
+  key: { field: 'key', error: 'key' },
+  decimals: { field: 'decimals', error: 'decimals' },
+  suppressionThreshold: { field: 'suppressionThreshold', error: 'threshold' },
+  // The target's own rule (the lower bound below the upper) names the target as a whole.
+  target: { field: 'targetMin', error: 'targetOrder' },
+  targetFrom: { field: 'targetFrom', error: 'targetYear' },
+  'definitionChange.fromYear': { field: 'fromYear', error: 'year' },
+  'definitionChange.note': { field: 'note', error: 'note' },
+};
+
+/** The issues of a body checked with the domain's schema, one per form field, in the form's words. */
+function schemaErrors(result: SchemaResult): FieldError[] {
+  const fieldOf = Object.fromEntries(Object.entries(FIELD_OF_PATH).map(([path, e]) => [path, e.field]));
+  const { fields } = issuesByField(result, fieldOf);
+  const errorOf = new Map(Object.values(FIELD_OF_PATH).map((e) => [e.field, e]));
+  return Object.entries(fields).flatMap(([field, issue]) => {
+    if (issue?.code === 'too_big' && issue.origin === 'string') return [{ field, error: 'tooLong' as const, max: Number(issue.maximum) }];
+    return errorOf.get(field) ?? [];
+  });
+}
+
+/** A year or a count typed in a field: empty is not a number (the schema then says what it needs). */
+const wholeNumber = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.trim()));
+
+/** The PATCH body for the fields the form changed, or what is wrong with the form (by `metricPatchSchema`). */
 export function buildMetricPatch(m: Metric, f: MetricForm): { patch: MetricPatch; errors: FieldError[] } {
+  // Reading the typed text is the form's part; what a valid value is, the domain's schema says.
   const errors: FieldError[] = [];
   const min = parseNumber(f.targetMin);
   const max = parseNumber(f.targetMax);
   if (min === 'invalid') errors.push({ field: 'targetMin', error: 'number' });
   if (max === 'invalid') errors.push({ field: 'targetMax', error: 'number' });
-  const decimals = Number(f.decimals);
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 3) errors.push({ field: 'decimals', error: 'decimals' });
   const threshold = parseNumber(f.suppressionThreshold);
-  if (threshold === 'invalid' || (threshold !== null && (!Number.isInteger(threshold) || threshold < 1 || threshold > 1000))) {
-    errors.push({ field: 'suppressionThreshold', error: 'threshold' });
-  }
-  if (typeof min === 'number' && typeof max === 'number' && min > max) errors.push({ field: 'targetMin', error: 'targetOrder' });
-
   const texts = {
     prompt: { sv: f.promptSv.trim(), en: f.promptEn.trim() },
     definition: { sv: f.definitionSv.trim(), en: f.definitionEn.trim() },
     numerator: { sv: f.numeratorSv.trim(), en: f.numeratorEn.trim() },
     denominator: { sv: f.denominatorSv.trim(), en: f.denominatorEn.trim() },
   };
-  for (const [name, t] of Object.entries(texts)) {
-    if (t.sv === '') errors.push({ field: `${name}Sv`, error: 'required' });
-    if (t.en === '') errors.push({ field: `${name}En`, error: 'required' });
-  }
-
-  const targetChanged = isTargetChanged(m, f);
-  let targetFrom: number | null = null;
-  if (targetChanged) {
-    targetFrom = Number(f.targetFrom.trim());
-    if (f.targetFrom.trim() === '' || !Number.isInteger(targetFrom) || targetFrom < earliestTargetYear(m) || targetFrom > 2100) {
-      errors.push({ field: 'targetFrom', error: 'targetYear' });
-    }
-  }
-  const definitionChanged = isDefinitionChanged(m, f);
-  let fromYear: number | null = null;
-  if (definitionChanged) {
-    fromYear = Number(f.fromYear.trim());
-    if (!Number.isInteger(fromYear) || fromYear < 1990 || fromYear > 2100) errors.push({ field: 'fromYear', error: 'year' });
-    if (f.note.trim() === '') errors.push({ field: 'note', error: 'note' });
-  }
-  if (errors.length > 0) return { patch: {}, errors };
 
   const patch: MetricPatch = {};
-  const target =
-    (min === null || min === 'invalid') && (max === null || max === 'invalid')
-      ? null
-      : { min: typeof min === 'number' ? min : null, max: typeof max === 'number' ? max : null };
-  if (targetChanged && targetFrom !== null) {
-    patch.target = target;
-    patch.targetFrom = targetFrom;
+  if (isTargetChanged(m, f)) {
+    patch.target = min === null && max === null ? null : { min: typeof min === 'number' ? min : null, max: typeof max === 'number' ? max : null };
+    patch.targetFrom = wholeNumber(f.targetFrom);
   }
   if (f.goodDirection !== m.goodDirection) patch.goodDirection = f.goodDirection;
   if (f.bounded !== m.bounded) patch.bounded = f.bounded;
+  const decimals = Number(f.decimals);
   if (decimals !== m.decimals) patch.decimals = decimals;
-  const thresholdValue = typeof threshold === 'number' ? threshold : null;
+  const thresholdValue = threshold === 'invalid' ? Number.NaN : threshold;
   if (thresholdValue !== m.suppressionThreshold) patch.suppressionThreshold = thresholdValue;
   if (!same(texts.prompt, m.prompt)) patch.prompt = texts.prompt;
   if (!same([...f.principles].sort(), [...m.principles].sort())) patch.principles = [...f.principles];
-  if (definitionChanged && fromYear !== null) {
+  if (isDefinitionChanged(m, f)) {
     patch.definition = texts.definition;
     patch.numerator = texts.numerator;
     patch.denominator = texts.denominator;
-    patch.definitionChange = { fromYear, note: f.note.trim() };
+    patch.definitionChange = { fromYear: wholeNumber(f.fromYear), note: f.note.trim() };
   }
   if (f.englishConfirmed.length > 0) patch.englishConfirmed = [...f.englishConfirmed];
-  return { patch, errors };
+
+  errors.push(...schemaErrors(metricPatchSchema.safeParse(patch)));
+  // The one rule that depends on the metric's history (the API says the same): a new target
+  // applies from the newest target's year on, not before.
+  if (patch.targetFrom !== undefined && patch.targetFrom < earliestTargetYear(m) && !errors.some((e) => e.field === 'targetFrom')) {
+    errors.push({ field: 'targetFrom', error: 'targetYear' });
+  }
+  return errors.length > 0 ? { patch: {}, errors } : { patch, errors };
 }
 
 /** The form to add a metric. */
@@ -237,63 +255,31 @@ const DEFAULT_PROMPT = {
   en: 'Which data do you need to know whether we do a good job, and how we can improve?',
 };
 
-/** A whole metric from the add form (the server validates again and has the last word). */
+/** A whole metric from the add form, checked with the domain's `metricSchema` (the server checks again and has the last word). */
 export function buildNewMetric(f: NewMetricForm, sortOrder: number): { metric: Metric | null; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const key = f.key.trim();
-  if (!/^[a-z][a-z0-9_]{1,63}$/.test(key)) errors.push({ field: 'key', error: 'key' });
-  const pairs = ['name', 'definition', 'numerator', 'denominator'] as const;
-  for (const p of pairs) {
-    if (f[`${p}Sv`].trim() === '') errors.push({ field: `${p}Sv`, error: 'required' });
-    if (f[`${p}En`].trim() === '') errors.push({ field: `${p}En`, error: 'required' });
-  }
-  const decimals = Number(f.decimals);
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 3) errors.push({ field: 'decimals', error: 'decimals' });
   const threshold = parseNumber(f.suppressionThreshold);
-  if (threshold === 'invalid' || (threshold !== null && (!Number.isInteger(threshold) || threshold < 1 || threshold > 1000))) {
-    errors.push({ field: 'suppressionThreshold', error: 'threshold' });
-  }
-  if (errors.length > 0) return { metric: null, errors };
-  const text = (p: (typeof pairs)[number]) => ({ sv: f[`${p}Sv`].trim(), en: f[`${p}En`].trim() });
-  return {
-    metric: {
-      key,
-      name: text('name'),
-      definition: text('definition'),
-      numerator: text('numerator'),
-      denominator: text('denominator'),
-      numeratorKind: f.quantityKind,
-      denominatorKind: f.quantityKind,
-      scale: f.scale,
-      bounded: f.bounded,
-      unitLabel: null,
-      decimals,
-      goodDirection: f.goodDirection,
-      target: null,
-      sensitivity: f.sensitivity,
-      suppressionThreshold: typeof threshold === 'number' ? threshold : null,
-      principles: [],
-      prompt: DEFAULT_PROMPT,
-      definitionSource: null,
-      sortOrder,
-    },
-    errors,
+  const text = (p: 'name' | 'definition' | 'numerator' | 'denominator') => ({ sv: f[`${p}Sv`].trim(), en: f[`${p}En`].trim() });
+  const metric: Metric = {
+    key: f.key.trim(),
+    name: text('name'),
+    definition: text('definition'),
+    numerator: text('numerator'),
+    denominator: text('denominator'),
+    numeratorKind: f.quantityKind,
+    denominatorKind: f.quantityKind,
+    scale: f.scale,
+    bounded: f.bounded,
+    unitLabel: null,
+    decimals: Number(f.decimals),
+    goodDirection: f.goodDirection,
+    target: null,
+    sensitivity: f.sensitivity,
+    suppressionThreshold: threshold === 'invalid' ? Number.NaN : threshold,
+    principles: [],
+    prompt: DEFAULT_PROMPT,
+    definitionSource: null,
+    sortOrder,
   };
-}
-
-/** Where new definitions start on a trend: version 1 is the original, so it marks nothing. */
-export function definitionMarks(versions: readonly MetricDefinitionVersion[]): { year: number; note: string | null }[] {
-  return versions
-    .filter((v) => v.version > 1)
-    .map((v) => ({ year: v.validFromYear, note: v.note }))
-    .sort((a, b) => a.year - b.year);
-}
-
-/** An arrow for the way the figure moved (the word says whether that is good): never colour alone. */
-export function directionIcon(direction: Direction, good: GoodDirection): IconName {
-  if (direction === 'steady') return 'flat';
-  if (direction === 'no_data') return 'question';
-  if (direction === 'changing') return 'arrowRight';
-  const wentDown = (direction === 'improving') === (good === 'lower');
-  return wentDown ? 'down' : 'up';
+  const errors = schemaErrors(metricSchema.safeParse(metric));
+  return { metric: errors.length > 0 ? null : metric, errors };
 }

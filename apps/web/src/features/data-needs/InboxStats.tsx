@@ -1,4 +1,4 @@
-import type { DataNeedStats } from '@tillit/domain';
+import { type DataNeedStats, intlLocale } from '@tillit/domain';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/useLanguage';
 import { statusCounts, statusLabelKey } from './data-need-model';
@@ -12,7 +12,7 @@ export function InboxStats({ stats }: { stats: DataNeedStats }) {
       ? t('dataNeeds.stats.noMedian')
       : t('dataNeeds.stats.days', {
           count: stats.medianDaysToReply,
-          days: new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }).format(stats.medianDaysToReply),
+          days: new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(stats.medianDaysToReply),
         });
   return (
     <div className="inbox-stats">

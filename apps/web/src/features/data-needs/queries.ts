@@ -1,11 +1,9 @@
-import { dataNeedSchema, type DataNeed, type DataNeedCreate, type DataNeedUpdate } from '@tillit/domain';
+import { dataNeedCreatedSchema, dataNeedSchema, dataNeedsResponseSchema, type DataNeed, type DataNeedCreate, type DataNeedUpdate } from '@tillit/domain';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiClient } from '../../api/client';
 import { dataNeedCountQueries } from './count-queries';
 import { filtersToApiParams, type InboxFilters } from './data-need-model';
-
-const dataNeedsSchema = z.array(dataNeedSchema);
 
 export const dataNeedQueries = {
   all: () => ['data-needs'] as const,
@@ -14,13 +12,13 @@ export const dataNeedQueries = {
   inbox: (filters: InboxFilters) =>
     queryOptions({
       queryKey: [...dataNeedQueries.inboxLists(), filters] as const,
-      queryFn: ({ signal }) => apiClient.get('/api/data-needs', dataNeedsSchema, { params: filtersToApiParams(filters), signal }),
+      queryFn: ({ signal }) => apiClient.get('/api/data-needs', dataNeedsResponseSchema, { params: filtersToApiParams(filters), signal }),
     }),
   /** The signed-in person's own questions, with the replies (Mina frågor). */
   mine: () =>
     queryOptions({
       queryKey: [...dataNeedQueries.all(), 'mine'] as const,
-      queryFn: ({ signal }) => apiClient.get('/api/data-needs', dataNeedsSchema, { params: { mine: 'true' }, signal }),
+      queryFn: ({ signal }) => apiClient.get('/api/data-needs', dataNeedsResponseSchema, { params: { mine: 'true' }, signal }),
     }),
   // The menu's numbers, under these keys (count-queries.ts: checked without zod).
   unread: dataNeedCountQueries.unread,
@@ -30,7 +28,7 @@ export const dataNeedQueries = {
 export function useCreateDataNeed() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: DataNeedCreate) => apiClient.send('POST', '/api/data-needs', z.object({ id: z.number().int() }), body),
+    mutationFn: (body: DataNeedCreate) => apiClient.send('POST', '/api/data-needs', dataNeedCreatedSchema, body),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: dataNeedQueries.mine().queryKey }),

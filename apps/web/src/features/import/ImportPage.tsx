@@ -1,12 +1,11 @@
-import { formatDateTime, formatNumber, type ImportBatch, type ImportMapping } from '@tillit/domain';
+import { formatDateTime, formatNumber, type ImportBatch, type ImportMapping, importPreviewSchema } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ui/ErrorMessage';
 import { PageTitle } from '../../components/ui/PageTitle';
 import { QueryState } from '../../components/ui/QueryState';
 import { useLanguage } from '../../i18n/useLanguage';
-import { refusedPreview } from './import-rows';
 import { MappingStep } from './MappingStep';
 import { PreviewOptions, type ReadOptions } from './PreviewOptions';
 import { PreviewTables } from './PreviewTables';
@@ -14,6 +13,7 @@ import { KoladaSection } from '../kolada/KoladaSection';
 import { importQueries, usePreviewImport, useRunImport, useUndoImport } from './queries';
 import { FileImportForm } from '../../components/ui/FileImportForm';
 import { ImportOutcome } from '../../components/ui/ImportOutcome';
+import { useFileImport } from '../../components/ui/useFileImport';
 
 /** Earlier imports, newest first, each with a way to undo it (confirmed inline). */
 function BatchList({ batches }: { batches: ImportBatch[] }) {
@@ -102,48 +102,45 @@ function BatchList({ batches }: { batches: ImportBatch[] }) {
 export function ImportPage() {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState('');
   // The columns chosen in the mapping step, the sheet and what to do with subtotal rows: kept for the import itself.
   const [mapping, setMapping] = useState<ImportMapping | undefined>(undefined);
   const [options, setOptions] = useState<ReadOptions>({ parentRows: 'check' });
   const preview = usePreviewImport();
   const run = useRunImport();
   const batches = useQuery(importQueries.batches());
-  const refused = run.isError ? refusedPreview(run.error) : null;
-  const canImport = file !== null && preview.isSuccess && preview.data.errors.length === 0 && !run.isPending && !run.isSuccess;
-
-  function onPreview(event: FormEvent) {
-    event.preventDefault();
-    run.reset();
-    if (!file) {
-      setFileError(t('import.chooseFile'));
-      return;
-    }
-    setFileError('');
-    setMapping(undefined);
-    preview.mutate({ file, ...options });
-  }
+  const upload = useFileImport({
+    preview,
+    run,
+    schema: importPreviewSchema,
+    chooseFile: t('import.chooseFile'),
+    upload: (file) => ({ file, mapping, ...options }),
+    // "Preview" reads the file's header anew: a mapping chosen for it before is forgotten.
+    firstPreview: (file) => {
+      setMapping(undefined);
+      return { file, ...options };
+    },
+    onFileChange: () => {
+      setMapping(undefined);
+      setOptions({ parentRows: 'check' });
+    },
+  });
+  const { file, refused, shown, isWorking } = upload;
 
   function onMapping(chosen: ImportMapping) {
     if (!file) return;
-    run.reset();
     setMapping(chosen);
-    preview.mutate({ file, mapping: chosen, ...options });
+    upload.previewAgain((f) => ({ file: f, mapping: chosen, ...options }));
   }
 
   function onOptions(chosen: ReadOptions) {
     if (!file) return;
-    run.reset();
     setOptions(chosen);
     // Another sheet has other columns: its header is looked for anew.
     const keep = chosen.sheet === options.sheet ? mapping : undefined;
     setMapping(keep);
-    preview.mutate({ file, mapping: keep, ...chosen });
+    upload.previewAgain((f) => ({ file: f, mapping: keep, ...chosen }));
   }
 
-  const isWorking = preview.isPending || run.isPending;
-  const shown = refused ?? (preview.isSuccess ? preview.data : null);
   return (
     <>
       <PageTitle page={t('import.title')} />
@@ -158,20 +155,7 @@ export function ImportPage() {
         previewLabel={t('import.preview')}
         importLabel={t('import.import')}
         workingLabel={t('import.working')}
-        fileError={fileError}
-        previewPending={preview.isPending}
-        importPending={run.isPending}
-        canImport={canImport}
-        onFileChange={(chosen) => {
-          setFile(chosen);
-          setFileError('');
-          setMapping(undefined);
-          setOptions({ parentRows: 'check' });
-          preview.reset();
-          run.reset();
-        }}
-        onPreview={onPreview}
-        onImport={() => file && run.mutate({ file, mapping, ...options })}
+        {...upload.form}
       />
 
       <ImportOutcome

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
-import { changeRows, formatAmount, formatPair, refusedPreview, totalRows } from './import-rows';
+import { importPreviewSchema } from '@tillit/domain';
+import { refusedPreview } from '../../components/ui/useFileImport';
+import { changeRows, formatAmount, formatPair, totalRows } from './import-rows';
 
 describe('formatAmount', () => {
   it('uses as few decimals as needed, at most two, in the language’s format', () => {
@@ -81,11 +83,11 @@ describe('refusedPreview', () => {
   };
 
   it('reads the preview from a 422', () => {
-    expect(refusedPreview(new ApiError({ status: 422, code: 'http_error', message: 'x', body }))?.errors).toHaveLength(1);
+    expect(refusedPreview(new ApiError({ status: 422, code: 'http_error', message: 'x', body }), importPreviewSchema)?.errors).toHaveLength(1);
   });
 
   it('is null for other errors', () => {
-    expect(refusedPreview(new ApiError({ status: 409, code: 'CONFLICT', message: 'x', body }))).toBeNull();
-    expect(refusedPreview(new Error('x'))).toBeNull();
+    expect(refusedPreview(new ApiError({ status: 409, code: 'CONFLICT', message: 'x', body }), importPreviewSchema)).toBeNull();
+    expect(refusedPreview(new Error('x'), importPreviewSchema)).toBeNull();
   });
 });

@@ -1,5 +1,4 @@
-import { formatNumber, type ImportChange, type ImportPreview, importPreviewSchema, type ImportTotal, type Language } from '@tillit/domain';
-import { ApiError } from '../../api/client';
+import { formatNumber, type ImportChange, type ImportTotal, type Language } from '@tillit/domain';
 
 /** A number with as few decimals as it needs, at most two: `2`, `40,5`, `3,33`. */
 export function formatAmount(value: number, language: Language): string {
@@ -68,11 +67,4 @@ export function totalRows(totals: readonly ImportTotal[], language: Language, no
     isStored: t.isStored,
     message: t.message,
   }));
-}
-
-/** The preview carried by a refused import (422), or null for any other error. */
-export function refusedPreview(error: unknown): ImportPreview | null {
-  if (!(error instanceof ApiError) || error.status !== 422) return null;
-  const parsed = importPreviewSchema.safeParse(error.body);
-  return parsed.success ? parsed.data : null;
 }

@@ -1,20 +1,12 @@
 import { formatNumber, koladaPreviewSchema, type KoladaPreview } from '@tillit/domain';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { DataTable } from '../../components/charts/DataTable';
 import { useLanguage } from '../../i18n/useLanguage';
 import { KoladaMappings } from './KoladaMappings';
 import { useImportKolada, usePreviewKolada } from './queries';
 import { FileImportForm } from '../../components/ui/FileImportForm';
 import { ImportOutcome } from '../../components/ui/ImportOutcome';
-
-/** The preview carried by a refused import (422), or null for any other error. */
-function refused(error: unknown): KoladaPreview | null {
-  if (!(error instanceof ApiError) || error.status !== 422) return null;
-  const parsed = koladaPreviewSchema.safeParse(error.body);
-  return parsed.success ? parsed.data : null;
-}
+import { useFileImport } from '../../components/ui/useFileImport';
 
 function PreviewTables({ preview }: { preview: KoladaPreview }) {
   const { t } = useTranslation();
@@ -68,24 +60,10 @@ function PreviewTables({ preview }: { preview: KoladaPreview }) {
  */
 export function KoladaSection() {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState('');
   const preview = usePreviewKolada();
   const run = useImportKolada();
-  const refusal = run.isError ? refused(run.error) : null;
-  const shown = refusal ?? (preview.isSuccess ? preview.data : null);
-  const canImport = file !== null && preview.isSuccess && preview.data.errors.length === 0 && !run.isPending && !run.isSuccess;
-
-  function onPreview(event: FormEvent) {
-    event.preventDefault();
-    run.reset();
-    if (!file) {
-      setFileError(t('kolada.admin.chooseFile'));
-      return;
-    }
-    setFileError('');
-    preview.mutate(file);
-  }
+  const upload = useFileImport({ preview, run, schema: koladaPreviewSchema, chooseFile: t('kolada.admin.chooseFile'), upload: (file) => file });
+  const { refused: refusal, shown } = upload;
 
   return (
     <section className="section kolada-section" aria-labelledby="kolada-title">
@@ -97,18 +75,7 @@ export function KoladaSection() {
         accept=".json,application/json"
         previewLabel={t('kolada.admin.preview')}
         importLabel={t('kolada.admin.import')}
-        fileError={fileError}
-        previewPending={preview.isPending}
-        importPending={run.isPending}
-        canImport={canImport}
-        onFileChange={(chosen) => {
-          setFile(chosen);
-          setFileError('');
-          preview.reset();
-          run.reset();
-        }}
-        onPreview={onPreview}
-        onImport={() => file && run.mutate(file)}
+        {...upload.form}
       />
       <ImportOutcome
         done={run.isSuccess ? t('kolada.admin.imported', { count: run.data.rowsWritten, replaced: run.data.replaced }) : ''}

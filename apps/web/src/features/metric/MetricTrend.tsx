@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Column } from '../../components/charts/DataTable';
 import { TrendChart } from '../../components/charts/TrendChart';
 import { useLanguage } from '../../i18n/useLanguage';
-import { definitionMarks } from '../catalogue/catalogue-model';
+import { definitionMarks } from '../catalogue/metric-display';
 import { catalogueQueries } from '../catalogue/queries';
 import { annotationMarks, listNotesBriefly, notesByYear } from '../annotations/annotation-markers';
 import { buildCardModel } from '../overview/card-model';

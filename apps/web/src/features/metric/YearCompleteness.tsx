@@ -1,4 +1,4 @@
-import { finalYearsResponseSchema, type Metric } from '@tillit/domain';
+import { can, finalYearsResponseSchema, type Metric } from '@tillit/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,7 @@ export function YearCompleteness({ metric, rows }: { metric: Metric; rows: reado
       return queryClient.invalidateQueries();
     },
   });
-  const canMark = me.data?.role === 'development_manager';
+  const canMark = can(me.data?.role, 'administer');
   const partial = rows.filter((r) => r.status === 'shown' && r.coverage.reported < r.coverage.expected);
   if (partial.length === 0) return message ? <p role="status">{message}</p> : null;
   return (

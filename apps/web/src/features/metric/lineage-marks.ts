@@ -1,4 +1,4 @@
-import { lineageLabel, type Language, type LineageEvent } from '@tillit/domain';
+import { intlLocale, type Language, type LineageEvent, lineageLabel } from '@tillit/domain';
 import type { TrendMarker } from '../../components/charts/trend-types';
 
 /** The labels of a year's reorganisations in the reader's language: "2 blev 1", "Hette tidigare …". */
@@ -22,5 +22,5 @@ export function eventMarks(events: readonly LineageEvent[], years: readonly numb
 
 /** The units' names as a list: "A, B och C" / "A, B and C". */
 export function listNames(units: readonly { name: string }[], language: Language): string {
-  return new Intl.ListFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { type: 'conjunction' }).format(units.map((u) => u.name));
+  return new Intl.ListFormat(intlLocale(language), { type: 'conjunction' }).format(units.map((u) => u.name));
 }

@@ -1,18 +1,11 @@
 import { unitImportPreviewSchema, type UnitImportPreview } from '@tillit/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { DataTable } from '../../components/charts/DataTable';
 import { useImportUnits, usePreviewUnits } from './queries';
 import { FileImportForm } from '../../components/ui/FileImportForm';
 import { ImportOutcome } from '../../components/ui/ImportOutcome';
-
-/** The preview carried by a refused import (422), or null for any other error. */
-function refusedPreview(error: unknown): UnitImportPreview | null {
-  if (!(error instanceof ApiError) || error.status !== 422) return null;
-  const parsed = unitImportPreviewSchema.safeParse(error.body);
-  return parsed.success ? parsed.data : null;
-}
+import { useFileImport } from '../../components/ui/useFileImport';
 
 const fields = (f: UnitImportPreview['changes'][number]['new'] | null) =>
   f === null ? '–' : [f.name, f.parentId ?? '–', `${f.validFrom ?? '…'} – ${f.validTo ?? '…'}`].join(' · ');
@@ -58,24 +51,10 @@ function PreviewTables({ preview }: { preview: UnitImportPreview }) {
 export function UnitImportSection() {
   const { t } = useTranslation();
   const id = useId();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState('');
   const preview = usePreviewUnits();
   const run = useImportUnits();
-  const refused = run.isError ? refusedPreview(run.error) : null;
-  const shown = refused ?? (preview.isSuccess ? preview.data : null);
-  const canImport = file !== null && preview.isSuccess && preview.data.errors.length === 0 && !run.isPending && !run.isSuccess;
-
-  const onPreview = (e: FormEvent) => {
-    e.preventDefault();
-    run.reset();
-    if (!file) {
-      setFileError(t('organisation.chooseFile'));
-      return;
-    }
-    setFileError('');
-    preview.mutate(file);
-  };
+  const upload = useFileImport({ preview, run, schema: unitImportPreviewSchema, chooseFile: t('organisation.chooseFile'), upload: (file) => file });
+  const { refused, shown } = upload;
 
   const headingId = `${id}-heading`;
   return (
@@ -88,18 +67,7 @@ export function UnitImportSection() {
         previewLabel={t('organisation.preview')}
         importLabel={t('organisation.import')}
         workingLabel={t('organisation.working')}
-        fileError={fileError}
-        previewPending={preview.isPending}
-        importPending={run.isPending}
-        canImport={canImport}
-        onFileChange={(chosen) => {
-          setFile(chosen);
-          setFileError('');
-          preview.reset();
-          run.reset();
-        }}
-        onPreview={onPreview}
-        onImport={() => file && run.mutate(file)}
+        {...upload.form}
       />
       <ImportOutcome
         done={run.isSuccess ? t('organisation.imported', { created: run.data.created, updated: run.data.updated }) : ''}

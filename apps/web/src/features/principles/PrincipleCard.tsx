@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Icon } from '../../components/ui/Icon';
 import { useLanguage } from '../../i18n/useLanguage';
-import { directionIcon } from '../catalogue/catalogue-model';
+import { directionIcon } from '../catalogue/metric-display';
 import { describeTarget } from '../metric/metric-text';
 import { hrefForUnit } from '../units/unit-tree';
 import { PrincipleEditForm } from './PrincipleEditForm';

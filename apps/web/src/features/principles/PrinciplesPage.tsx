@@ -1,4 +1,4 @@
-import type { UnitTreeNode } from '@tillit/domain';
+import { can, type UnitTreeNode } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/ui/PageTitle';
@@ -20,7 +20,7 @@ function PrinciplesForUnit({ unit, path }: { unit: UnitTreeNode; path: UnitTreeN
   const me = useQuery(meQueries.me());
   const overview = useQuery(catalogueQueries.overview(unit.id));
   const role = me.data?.role;
-  const isDevelopmentManager = role === 'development_manager';
+  const isDevelopmentManager = can(role, 'administer');
   const metrics = useQuery({ ...catalogueQueries.metrics(), enabled: isDevelopmentManager });
   return (
     <>
@@ -38,7 +38,7 @@ function PrinciplesForUnit({ unit, path }: { unit: UnitTreeNode; path: UnitTreeN
                 key={p.key}
                 principle={p}
                 unitId={unit.id}
-                canOpenMetrics={role === 'development_manager' || role === 'unit_manager'}
+                canOpenMetrics={can(role, 'readFigures')}
                 canEdit={isDevelopmentManager}
                 allMetrics={metrics.data ?? []}
               />

@@ -1,4 +1,4 @@
-import { defaultReviewYear, reviewYears, type Point } from '@tillit/domain';
+import { can, defaultReviewYear, reviewYears, type Point } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ interface MetricAnalysisProps {
  */
 export function MetricAnalysis({ metric, unit, points }: MetricAnalysisProps) {
   const me = useQuery(meQueries.me());
-  if (me.data?.role !== 'development_manager') return null;
+  if (!can(me.data?.role, 'administer')) return null;
   return <MetricAnalysisSection metric={metric} unit={unit} points={points} />;
 }
 

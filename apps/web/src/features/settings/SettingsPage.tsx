@@ -1,4 +1,4 @@
-import type { Language, MailKind, Settings } from '@tillit/domain';
+import { type Language, LOCALES, type MailKind, type Settings } from '@tillit/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,8 +22,6 @@ export function SettingsPage() {
     </>
   );
 }
-
-const LANGUAGES: readonly Language[] = ['sv', 'en'];
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
@@ -90,7 +88,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <p id="settings-language-hint" className="field-hint">
             {t('settings.languageHint')}
           </p>
-          {LANGUAGES.map((l) => (
+          {LOCALES.map((l) => (
             <div className="radio" key={l}>
               <input
                 type="radio"
