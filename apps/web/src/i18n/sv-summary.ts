@@ -143,7 +143,7 @@ export const svSummary = {
     more_other: 'Visa {{count}} kommentarer till',
     fewer: 'Visa färre kommentarer',
   },
-  // The yearly review, the analyses for the committee, and the grouped menu (issue 14).
+  // The grouped menu and the committee's analyses (issue 14; the yearly review's own texts are in sv.ts).
   menu: {
     open: 'Meny',
     review: 'Årsgenomgång',
@@ -271,7 +271,7 @@ export const svSummary = {
       prompt: 'frågan',
     },
   },
-  // E-mail from the feedback loop (docs/mail.md): "Mina inställningar" and the outbox's health.
+  // "Mina inställningar", linked from the person's menu (docs/mail.md; the outbox's texts are in sv.ts).
   settings: {
     link: 'Mina inställningar',
     title: 'Mina inställningar',

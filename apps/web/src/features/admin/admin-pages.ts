@@ -14,7 +14,6 @@ export const ADMIN_PAGES = [
   { to: '/admin/audit', label: 'nav.audit', description: 'adminHub.audit' },
 ] as const;
 
-
 export { ADMIN_HOME };
 
 /** Whether a path is the Administration page or one of the pages under it. */
