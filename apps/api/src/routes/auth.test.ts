@@ -125,11 +125,22 @@ describe('the session', () => {
 
 describe('security headers', () => {
   it('sends a Content-Security-Policy that allows only this origin to run scripts, and no framing', async () => {
-    const res = await app.inject('/api/health');
+    const res = await app.inject('/login');
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('lets an API answer load nothing and be framed by no one, should a browser open it as a page', async () => {
+    const res = await app.inject('/api/health');
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    // The API's documentation is a page that runs its own scripts, under a page's policy.
+    const docs = await app.inject('/api/docs/');
+    expect(String(docs.headers['content-security-policy'])).toContain("default-src 'self'");
   });
 
   it('marks the cookie Secure when configured for TLS', async () => {

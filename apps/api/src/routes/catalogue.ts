@@ -27,6 +27,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db,
   app.get(
     '/api/metrics',
     {
+      // Sends its cached answer compressed already (sendAnswer): no compression hooks.
+      compress: false,
       config: { access: SIGNED_IN },
       schema: {
         summary: 'The metric catalogue: definitions, targets, suppression thresholds and prompts',
@@ -44,6 +46,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db,
   app.get(
     '/api/principles',
     {
+      // Sends its cached answer compressed already (sendAnswer): no compression hooks.
+      compress: false,
       config: { access: SIGNED_IN },
       schema: {
         summary: "Tillitsdelegationen's guiding principles, each with the metrics linked to it",

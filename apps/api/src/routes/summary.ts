@@ -45,6 +45,8 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, s
   app.get(
     '/api/summary',
     {
+      // Sends its cached answer compressed already (sendAnswer): no compression hooks.
+      compress: false,
       config: { access: SIGNED_IN },
       schema: {
         summary: "The politicians' summary of the organisation or an area, in plain language",
@@ -60,6 +62,8 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, s
   app.get(
     '/api/public/:token/summary',
     {
+      // Sends its cached answer compressed already (sendAnswer): no compression hooks.
+      compress: false,
       config: { access: 'public' },
       schema: {
         summary: 'The same summary through a read-only public link, without signing in',

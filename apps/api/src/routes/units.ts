@@ -37,6 +37,8 @@ export const unitRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, serv
   app.get(
     '/api/units',
     {
+      // Sends its cached answer compressed already (sendAnswer): no compression hooks.
+      compress: false,
       config: { access: SIGNED_IN },
       schema: {
         summary: 'The organisation tree: root units with their children',

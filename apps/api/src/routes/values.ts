@@ -18,6 +18,8 @@ export const valueRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, ser
   app.get(
     '/api/values',
     {
+      // Sends its cached answer compressed already (sendAnswer): no compression hooks.
+      compress: false,
       config: { access: STAFF },
       schema: {
         summary: "A unit's yearly figures for one metric; a unit with children is the sum of its subtree",
