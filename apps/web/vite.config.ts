@@ -30,7 +30,7 @@ const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map|webmanifest)$/;
  * the build, once, so the server sends them as they are (@fastify/static's `preCompressed`)
  * instead of compressing on every request. The manifest in `.vite/` is not served.
  */
-function precompress(): Plugin {
+function precompress(withMetricPage: boolean): Plugin {
   let outDir = 'dist';
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
@@ -45,7 +45,7 @@ function precompress(): Plugin {
       outDir = fileURLToPath(new URL(config.build.outDir, `file://${config.root}/`));
     },
     closeBundle() {
-      writeMetricPage(outDir);
+      if (withMetricPage) writeMetricPage(outDir);
       for (const file of walk(outDir)) {
         const body = readFileSync(file);
         writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
@@ -101,11 +101,19 @@ function publicLinksInDev(): Plugin {
   };
 }
 
+/**
+ * `npm run build` builds twice: the app and the sign-in page, then (TILLIT_BUILD=summary) the
+ * summary and public links alone (src/summary-entry/) into the same dist/. Built alone, the
+ * summary is tree-shaken for itself: in one build it shared chunks with the app, and so carried
+ * every part of zod and every domain module's schemas that any page of the app uses.
+ */
+const SUMMARY_BUILD = process.env.TILLIT_BUILD === 'summary';
+
 // The API the dev server forwards /api to; override to run against another port.
 const apiTarget = process.env.TILLIT_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react(), precompress(), publicLinksInDev()],
+  plugins: [react(), precompress(!SUMMARY_BUILD), publicLinksInDev()],
   resolve: {
     alias: { '@tillit/domain': domainSource },
   },
@@ -119,25 +127,29 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
-    // dist/.vite/manifest.json: which chunks each page needs, for `npm run bench` (JS per route).
-    manifest: true,
+    emptyOutDir: !SUMMARY_BUILD,
+    // dist/.vite/manifest.json: which chunks each page needs (the metric page's preloads).
+    manifest: SUMMARY_BUILD ? '.vite/summary-manifest.json' : true,
     rolldownOptions: {
       // The domain package is pure (no I/O, nothing done on import), but its modules define zod
       // schemas at the top level, which a bundler must otherwise keep as possible side effects:
       // a page that needs one domain function would carry every module of the domain. Other
       // modules keep the default (undefined: their package.json decides).
-      treeshake: { moduleSideEffects: (id) => (DOMAIN_SOURCE.test(id) ? false : undefined) },
+      // `z` (zod/mini's functions, `z.object(…)`, `z.string().check(…)`) builds values and does
+      // nothing else, so a schema no page uses is dropped even from a module that is kept.
+      treeshake: { moduleSideEffects: (id) => (DOMAIN_SOURCE.test(id) ? false : undefined), manualPureFunctions: ['z'] },
       // Two pages: the app, and the sign-in page with React alone (src/login/), so the first page
       // anyone opens does not load the router, react-query, i18next and zod. The server answers
       // GET /login with login.html; the dev server finds it as /login too (it tries `<path>.html`).
-      input: {
-        index: fileURLToPath(new URL('index.html', import.meta.url)),
-        login: fileURLToPath(new URL('login.html', import.meta.url)),
-        // The summary and public links (src/summary-entry/): no router, no zod. The server
-        // answers /summary and /p/:token with summary.html.
-        summary: fileURLToPath(new URL('summary.html', import.meta.url)),
-      },
+      // The summary and public links (src/summary-entry/), built apart (SUMMARY_BUILD): no router,
+      // and of zod/mini only what the summary's schema uses. The server answers /summary and
+      // /p/:token with summary.html.
+      input: SUMMARY_BUILD
+        ? { summary: fileURLToPath(new URL('summary.html', import.meta.url)) }
+        : {
+            index: fileURLToPath(new URL('index.html', import.meta.url)),
+            login: fileURLToPath(new URL('login.html', import.meta.url)),
+          },
       output: {
         codeSplitting: {
           // Capture only the chart libraries themselves, not what they import: React must stay
