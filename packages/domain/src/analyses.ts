@@ -16,7 +16,11 @@ export type AnalysisStatus = z.infer<typeof analysisStatusSchema>;
  */
 export const analysisBodySchema = z.object({
   unitId: z.string({ error: 'Ange en enhet (unitId)' }).check(z.trim(), z.minLength(1, 'Ange en enhet (unitId)'), z.maxLength(64)),
-  metricKey: z.string({ error: 'Ange ett nyckeltal (metricKey)' }).check(z.trim(), z.minLength(1, 'Ange ett nyckeltal (metricKey)'), z.maxLength(64)),
+  metricKey: z.string({ error: 'Ange ett nyckeltal (metricKey)' }).check(
+    z.trim(),
+    z.minLength(1, 'Ange ett nyckeltal (metricKey)'),
+    z.maxLength(64),
+  ),
   year: annotationYearSchema,
   text: annotationTextSchema,
   status: analysisStatusSchema.check(z.describe("'draft' keeps it to the development manager; 'published' puts it in the summary")),
@@ -25,8 +29,11 @@ export type AnalysisBody = z.input<typeof analysisBodySchema>;
 
 const YEAR_MESSAGE = `year ska vara ett årtal mellan ${ANNOTATION_YEAR_MIN} och ${ANNOTATION_YEAR_MAX}, t.ex. 2025`;
 /** A year in a query string (`?year=2025`). */
-export const queryYearSchema = z.coerce
-  .number({ error: YEAR_MESSAGE }).check(z.int({ error: YEAR_MESSAGE }), z.gte(ANNOTATION_YEAR_MIN, { error: YEAR_MESSAGE }), z.lte(ANNOTATION_YEAR_MAX, { error: YEAR_MESSAGE }));
+export const queryYearSchema = z.coerce.number({ error: YEAR_MESSAGE }).check(
+  z.int({ error: YEAR_MESSAGE }),
+  z.gte(ANNOTATION_YEAR_MIN, { error: YEAR_MESSAGE }),
+  z.lte(ANNOTATION_YEAR_MAX, { error: YEAR_MESSAGE }),
+);
 
 export const analysesQuerySchema = z.object({
   unit: z.string({ error: 'Ange en enhet (unit)' }).check(z.trim(), z.minLength(1, 'Ange en enhet (unit)'), z.maxLength(64)),
@@ -62,8 +69,9 @@ export const analysisSchema = z.object({
   version: z.int(),
   updatedAt: z.string(),
   updatedBy: z.string(),
-  published: z.nullable(z
-    .object({ text: z.string(), publishedAt: z.string(), version: z.int() })).check(z.describe('The newest published version, which the summary shows (also while a newer draft is being written); null when none')),
+  published: z.nullable(z.object({ text: z.string(), publishedAt: z.string(), version: z.int() })).check(
+    z.describe('The newest published version, which the summary shows (also while a newer draft is being written); null when none'),
+  ),
   history: z.array(analysisVersionSchema).check(z.describe('The earlier versions, newest first')),
 });
 export type Analysis = z.infer<typeof analysisSchema>;

@@ -26,18 +26,28 @@ export function hasForbiddenControlCharacters(text: string): boolean {
 }
 
 /** Plain text: line endings made `\n`, trimmed, 1–4000 characters, no control characters. */
-export const annotationTextSchema = z
-  .string({ error: 'Skriv en text (text)' }).check(z.overwrite((s) => s.replace(/\r\n?/g, '\n').trim()), z.minLength(1, 'Texten får inte vara tom'), z.maxLength(ANNOTATION_TEXT_MAX, `Texten får vara högst ${ANNOTATION_TEXT_MAX} tecken`), z.refine((s) => !hasForbiddenControlCharacters(s), 'Texten får inte innehålla styrtecken (bara vanlig text, radbrytningar och tabb)'));
+export const annotationTextSchema = z.string({ error: 'Skriv en text (text)' }).check(
+  z.overwrite((s) => s.replace(/\r\n?/g, '\n').trim()),
+  z.minLength(1, 'Texten får inte vara tom'),
+  z.maxLength(ANNOTATION_TEXT_MAX, `Texten får vara högst ${ANNOTATION_TEXT_MAX} tecken`),
+  z.refine((s) => !hasForbiddenControlCharacters(s), 'Texten får inte innehålla styrtecken (bara vanlig text, radbrytningar och tabb)'),
+);
 
 const YEAR_MESSAGE = `Ange ett årtal mellan ${ANNOTATION_YEAR_MIN} och ${ANNOTATION_YEAR_MAX} som ett heltal, t.ex. 2022`;
-export const annotationYearSchema = z.int({ error: YEAR_MESSAGE }).check(z.gte(ANNOTATION_YEAR_MIN, { error: YEAR_MESSAGE }), z.lte(ANNOTATION_YEAR_MAX, { error: YEAR_MESSAGE }));
+export const annotationYearSchema = z.int({ error: YEAR_MESSAGE }).check(
+  z.gte(ANNOTATION_YEAR_MIN, { error: YEAR_MESSAGE }),
+  z.lte(ANNOTATION_YEAR_MAX, { error: YEAR_MESSAGE }),
+);
 
 const SPAN_MESSAGE = 'Sista året (yearTo) kan inte vara före första året (year)';
 
-export const createAnnotationBodySchema = z
-  .object({
+export const createAnnotationBodySchema = z.object({
     unitId: z.string({ error: 'Ange en enhet (unitId)' }).check(z.trim(), z.minLength(1, 'Ange en enhet (unitId)'), z.maxLength(64)),
-    metricKey: z.string({ error: 'Ange ett nyckeltal (metricKey)' }).check(z.trim(), z.minLength(1, 'Ange ett nyckeltal (metricKey)'), z.maxLength(64)),
+    metricKey: z.string({ error: 'Ange ett nyckeltal (metricKey)' }).check(
+      z.trim(),
+      z.minLength(1, 'Ange ett nyckeltal (metricKey)'),
+      z.maxLength(64),
+    ),
     year: annotationYearSchema,
     /** The last year of a span; leave out for a single year. */
     yearTo: z.optional(annotationYearSchema),
@@ -50,8 +60,7 @@ export type CreateAnnotationBody = z.input<typeof createAnnotationBodySchema>;
  * A change to a note. Years and visibility belong to the thread, so they can only be changed on
  * its first note; `yearTo: null` makes the note a single year again.
  */
-export const updateAnnotationBodySchema = z
-  .object({
+export const updateAnnotationBodySchema = z.object({
     text: z.optional(annotationTextSchema),
     visibility: z.optional(annotationVisibilitySchema),
     year: z.optional(annotationYearSchema),
@@ -66,7 +75,10 @@ export const replyBodySchema = z.object({ text: annotationTextSchema });
 export type ReplyBody = z.input<typeof replyBodySchema>;
 
 export const annotationIdParamsSchema = z.object({
-  id: z.coerce.number({ error: 'Anteckningens id ska vara ett heltal' }).check(z.int('Anteckningens id ska vara ett heltal'), z.positive('Anteckningens id ska vara ett heltal')),
+  id: z.coerce.number({ error: 'Anteckningens id ska vara ett heltal' }).check(
+    z.int('Anteckningens id ska vara ett heltal'),
+    z.positive('Anteckningens id ska vara ett heltal'),
+  ),
 });
 
 export const annotationsQuerySchema = z.object({
@@ -92,7 +104,9 @@ export const annotationReplySchema = z.object({
   text: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  canEdit: z.boolean().check(z.describe('True for the author, who alone may edit or delete (a first note only while its unit is still in their scope)')),
+  canEdit: z.boolean().check(
+    z.describe('True for the author, who alone may edit or delete (a first note only while its unit is still in their scope)'),
+  ),
 });
 export type AnnotationReply = z.infer<typeof annotationReplySchema>;
 
@@ -108,7 +122,9 @@ export const annotationThreadSchema = z.object({
   text: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  canEdit: z.boolean().check(z.describe('True for the author, who alone may edit or delete (a first note only while its unit is still in their scope)')),
+  canEdit: z.boolean().check(
+    z.describe('True for the author, who alone may edit or delete (a first note only while its unit is still in their scope)'),
+  ),
   replies: z.array(annotationReplySchema).check(z.describe('Oldest first')),
 });
 export type AnnotationThread = z.infer<typeof annotationThreadSchema>;
@@ -133,8 +149,9 @@ export const publicAnnotationSchema = z.object({
   yearFrom: z.int(),
   yearTo: z.int(),
   text: z.string(),
-  author: z.nullable(z
-    .object({ displayName: z.string() })).check(z.describe("Null through a public link that does not show authors (the default)")),
+  author: z.nullable(z.object({ displayName: z.string() })).check(
+    z.describe("Null through a public link that does not show authors (the default)"),
+  ),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -17,8 +17,7 @@ export const errorEnvelopeSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.optional(z
-      .array(z.object({ path: z.string(), message: z.string() }))),
+    details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
     requestId: z.string(),
   }),
 });
@@ -32,8 +31,9 @@ export const healthResponseSchema = z.object({
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
 export const metricResponseSchema = z.extend(metricSchema, {
-  englishOutdated: z.optional(z
-    .array(translatedFieldSchema)).check(z.describe('Texts whose Swedish was changed after their English: the English still says the old thing. Absent or empty: every English text is current')),
+  englishOutdated: z.optional(z.array(translatedFieldSchema)).check(
+    z.describe('Texts whose Swedish was changed after their English: the English still says the old thing. Absent or empty: every English text is current'),
+  ),
 });
 export type MetricResponse = z.infer<typeof metricResponseSchema>;
 export const metricsResponseSchema = z.array(metricResponseSchema);
@@ -98,11 +98,14 @@ export type ValuesResponse = z.infer<typeof valuesResponseSchema>;
 /** A year in a query string: `2019`, between 1990 and 2100. */
 function yearParam(name: string) {
   const message = `${name} ska vara ett årtal mellan 1990 och 2100, t.ex. 2019`;
-  return z.optional(z.coerce.number({ error: message }).check(z.int({ error: message }), z.gte(1990, { error: message }), z.lte(2100, { error: message })));
+  return z.optional(z.coerce.number({ error: message }).check(
+    z.int({ error: message }),
+    z.gte(1990, { error: message }),
+    z.lte(2100, { error: message }),
+  ));
 }
 
-export const valuesQuerySchema = z
-  .object({
+export const valuesQuerySchema = z.object({
     metric: z.string().check(z.trim(), z.minLength(1, 'Ange ett nyckeltal (metric)')),
     unit: z.string().check(z.trim(), z.minLength(1, 'Ange en enhet (unit)')),
     from: yearParam('from'),

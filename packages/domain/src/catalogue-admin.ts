@@ -79,8 +79,7 @@ export const overviewMetricSchema = z.object({
   unitLabel: z.nullable(localizedTextSchema),
   goodDirection: metricSchema.shape.goodDirection,
   target: z.nullable(targetSchema),
-  latest: z.nullable(z
-    .object({
+  latest: z.nullable(z.object({
       year: z.int(),
       value: z.nullable(z.number()),
       suppressed: z.boolean(),

@@ -78,8 +78,11 @@ export type ComparisonSeries = z.infer<typeof seriesSchema>;
 export const compareQuerySchema = z.object({
   metric: z.string().check(z.trim(), z.minLength(1, 'Ange ett nyckeltal (metric)')),
   unit: z.string().check(z.trim(), z.minLength(1, 'Ange en enhet (unit)')),
-  year: z.optional(z.coerce
-    .number({ error: 'year ska vara ett årtal, t.ex. 2024' }).check(z.int({ error: 'year ska vara ett årtal, t.ex. 2024' }), z.gte(1990, { error: 'year ska vara ett årtal mellan 1990 och 2100' }), z.lte(2100, { error: 'year ska vara ett årtal mellan 1990 och 2100' }))),
+  year: z.optional(z.coerce.number({ error: 'year ska vara ett årtal, t.ex. 2024' }).check(
+    z.int({ error: 'year ska vara ett årtal, t.ex. 2024' }),
+    z.gte(1990, { error: 'year ska vara ett årtal mellan 1990 och 2100' }),
+    z.lte(2100, { error: 'year ska vara ett årtal mellan 1990 och 2100' }),
+  )),
 });
 
 /**
@@ -93,7 +96,8 @@ export const comparisonResponseSchema = z.object({
   members: z.array(seriesSchema),
   years: z.array(z.int()),
   spread: spreadSchema.check(z.describe('The members drawn, in the chosen year')),
-  missedTarget: z
-    .array(missedTargetSchema).check(z.describe("Every unit at every level of the compared unit's subtree whose shown figure misses that year's target, tree order; hidden figures never")),
+  missedTarget: z.array(missedTargetSchema).check(
+    z.describe("Every unit at every level of the compared unit's subtree whose shown figure misses that year's target, tree order; hidden figures never"),
+  ),
 });
 export type ComparisonResponse = z.infer<typeof comparisonResponseSchema>;

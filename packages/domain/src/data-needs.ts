@@ -20,8 +20,7 @@ export const dataNeedCreateSchema = z.object({
 });
 export type DataNeedCreate = z.infer<typeof dataNeedCreateSchema>;
 
-export const dataNeedUpdateSchema = z
-  .object({
+export const dataNeedUpdateSchema = z.object({
     status: dataNeedStatusSchema,
     reply: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
     addedMetricKey: z.optional(metricKeySchema),

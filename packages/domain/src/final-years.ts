@@ -9,7 +9,11 @@ const YEAR_MESSAGE = 'year ska vara ett årtal mellan 1990 och 2100, t.ex. 2025'
 
 export const finalYearParamsSchema = z.object({
   key: metricKeySchema,
-  year: z.coerce.number({ error: YEAR_MESSAGE }).check(z.int({ error: YEAR_MESSAGE }), z.gte(1990, { error: YEAR_MESSAGE }), z.lte(2100, { error: YEAR_MESSAGE })),
+  year: z.coerce.number({ error: YEAR_MESSAGE }).check(
+    z.int({ error: YEAR_MESSAGE }),
+    z.gte(1990, { error: YEAR_MESSAGE }),
+    z.lte(2100, { error: YEAR_MESSAGE }),
+  ),
 });
 
 export const finalYearSchema = z.object({

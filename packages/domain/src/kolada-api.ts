@@ -17,7 +17,10 @@ export const koladaMappingsResponseSchema = z.object({ mappings: z.array(koladaM
 
 export const koladaMappingBodySchema = z.strictObject({
     metricKey: metricKeySchema,
-    label: z.strictObject({ sv: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), en: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) }),
+    label: z.strictObject({
+      sv: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      en: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    }),
   });
 export type KoladaMappingBody = z.infer<typeof koladaMappingBodySchema>;
 

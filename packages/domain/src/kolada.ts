@@ -20,12 +20,16 @@ export const KOLADA_GENDERS = ['T', 'K', 'M'] as const;
 export type KoladaGender = (typeof KOLADA_GENDERS)[number];
 
 /** A Kolada key figure id: a letter and five digits, e.g. N00090. */
-export const koladaKpiSchema = z
-  .string().check(z.trim(), z.regex(/^[A-Z]\d{5}$/, 'Ett Kolada-id är en versal och fem siffror, t.ex. N00090'));
+export const koladaKpiSchema = z.string().check(
+  z.trim(),
+  z.regex(/^[A-Z]\d{5}$/, 'Ett Kolada-id är en versal och fem siffror, t.ex. N00090'),
+);
 
 /** A municipality code (0680 Jönköping) or a Kolada group id. */
-export const koladaMunicipalitySchema = z
-  .string().check(z.trim(), z.regex(/^[0-9A-Za-z]{1,16}$/, 'En kommunkod är t.ex. 0680 (Jönköping)'));
+export const koladaMunicipalitySchema = z.string().check(
+  z.trim(),
+  z.regex(/^[0-9A-Za-z]{1,16}$/, 'En kommunkod är t.ex. 0680 (Jönköping)'),
+);
 
 /** The key a saved page carries when its figures are made up (Tillit's demo pages): never from Kolada. */
 export const KOLADA_SYNTHETIC_MARKER = 'tillit_synthetic';
@@ -98,8 +102,10 @@ const pageSchema = z.looseObject({
 
 const periodSchema = z.union([
   z.int().check(z.gte(1900), z.lte(2100)),
-  z.pipe(z.pipe(z
-    .string().check(z.trim(), z.regex(/^\d{4}$/, 'ska vara ett årtal, t.ex. 2022')), z.transform(Number)), z.int().check(z.gte(1900), z.lte(2100))),
+  z.pipe(
+    z.pipe(z.string().check(z.trim(), z.regex(/^\d{4}$/, 'ska vara ett årtal, t.ex. 2022')), z.transform(Number)),
+    z.int().check(z.gte(1900), z.lte(2100)),
+  ),
 ], 'ska vara ett årtal mellan 1900 och 2100, t.ex. 2022');
 
 const entrySchema = z.looseObject({

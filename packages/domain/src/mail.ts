@@ -29,18 +29,17 @@ export const settingsSchema = z.object({
   email: z.nullable(z.string()).check(z.describe('Where the e-mail goes; set under Användare or by the identity provider')),
   isEmailFromProvider: z.boolean().check(z.describe('The address comes from the organisation’s identity provider at every sign-in')),
   isMailOn: z.boolean().check(z.describe('Whether this Tillit sends e-mail at all (SMTP_URL is set)')),
-  mail: z
-    .array(z.object({ kind: mailKindSchema, isOn: z.boolean() })).check(z.describe('Each kind of message the person can receive, and whether they want it')),
+  mail: z.array(z.object({ kind: mailKindSchema, isOn: z.boolean() })).check(
+    z.describe('Each kind of message the person can receive, and whether they want it'),
+  ),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** `PUT /api/settings`: any of the language and the kinds, the rest stays. */
-export const settingsUpdateSchema = z
-  .strictObject(
+export const settingsUpdateSchema = z.strictObject(
     {
       language: z.optional(z.enum(LOCALES, { message: 'Ange sv (svenska) eller en (engelska)' })),
-      mail: z.optional(z
-        .partialRecord(
+      mail: z.optional(z.partialRecord(
           mailKindSchema,
           z.boolean({ message: 'Ange true (skicka) eller false (skicka inte)' }),
           // A key that is no kind of mail (zod reports it as an unrecognised or invalid key).

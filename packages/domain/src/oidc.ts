@@ -133,8 +133,7 @@ export type SignInErrorCode = z.infer<typeof signInErrorSchema>;
 /** What the sign-in page shows: the password form, the provider's button, or both. */
 export const providersResponseSchema = z.object({
   passwords: z.boolean().check(z.describe('Whether password sign-in is on (AUTH_PASSWORDS)')),
-  oidc: z.nullable(z
-    .object({
+  oidc: z.nullable(z.object({
       name: z.nullable(z.string()).check(z.describe('OIDC_DISPLAY_NAME: "Logga in med <name>"; null for the default wording')),
       loginUrl: z.string(),
       isReachable: z.boolean().check(z.describe('False while the provider cannot be reached (discovery is retried)')),

@@ -12,7 +12,9 @@ export const readinessSchema = z.object({
   status: z.enum(['ready', 'not_ready']),
   checks: z.object({
     database: z.enum(['ok', 'failed']).check(z.describe('A read answers')),
-    writable: z.enum(['ok', 'busy', 'failed', 'unknown']).check(z.describe('A write (rolled back) is accepted; busy: another process holds the write lock')),
+    writable: z.enum(['ok', 'busy', 'failed', 'unknown']).check(
+      z.describe('A write (rolled back) is accepted; busy: another process holds the write lock'),
+    ),
     migrations: z.enum(['ok', 'pending', 'unknown']).check(z.describe('Every migration the server knows is applied')),
   }),
   reason: z.nullable(z.string()).check(z.describe('Why the service is not ready; null when it is')),
@@ -41,7 +43,9 @@ export const backupStatusSchema = z.object({
   lastSuccessAt: z.nullable(z.string()).check(z.describe('The last good copy, also from before a restart')),
   runs: z.int(),
   failures: z.int(),
-  backups: z.array(z.object({ file: z.string(), bytes: z.int(), at: z.string() })).check(z.describe('The copies in BACKUP_DIR, newest first')),
+  backups: z.array(z.object({ file: z.string(), bytes: z.int(), at: z.string() })).check(
+    z.describe('The copies in BACKUP_DIR, newest first'),
+  ),
   listError: z.nullable(z.string()),
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
@@ -63,8 +67,7 @@ export const personalDataSchema = z.object({
     updatedAt: z.string(),
   }),
   sessions: z.array(z.object({ createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string() })),
-  notes: z
-    .array(
+  notes: z.array(
       z.object({
         id: z.int(),
         parentId: z.nullable(z.int()).check(z.describe('Set for a reply in a thread')),
@@ -78,8 +81,7 @@ export const personalDataSchema = z.object({
         updatedAt: z.string(),
       }),
     ).check(z.describe('Notes and replies the person wrote')),
-  questions: z
-    .array(
+  questions: z.array(
       z.object({
         id: z.int(),
         metricKey: z.string(),
@@ -91,25 +93,29 @@ export const personalDataSchema = z.object({
         createdAt: z.string(),
       }),
     ).check(z.describe('Their answers to "Vilka data behöver du?", with the replies they got')),
-  repliesGiven: z
-    .array(z.object({ questionId: z.int(), reply: z.nullable(z.string()), repliedAt: z.nullable(z.string()) })).check(z.describe('Replies the person gave to others\' questions')),
+  repliesGiven: z.array(z.object({ questionId: z.int(), reply: z.nullable(z.string()), repliedAt: z.nullable(z.string()) })).check(
+    z.describe('Replies the person gave to others\' questions'),
+  ),
   publicLinks: z.array(z.object({ id: z.int(), label: z.string(), createdAt: z.string(), revokedAt: z.nullable(z.string()) })),
-  otherRecords: z
-    .array(z.object({ kind: z.enum(['import', 'reorganisation', 'kolada_import', 'definition_change']), id: z.string(), at: z.string() })).check(z.describe('Imports, reorganisations, Kolada imports and definition changes recorded under their username')),
+  otherRecords: z.array(z.object({ kind: z.enum(['import', 'reorganisation', 'kolada_import', 'definition_change']), id: z.string(), at: z.string() })).check(
+    z.describe('Imports, reorganisations, Kolada imports and definition changes recorded under their username'),
+  ),
   audit: z.object({
     byThem: z.array(auditEntrySchema),
     aboutThem: z.array(auditEntrySchema),
   }),
-  mentionedIn: z
-    .array(z.object({ kind: z.enum(['note', 'question']), id: z.int(), text: z.string(), createdAt: z.string() })).check(z.describe("Others' notes and questions whose text contains the person's name or username: review before handing out")),
-  mail: z.optional(z
-    .object({
+  mentionedIn: z.array(z.object({ kind: z.enum(['note', 'question']), id: z.int(), text: z.string(), createdAt: z.string() })).check(
+    z.describe("Others' notes and questions whose text contains the person's name or username: review before handing out"),
+  ),
+  mail: z.optional(z.object({
       language: languageSchema,
       optOuts: z.array(mailKindSchema),
       messages: z.array(
         z.object({ kind: mailKindSchema, subject: z.string(), status: outboxStateSchema, createdAt: z.string(), sentAt: z.nullable(z.string()) }),
       ),
-    })).check(z.describe('The language of their e-mail, the kinds they turned off, and the messages to them in the outbox (kept 30 days after sending)')),
+    })).check(
+      z.describe('The language of their e-mail, the kinds they turned off, and the messages to them in the outbox (kept 30 days after sending)'),
+    ),
 });
 export type PersonalData = z.infer<typeof personalDataSchema>;
 

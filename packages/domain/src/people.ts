@@ -5,8 +5,12 @@ import type { Unit } from './schemas.js';
 
 export const roleSchema = z.enum(ROLES);
 
-export const usernameSchema = z
-  .string().check(z.trim(), z.minLength(2, 'Användarnamnet behöver minst två tecken'), z.maxLength(64), z.regex(/^[a-zA-Z0-9._@-]+$/, 'Användarnamnet får bara innehålla bokstäver a–z, siffror och . _ @ -'));
+export const usernameSchema = z.string().check(
+  z.trim(),
+  z.minLength(2, 'Användarnamnet behöver minst två tecken'),
+  z.maxLength(64),
+  z.regex(/^[a-zA-Z0-9._@-]+$/, 'Användarnamnet får bara innehålla bokstäver a–z, siffror och . _ @ -'),
+);
 
 /** A new password, by the policy of `password-policy.ts`; the user name is checked where it is known. */
 export const passwordSchema = z.string().check(z.superRefine((password, ctx) => {
@@ -62,8 +66,9 @@ export const userResponseSchema = z.object({
   unitIds: z.array(z.string()),
   email: z.nullable(z.string()).check(z.describe('For mail from Tillit; from the identity provider for its accounts')),
   isActive: z.boolean(),
-  isProviderAccount: z
-    .boolean().check(z.describe("Signs in through the organisation's identity provider, which sets the role (and units with OIDC_UNIT_CLAIM) at every sign-in")),
+  isProviderAccount: z.boolean().check(
+    z.describe("Signs in through the organisation's identity provider, which sets the role (and units with OIDC_UNIT_CLAIM) at every sign-in"),
+  ),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -73,12 +78,18 @@ export const usersResponseSchema = z.array(userResponseSchema);
 const displayNameSchema = z.string().check(z.trim(), z.minLength(1, 'Ange ett namn'), z.maxLength(200));
 
 /** An e-mail address, or none: an empty field clears it. */
-export const userEmailSchema = z.nullable(z.pipe(z.pipe(z
-  .string().check(z.trim(), z.maxLength(254, 'E-postadressen får vara högst 254 tecken')), z.transform((v) => (v === '' ? null : v.toLowerCase()))), z.nullable(z.email('Ange en giltig e-postadress, t.ex. anna.andersson@kommun.se'))));
+export const userEmailSchema = z.nullable(
+  z.pipe(
+    z.pipe(
+      z.string().check(z.trim(), z.maxLength(254, 'E-postadressen får vara högst 254 tecken')),
+      z.transform((v) => (v === '' ? null : v.toLowerCase())),
+    ),
+    z.nullable(z.email('Ange en giltig e-postadress, t.ex. anna.andersson@kommun.se')),
+  ),
+);
 const unitIdsSchema = z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))).check(z.maxLength(200));
 
-export const userCreateSchema = z
-  .object({
+export const userCreateSchema = z.object({
     username: usernameSchema,
     displayName: displayNameSchema,
     role: roleSchema,
@@ -91,8 +102,7 @@ export const userCreateSchema = z
   }), z.refine((u) => !containsUsername(u.password, u.username), { message: PASSWORD_MESSAGES.containsUsername, path: ['password'] }));
 export type UserCreate = z.infer<typeof userCreateSchema>;
 
-export const userUpdateSchema = z
-  .object({
+export const userUpdateSchema = z.object({
     displayName: z.optional(displayNameSchema),
     role: z.optional(roleSchema),
     unitIds: z.optional(unitIdsSchema),

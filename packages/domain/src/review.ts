@@ -18,7 +18,11 @@ import { targetInYear } from './targets.js';
 
 export const reviewQuerySchema = z.object({
   year: z.optional(queryYearSchema).check(z.describe('Default: the latest year a metric of the unit has a complete figure for')),
-  unit: z.optional(z.string().check(z.trim(), z.minLength(1, 'Ange en enhet (unit)'), z.maxLength(64))).check(z.describe('Default: the organisation')),
+  unit: z.optional(z.string().check(
+    z.trim(),
+    z.minLength(1, 'Ange en enhet (unit)'),
+    z.maxLength(64),
+  )).check(z.describe('Default: the organisation')),
 });
 
 const directionSchema = z.enum(['improving', 'worsening', 'steady', 'changing', 'no_data']);
@@ -69,7 +73,9 @@ export const reviewMetricSchema = z.object({
   previousReason: z.nullable(suppressionReasonSchema),
   change: z.nullable(z.number()).check(z.describe('Value minus previousValue as shown; null unless both are shown and complete')),
   direction: directionSchema.check(z.describe("The change as the metric's good direction sees it")),
-  targetMet: z.nullable(z.boolean()).check(z.describe("By the target in force that year; null when hidden, missing, incomplete or without a target")),
+  targetMet: z.nullable(z.boolean()).check(
+    z.describe("By the target in force that year; null when hidden, missing, incomplete or without a target"),
+  ),
   target: z.nullable(targetSchema).check(z.describe('The target in force that year')),
   coverage: coverageSchema,
   isIncomplete: z.boolean().check(z.describe('Not every unit below has reported the year yet: shown, not judged')),

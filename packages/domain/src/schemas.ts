@@ -11,8 +11,12 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 export const languageSchema = z.enum(LOCALES);
 export type Language = z.infer<typeof languageSchema>;
 
-export const unitIdSchema = z
-  .string().check(z.trim(), z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9][a-z0-9_-]*$/, 'Enhetens id får bara innehålla a–z, 0–9, - och _'));
+export const unitIdSchema = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(64),
+  z.regex(/^[a-z0-9][a-z0-9_-]*$/, 'Enhetens id får bara innehålla a–z, 0–9, - och _'),
+);
 
 export const isoDateSchema = z.iso.date();
 
@@ -23,8 +27,7 @@ export type UnitKind = z.infer<typeof unitKindSchema>;
  * One node of the organisation tree. Units are never deleted: a closed unit keeps its history
  * and gets a `validTo`, so a trend can be told across reorganisations.
  */
-export const unitSchema = z
-  .object({
+export const unitSchema = z.object({
     id: unitIdSchema,
     name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
     kind: unitKindSchema,
@@ -37,11 +40,14 @@ export const unitSchema = z
   }));
 export type Unit = z.infer<typeof unitSchema>;
 
-export const metricKeySchema = z
-  .string().check(z.trim(), z.minLength(2), z.maxLength(64), z.regex(/^[a-z][a-z0-9_]*$/, 'Nyckeltalets nyckel får bara innehålla a–z, 0–9 och _'));
+export const metricKeySchema = z.string().check(
+  z.trim(),
+  z.minLength(2),
+  z.maxLength(64),
+  z.regex(/^[a-z][a-z0-9_]*$/, 'Nyckeltalets nyckel får bara innehålla a–z, 0–9 och _'),
+);
 
-export const principleKeySchema = z
-  .string().check(z.trim(), z.minLength(2), z.maxLength(64), z.regex(/^[a-z][a-z0-9_]*$/));
+export const principleKeySchema = z.string().check(z.trim(), z.minLength(2), z.maxLength(64), z.regex(/^[a-z][a-z0-9_]*$/));
 
 /** How a value is read: a percentage (100 × n / d) or a plain ratio (n / d). */
 export const metricScaleSchema = z.enum(['percent', 'ratio']);
@@ -58,8 +64,7 @@ export const sensitivitySchema = z.enum(['none', 'personal', 'health']);
 export type Sensitivity = z.infer<typeof sensitivitySchema>;
 
 /** A target in the metric's own unit (percent for percentages). Either bound may be open. */
-export const targetSchema = z
-  .object({
+export const targetSchema = z.object({
     min: z.nullable(z.number()),
     max: z.nullable(z.number()),
   }).check(z.refine((t) => t.min !== null || t.max !== null, { message: 'Ett mål behöver minst en gräns' }), z.refine((t) => t.min === null || t.max === null || t.min <= t.max, {
@@ -127,16 +132,18 @@ export type Principle = z.infer<typeof principleSchema>;
 export const yearSchema = z.int().check(z.gte(1990), z.lte(2100));
 
 /** Numbers with at most two decimals (hours may carry hundredths), never negative. */
-export const quantitySchema = z
-  .number().check(z.gte(0, 'Får inte vara negativt'), z.lte(1e12), z.refine((n) => Number(n.toFixed(2)) === n, 'Högst två decimaler'));
+export const quantitySchema = z.number().check(
+  z.gte(0, 'Får inte vara negativt'),
+  z.lte(1e12),
+  z.refine((n) => Number(n.toFixed(2)) === n, 'Högst två decimaler'),
+);
 
 /**
  * One reported figure: a unit's numerator and denominator for a metric and year. `groupSize`
  * is the number of persons the figure is about; when it is missing and the denominator counts
  * persons, the denominator is the group size.
  */
-export const valueSchema = z
-  .object({
+export const valueSchema = z.object({
     unitId: unitIdSchema,
     metricKey: metricKeySchema,
     year: yearSchema,

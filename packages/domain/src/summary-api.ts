@@ -56,7 +56,9 @@ export const summaryMetricSchema = z.object({
   key: z.string(),
   name: localizedTextSchema,
   definition: localizedTextSchema,
-  englishOutdated: z.optional(z.array(translatedFieldSchema)).check(z.describe('English texts not yet updated after their Swedish changed')),
+  englishOutdated: z.optional(z.array(translatedFieldSchema)).check(
+    z.describe('English texts not yet updated after their Swedish changed'),
+  ),
   scale: metricScaleSchema,
   decimals: z.int(),
   unitLabel: z.nullable(localizedTextSchema),
@@ -70,12 +72,17 @@ export const summaryMetricSchema = z.object({
   target: z.nullable(targetSchema).check(z.describe('The target in force in the latest year')),
   isTargetMet: z.nullable(z.boolean()),
   direction: directionSchema,
-  incomplete: z.array(incompleteYearSchema).check(z.describe('Years after the latest figure that not every expected unit has reported yet')),
+  incomplete: z.array(incompleteYearSchema).check(
+    z.describe('Years after the latest figure that not every expected unit has reported yet'),
+  ),
   sentences: z.object({ sv: z.array(z.string()), en: z.array(z.string()) }),
   principles: z.array(z.object({ key: z.string(), name: localizedTextSchema })),
-  annotations: z
-    .array(summaryNoteSchema).check(z.describe('Public first notes on this metric for this unit and every unit below it, newest first; replies never')),
-  analysis: z.nullable(publishedAnalysisSchema).check(z.describe("The development manager's published analysis of the metric for this unit, of the latest year that has one (up to the latest figure's); drafts never")),
+  annotations: z.array(summaryNoteSchema).check(
+    z.describe('Public first notes on this metric for this unit and every unit below it, newest first; replies never'),
+  ),
+  analysis: z.nullable(publishedAnalysisSchema).check(
+    z.describe("The development manager's published analysis of the metric for this unit, of the latest year that has one (up to the latest figure's); drafts never"),
+  ),
   points: z.array(summaryPointSchema),
 });
 export type SummaryMetricResponse = z.infer<typeof summaryMetricSchema>;
@@ -87,8 +94,9 @@ export const summaryResponseSchema = z.object({
   areas: z.array(unitRefSchema),
   generatedAt: z.string().check(z.describe('When this summary was put together')),
   latestYear: z.nullable(z.int()).check(z.describe('The latest year a metric has a complete figure for')),
-  dataUpdatedAt: z.nullable(z
-    .string()).check(z.describe('The latest recorded write of figures (seed or import); null when none is recorded')),
+  dataUpdatedAt: z.nullable(z.string()).check(
+    z.describe('The latest recorded write of figures (seed or import); null when none is recorded'),
+  ),
   isDemo: z.boolean(),
   metrics: z.array(summaryMetricSchema),
 });
@@ -99,14 +107,22 @@ export const summaryQuerySchema = z.object({
 });
 
 /** A public link's token: 32 random bytes, base64url. */
-export const publicTokenSchema = z
-  .string().check(z.minLength(20, 'Länken är ogiltig'), z.maxLength(100, 'Länken är ogiltig'), z.regex(/^[A-Za-z0-9_-]+$/, 'Länken är ogiltig'));
+export const publicTokenSchema = z.string().check(
+  z.minLength(20, 'Länken är ogiltig'),
+  z.maxLength(100, 'Länken är ogiltig'),
+  z.regex(/^[A-Za-z0-9_-]+$/, 'Länken är ogiltig'),
+);
 
-const showAuthorsSchema = z
-  .boolean({ message: 'Ange true eller false (showAuthors)' }).check(z.describe("Whether anonymous readers see who wrote the public notes; off by default"));
+const showAuthorsSchema = z.boolean({ message: 'Ange true eller false (showAuthors)' }).check(
+  z.describe("Whether anonymous readers see who wrote the public notes; off by default"),
+);
 
 export const publicLinkCreateSchema = z.object({
-  label: z.string().check(z.trim(), z.minLength(1, 'Ge länken en beskrivning, t.ex. ”Socialnämnden, mars”'), z.maxLength(200, 'Högst 200 tecken')),
+  label: z.string().check(
+    z.trim(),
+    z.minLength(1, 'Ge länken en beskrivning, t.ex. ”Socialnämnden, mars”'),
+    z.maxLength(200, 'Högst 200 tecken'),
+  ),
   showAuthors: z._default(showAuthorsSchema, false),
 });
 export type PublicLinkCreate = z.infer<typeof publicLinkCreateSchema>;

@@ -10,8 +10,7 @@ const exportQuery = z.object({
   unit: z.string().check(z.trim(), z.minLength(1, 'Ange en enhet (unit)')),
 });
 const csvQuery = z.extend(exportQuery, {
-  format: z._default(z
-    .enum(Object.keys(CSV_FORMATS) as [CsvFormat, ...CsvFormat[]], { message: 'Använd format=excel eller format=plain' }), 'excel'),
+  format: z._default(z.enum(Object.keys(CSV_FORMATS) as [CsvFormat, ...CsvFormat[]], { message: 'Använd format=excel eller format=plain' }), 'excel'),
 });
 
 // A file is not JSON, so these routes declare no response schemas (the type provider would then

@@ -73,8 +73,7 @@ export const unitCreateBodySchema = z.object({
 });
 export type UnitCreateBody = z.infer<typeof unitCreateBodySchema>;
 
-export const unitUpdateBodySchema = z.partial(z
-  .object({
+export const unitUpdateBodySchema = z.partial(z.object({
     name,
     kind: unitKindSchema,
     parentId: z.nullable(unitIdSchema),

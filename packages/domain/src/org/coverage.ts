@@ -21,8 +21,7 @@ export interface Coverage {
   isFinal: boolean;
 }
 
-export const coverageSchema = z
-  .object({
+export const coverageSchema = z.object({
     reported: z.int().check(z.gte(0)),
     expected: z.int().check(z.gte(0)),
     isFinal: z.boolean(),
