@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -30,7 +30,7 @@ const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map|webmanifest)$/;
  * the build, once, so the server sends them as they are (@fastify/static's `preCompressed`)
  * instead of compressing on every request. The manifest in `.vite/` is not served.
  */
-function precompress(): Plugin {
+function precompress(withMetricPage: boolean): Plugin {
   let outDir = 'dist';
   const walk = (dir: string): string[] =>
     readdirSync(dir).flatMap((name) => {
@@ -39,73 +39,83 @@ function precompress(): Plugin {
       return COMPRESSIBLE.test(name) ? [path] : [];
     });
   return {
-    name: 'tillit-precompress',
-    apply: 'build',
-    configResolved(config) {
-      outDir = fileURLToPath(new URL(config.build.outDir, `file://${config.root}/`));
-    },
-    closeBundle() {
-      writeMetricPage(outDir);
-      for (const file of walk(outDir)) {
-        const body = readFileSync(file);
-        writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
-        writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
-      }
-    },
-  };
-}
+      name: 'tillit-precompress',
+      apply: 'build',
+      configResolved(config) {
+        outDir = fileURLToPath(new URL(config.build.outDir, `file://${config.root}/`));
+      },
+      closeBundle() {
+        if (withMetricPage) writeMetricPage(outDir);
+        // The summary's build writes into the app's dist/: what the app's build compressed stays.
+        const isCompressed = (file: string) => existsSync(`${file}.br`) && statSync(`${file}.br`).mtimeMs >= statSync(file).mtimeMs;
+        for (const file of walk(outDir).filter((f) => !isCompressed(f))) {
+          const body = readFileSync(file);
+          writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+          writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+        }
+      },
+    };
+  }
 
-// The metric page's modules: its page chunk and the chart's (recharts), with what they import.
-const METRIC_PAGE = ['src/features/metric/MetricPage.tsx', 'src/components/charts/TrendLineChart.tsx'];
+  // The metric page's modules: its page chunk and the chart's (recharts), with what they import.
+  const METRIC_PAGE = ['src/features/metric/MetricPage.tsx', 'src/components/charts/TrendLineChart.tsx'];
 
-/**
- * Writes `metric.html`: the app's page with a `<link rel="modulepreload">` for every chunk the
- * metric page and its chart need, so that a first visit to `/metrics/:key` (the server answers
- * it with this file) fetches them alongside the app's entry instead of after it has run and
- * asked who is signed in. From Vite's manifest, so it follows the chunks as they are split.
- */
-function writeMetricPage(outDir: string): void {
-  type Chunk = { file: string; imports?: string[] };
-  const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
-  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
-  const files = new Set<string>();
-  const add = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
-    chunk.imports?.forEach(add);
-  };
-  METRIC_PAGE.forEach(add);
-  // Largest first: the browser fetches six at a time over HTTP/1.1, and the chart's library is
-  // the one the first line waits for.
-  const size = (f: string) => statSync(join(outDir, f)).size;
-  const links = [...files]
-    .filter((f) => !html.includes(`/${f}"`))
-    .sort((a, b) => size(b) - size(a))
-    .map((f) => `    <link rel="modulepreload" crossorigin href="/${f}">`);
-  if (files.size === 0) throw new Error(`metric.html: none of ${METRIC_PAGE.join(', ')} in the manifest`);
-  writeFileSync(join(outDir, 'metric.html'), html.replace('</head>', `${links.join('\n')}\n  </head>`));
-}
+  /**
+   * Writes `metric.html`: the app's page with a `<link rel="modulepreload">` for every chunk the
+   * metric page and its chart need, so that a first visit to `/metrics/:key` (the server answers
+   * it with this file) fetches them alongside the app's entry instead of after it has run and
+   * asked who is signed in. From Vite's manifest, so it follows the chunks as they are split.
+   */
+  function writeMetricPage(outDir: string): void {
+    type Chunk = { file: string; imports?: string[] };
+    const manifest = JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const files = new Set<string>();
+    const add = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || files.has(chunk.file)) return;
+      files.add(chunk.file);
+      chunk.imports?.forEach(add);
+    };
+    METRIC_PAGE.forEach(add);
+    // Largest first: the browser fetches six at a time over HTTP/1.1, and the chart's library is
+    // the one the first line waits for.
+    const size = (f: string) => statSync(join(outDir, f)).size;
+    const links = [...files]
+      .filter((f) => !html.includes(`/${f}"`))
+      .sort((a, b) => size(b) - size(a))
+      .map((f) => `    <link rel="modulepreload" crossorigin href="/${f}">`);
+    if (files.size === 0) throw new Error(`metric.html: none of ${METRIC_PAGE.join(', ')} in the manifest`);
+    writeFileSync(join(outDir, 'metric.html'), html.replace('</head>', `${links.join('\n')}\n  </head>`));
+  }
 
-/** The dev server finds /summary as summary.html by itself; a public link's /p/:token too, here. */
-function publicLinksInDev(): Plugin {
-  return {
-    name: 'tillit-public-links-in-dev',
-    apply: 'serve',
-    configureServer(server) {
-      server.middlewares.use((req, _res, next) => {
-        if (req.url && /^\/p\/[^/?]+\/?(\?|$)/.test(req.url)) req.url = `/summary.html${req.url.slice(req.url.indexOf('?') === -1 ? req.url.length : req.url.indexOf('?'))}`;
-        next();
-      });
-    },
+  /** The dev server finds /summary as summary.html by itself; a public link's /p/:token too, here. */
+  function publicLinksInDev(): Plugin {
+    return {
+      name: 'tillit-public-links-in-dev',
+      apply: 'serve',
+      configureServer(server) {
+        server.middlewares.use((req, _res, next) => {
+          if (req.url && /^\/p\/[^/?]+\/?(\?|$)/.test(req.url)) req.url = `/summary.html${req.url.slice(req.url.indexOf('?') === -1 ? req.url.length : req.url.indexOf('?'))}`;
+          next();
+        });
+      },
   };
 }
 
 // The API the dev server forwards /api to; override to run against another port.
 const apiTarget = process.env.TILLIT_API_URL ?? 'http://127.0.0.1:3000';
 
-export default defineConfig({
-  plugins: [react(), precompress(), publicLinksInDev()],
+/**
+ * `npm run build` builds twice: the app and the sign-in page, then (`vite build --mode summary`)
+ * the summary and public links alone (src/summary-entry/) into the same dist/. Built alone, the
+ * summary is tree-shaken for itself: in one build it shared chunks with the app, and so carried
+ * every part of zod and every domain module's schemas that any page of the app uses.
+ */
+export default defineConfig(({ mode }) => {
+  const SUMMARY_BUILD = mode === 'summary';
+  return {
+  plugins: [react(), precompress(!SUMMARY_BUILD), publicLinksInDev()],
   resolve: {
     alias: { '@tillit/domain': domainSource },
   },
@@ -119,25 +129,29 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
-    // dist/.vite/manifest.json: which chunks each page needs, for `npm run bench` (JS per route).
-    manifest: true,
+    emptyOutDir: !SUMMARY_BUILD,
+    // dist/.vite/manifest.json: which chunks each page needs (the metric page's preloads).
+    manifest: SUMMARY_BUILD ? '.vite/summary-manifest.json' : true,
     rolldownOptions: {
       // The domain package is pure (no I/O, nothing done on import), but its modules define zod
       // schemas at the top level, which a bundler must otherwise keep as possible side effects:
       // a page that needs one domain function would carry every module of the domain. Other
       // modules keep the default (undefined: their package.json decides).
-      treeshake: { moduleSideEffects: (id) => (DOMAIN_SOURCE.test(id) ? false : undefined) },
+      // `z` (zod/mini's functions, `z.object(…)`, `z.string().check(…)`) builds values and does
+      // nothing else, so a schema no page uses is dropped even from a module that is kept.
+      treeshake: { moduleSideEffects: (id) => (DOMAIN_SOURCE.test(id) ? false : undefined), manualPureFunctions: ['z'] },
       // Two pages: the app, and the sign-in page with React alone (src/login/), so the first page
       // anyone opens does not load the router, react-query, i18next and zod. The server answers
       // GET /login with login.html; the dev server finds it as /login too (it tries `<path>.html`).
-      input: {
-        index: fileURLToPath(new URL('index.html', import.meta.url)),
-        login: fileURLToPath(new URL('login.html', import.meta.url)),
-        // The summary and public links (src/summary-entry/): no router, no zod. The server
-        // answers /summary and /p/:token with summary.html.
-        summary: fileURLToPath(new URL('summary.html', import.meta.url)),
-      },
+      // The summary and public links (src/summary-entry/), built apart (SUMMARY_BUILD): no router,
+      // and of zod/mini only what the summary's schema uses. The server answers /summary and
+      // /p/:token with summary.html.
+      input: SUMMARY_BUILD
+        ? { summary: fileURLToPath(new URL('summary.html', import.meta.url)) }
+        : {
+            index: fileURLToPath(new URL('index.html', import.meta.url)),
+            login: fileURLToPath(new URL('login.html', import.meta.url)),
+          },
       output: {
         codeSplitting: {
           // Capture only the chart libraries themselves, not what they import: React must stay
@@ -152,4 +166,5 @@ export default defineConfig({
       },
     },
   },
+};
 });

@@ -36,6 +36,14 @@ describe('the app', () => {
     }
   });
 
+  it('says what a field without its own message expected (zod/mini with the English texts)', async () => {
+    const cookie = await signIn(app, 'utvecklingschef');
+    const res = await app.inject({ url: '/api/values?unit=org', headers: { cookie } });
+    expect(res.statusCode).toBe(400);
+    const body = res.json() as { error: { details: { path: string; message: string }[] } };
+    expect(body.error.details).toContainEqual({ path: 'querystring.metric', message: 'Invalid input: expected string, received undefined' });
+  });
+
   it('serves the API docs page', async () => {
     const res = await app.inject('/api/docs/');
     expect(res.statusCode).toBe(200);

@@ -6,6 +6,8 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { en } from 'zod/locales';
+import { config as zodConfig } from 'zod/mini';
 import type { OidcConfig, TrustProxy } from './config.js';
 import type { Db } from './db/database.js';
 import { frameworkErrors, registerErrorHandling } from './http/error-handler.js';
@@ -46,6 +48,11 @@ import { createMetrics } from './services/metrics.js';
 import { hasDemoData } from './services/seed.js';
 import { createSettingsService } from './services/settings.js';
 import { VERSION } from './version.js';
+
+// zod/mini, which the domain's schemas are written with, loads no texts of its own: a field
+// without a message of ours is answered in zod's English ("Invalid input: expected string,
+// received undefined"), as with full zod, not a bare "Invalid input".
+zodConfig(en());
 
 export interface AppOptions {
   db: Db;

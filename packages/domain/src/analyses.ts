@@ -4,7 +4,7 @@
  * every save is a version, so earlier texts are kept and shown as history. Only a published
  * version ever reaches the politicians' summary or a public link.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ANNOTATION_YEAR_MAX, ANNOTATION_YEAR_MIN, annotationTextSchema, annotationYearSchema } from './annotations.js';
 
 export const analysisStatusSchema = z.enum(['draft', 'published']);
@@ -15,61 +15,64 @@ export type AnalysisStatus = z.infer<typeof analysisStatusSchema>;
  * characters, no control characters; markup is text and never rendered).
  */
 export const analysisBodySchema = z.object({
-  unitId: z.string({ error: 'Ange en enhet (unitId)' }).trim().min(1, 'Ange en enhet (unitId)').max(64),
-  metricKey: z.string({ error: 'Ange ett nyckeltal (metricKey)' }).trim().min(1, 'Ange ett nyckeltal (metricKey)').max(64),
+  unitId: z.string({ error: 'Ange en enhet (unitId)' }).check(z.trim(), z.minLength(1, 'Ange en enhet (unitId)'), z.maxLength(64)),
+  metricKey: z.string({ error: 'Ange ett nyckeltal (metricKey)' }).check(
+    z.trim(),
+    z.minLength(1, 'Ange ett nyckeltal (metricKey)'),
+    z.maxLength(64),
+  ),
   year: annotationYearSchema,
   text: annotationTextSchema,
-  status: analysisStatusSchema.describe("'draft' keeps it to the development manager; 'published' puts it in the summary"),
+  status: analysisStatusSchema.check(z.describe("'draft' keeps it to the development manager; 'published' puts it in the summary")),
 });
 export type AnalysisBody = z.input<typeof analysisBodySchema>;
 
 const YEAR_MESSAGE = `year ska vara ett årtal mellan ${ANNOTATION_YEAR_MIN} och ${ANNOTATION_YEAR_MAX}, t.ex. 2025`;
 /** A year in a query string (`?year=2025`). */
-export const queryYearSchema = z.coerce
-  .number({ error: YEAR_MESSAGE })
-  .int({ error: YEAR_MESSAGE })
-  .min(ANNOTATION_YEAR_MIN, { error: YEAR_MESSAGE })
-  .max(ANNOTATION_YEAR_MAX, { error: YEAR_MESSAGE });
+export const queryYearSchema = z.coerce.number({ error: YEAR_MESSAGE }).check(
+  z.int({ error: YEAR_MESSAGE }),
+  z.gte(ANNOTATION_YEAR_MIN, { error: YEAR_MESSAGE }),
+  z.lte(ANNOTATION_YEAR_MAX, { error: YEAR_MESSAGE }),
+);
 
 export const analysesQuerySchema = z.object({
-  unit: z.string({ error: 'Ange en enhet (unit)' }).trim().min(1, 'Ange en enhet (unit)').max(64),
+  unit: z.string({ error: 'Ange en enhet (unit)' }).check(z.trim(), z.minLength(1, 'Ange en enhet (unit)'), z.maxLength(64)),
   year: queryYearSchema,
 });
 
 /** One saved version of an analysis. */
 export const analysisVersionSchema = z.object({
-  version: z.number().int().describe('1 for the first save, then one more for each'),
+  version: z.int().check(z.describe('1 for the first save, then one more for each')),
   text: z.string(),
   status: analysisStatusSchema,
   writtenAt: z.string(),
-  writtenBy: z.string().describe("The writer's display name"),
+  writtenBy: z.string().check(z.describe("The writer's display name")),
 });
 export type AnalysisVersion = z.infer<typeof analysisVersionSchema>;
 
 /** What the summary shows: the latest published text, never a draft. */
 export const publishedAnalysisSchema = z.object({
   text: z.string(),
-  year: z.number().int().describe('The year the analysis is about'),
+  year: z.int().check(z.describe('The year the analysis is about')),
   publishedAt: z.string(),
 });
 export type PublishedAnalysis = z.infer<typeof publishedAnalysisSchema>;
 
 /** An analysis as the development manager sees it: the newest text, what is published, and the history. */
 export const analysisSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   unitId: z.string(),
   metricKey: z.string(),
-  year: z.number().int(),
-  text: z.string().describe('The newest version'),
-  status: analysisStatusSchema.describe('The newest version is a draft or published'),
-  version: z.number().int(),
+  year: z.int(),
+  text: z.string().check(z.describe('The newest version')),
+  status: analysisStatusSchema.check(z.describe('The newest version is a draft or published')),
+  version: z.int(),
   updatedAt: z.string(),
   updatedBy: z.string(),
-  published: z
-    .object({ text: z.string(), publishedAt: z.string(), version: z.number().int() })
-    .nullable()
-    .describe('The newest published version, which the summary shows (also while a newer draft is being written); null when none'),
-  history: z.array(analysisVersionSchema).describe('The earlier versions, newest first'),
+  published: z.nullable(z.object({ text: z.string(), publishedAt: z.string(), version: z.int() })).check(
+    z.describe('The newest published version, which the summary shows (also while a newer draft is being written); null when none'),
+  ),
+  history: z.array(analysisVersionSchema).check(z.describe('The earlier versions, newest first')),
 });
 export type Analysis = z.infer<typeof analysisSchema>;
 export const analysesResponseSchema = z.array(analysisSchema);

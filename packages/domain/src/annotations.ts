@@ -3,7 +3,7 @@
  * long sick leaves, both back"), with replies under it. The request and response shapes are
  * shared by the API (validation and allow-list) and the web app (parsing and types).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const ANNOTATION_TEXT_MAX = 4000;
 export const ANNOTATION_YEAR_MIN = 1990;
@@ -26,68 +26,69 @@ export function hasForbiddenControlCharacters(text: string): boolean {
 }
 
 /** Plain text: line endings made `\n`, trimmed, 1–4000 characters, no control characters. */
-export const annotationTextSchema = z
-  .string({ error: 'Skriv en text (text)' })
-  .overwrite((s) => s.replace(/\r\n?/g, '\n').trim())
-  .min(1, 'Texten får inte vara tom')
-  .max(ANNOTATION_TEXT_MAX, `Texten får vara högst ${ANNOTATION_TEXT_MAX} tecken`)
-  .refine((s) => !hasForbiddenControlCharacters(s), 'Texten får inte innehålla styrtecken (bara vanlig text, radbrytningar och tabb)');
+export const annotationTextSchema = z.string({ error: 'Skriv en text (text)' }).check(
+  z.overwrite((s) => s.replace(/\r\n?/g, '\n').trim()),
+  z.minLength(1, 'Texten får inte vara tom'),
+  z.maxLength(ANNOTATION_TEXT_MAX, `Texten får vara högst ${ANNOTATION_TEXT_MAX} tecken`),
+  z.refine((s) => !hasForbiddenControlCharacters(s), 'Texten får inte innehålla styrtecken (bara vanlig text, radbrytningar och tabb)'),
+);
 
 const YEAR_MESSAGE = `Ange ett årtal mellan ${ANNOTATION_YEAR_MIN} och ${ANNOTATION_YEAR_MAX} som ett heltal, t.ex. 2022`;
-export const annotationYearSchema = z
-  .number({ error: YEAR_MESSAGE })
-  .int({ error: YEAR_MESSAGE })
-  .min(ANNOTATION_YEAR_MIN, { error: YEAR_MESSAGE })
-  .max(ANNOTATION_YEAR_MAX, { error: YEAR_MESSAGE });
+export const annotationYearSchema = z.int({ error: YEAR_MESSAGE }).check(
+  z.gte(ANNOTATION_YEAR_MIN, { error: YEAR_MESSAGE }),
+  z.lte(ANNOTATION_YEAR_MAX, { error: YEAR_MESSAGE }),
+);
 
 const SPAN_MESSAGE = 'Sista året (yearTo) kan inte vara före första året (year)';
 
-export const createAnnotationBodySchema = z
-  .object({
-    unitId: z.string({ error: 'Ange en enhet (unitId)' }).trim().min(1, 'Ange en enhet (unitId)').max(64),
-    metricKey: z.string({ error: 'Ange ett nyckeltal (metricKey)' }).trim().min(1, 'Ange ett nyckeltal (metricKey)').max(64),
+export const createAnnotationBodySchema = z.object({
+    unitId: z.string({ error: 'Ange en enhet (unitId)' }).check(z.trim(), z.minLength(1, 'Ange en enhet (unitId)'), z.maxLength(64)),
+    metricKey: z.string({ error: 'Ange ett nyckeltal (metricKey)' }).check(
+      z.trim(),
+      z.minLength(1, 'Ange ett nyckeltal (metricKey)'),
+      z.maxLength(64),
+    ),
     year: annotationYearSchema,
     /** The last year of a span; leave out for a single year. */
-    yearTo: annotationYearSchema.optional(),
+    yearTo: z.optional(annotationYearSchema),
     text: annotationTextSchema,
     visibility: annotationVisibilitySchema,
-  })
-  .refine((b) => b.yearTo === undefined || b.yearTo >= b.year, { message: SPAN_MESSAGE, path: ['yearTo'] });
+  }).check(z.refine((b) => b.yearTo === undefined || b.yearTo >= b.year, { message: SPAN_MESSAGE, path: ['yearTo'] }));
 export type CreateAnnotationBody = z.input<typeof createAnnotationBodySchema>;
 
 /**
  * A change to a note. Years and visibility belong to the thread, so they can only be changed on
  * its first note; `yearTo: null` makes the note a single year again.
  */
-export const updateAnnotationBodySchema = z
-  .object({
-    text: annotationTextSchema.optional(),
-    visibility: annotationVisibilitySchema.optional(),
-    year: annotationYearSchema.optional(),
-    yearTo: annotationYearSchema.nullable().optional(),
-  })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Ange minst en sak att ändra (text, visibility, year eller yearTo)' })
-  .refine((b) => b.year === undefined || b.yearTo === undefined || b.yearTo === null || b.yearTo >= b.year, {
+export const updateAnnotationBodySchema = z.object({
+    text: z.optional(annotationTextSchema),
+    visibility: z.optional(annotationVisibilitySchema),
+    year: z.optional(annotationYearSchema),
+    yearTo: z.optional(z.nullable(annotationYearSchema)),
+  }).check(z.refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Ange minst en sak att ändra (text, visibility, year eller yearTo)' }), z.refine((b) => b.year === undefined || b.yearTo === undefined || b.yearTo === null || b.yearTo >= b.year, {
     message: SPAN_MESSAGE,
     path: ['yearTo'],
-  });
+  }));
 export type UpdateAnnotationBody = z.input<typeof updateAnnotationBodySchema>;
 
 export const replyBodySchema = z.object({ text: annotationTextSchema });
 export type ReplyBody = z.input<typeof replyBodySchema>;
 
 export const annotationIdParamsSchema = z.object({
-  id: z.coerce.number({ error: 'Anteckningens id ska vara ett heltal' }).int('Anteckningens id ska vara ett heltal').positive('Anteckningens id ska vara ett heltal'),
+  id: z.coerce.number({ error: 'Anteckningens id ska vara ett heltal' }).check(
+    z.int('Anteckningens id ska vara ett heltal'),
+    z.positive('Anteckningens id ska vara ett heltal'),
+  ),
 });
 
 export const annotationsQuerySchema = z.object({
-  metric: z.string().trim().min(1, 'Ange ett nyckeltal (metric)'),
-  unit: z.string().trim().min(1, 'Ange en enhet (unit)'),
+  metric: z.string().check(z.trim(), z.minLength(1, 'Ange ett nyckeltal (metric)')),
+  unit: z.string().check(z.trim(), z.minLength(1, 'Ange en enhet (unit)')),
 });
 
 export const recentAnnotationsQuerySchema = z.object({
-  unit: z.string().trim().min(1, 'Ange en enhet (unit)'),
-  limit: z.coerce.number().int().min(1).max(50).default(5),
+  unit: z.string().check(z.trim(), z.minLength(1, 'Ange en enhet (unit)')),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 5),
 });
 
 export const annotationAuthorSchema = z.object({
@@ -97,37 +98,41 @@ export const annotationAuthorSchema = z.object({
 export type AnnotationAuthor = z.infer<typeof annotationAuthorSchema>;
 
 export const annotationReplySchema = z.object({
-  id: z.number().int(),
-  parentId: z.number().int().describe('The first note of the thread'),
+  id: z.int(),
+  parentId: z.int().check(z.describe('The first note of the thread')),
   author: annotationAuthorSchema,
   text: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  canEdit: z.boolean().describe('True for the author, who alone may edit or delete (a first note only while its unit is still in their scope)'),
+  canEdit: z.boolean().check(
+    z.describe('True for the author, who alone may edit or delete (a first note only while its unit is still in their scope)'),
+  ),
 });
 export type AnnotationReply = z.infer<typeof annotationReplySchema>;
 
 /** A thread: the first note, which carries unit, metric, years and visibility, and its replies. */
 export const annotationThreadSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   unitId: z.string(),
   metricKey: z.string(),
-  yearFrom: z.number().int(),
-  yearTo: z.number().int(),
+  yearFrom: z.int(),
+  yearTo: z.int(),
   visibility: annotationVisibilitySchema,
   author: annotationAuthorSchema,
   text: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  canEdit: z.boolean().describe('True for the author, who alone may edit or delete (a first note only while its unit is still in their scope)'),
-  replies: z.array(annotationReplySchema).describe('Oldest first'),
+  canEdit: z.boolean().check(
+    z.describe('True for the author, who alone may edit or delete (a first note only while its unit is still in their scope)'),
+  ),
+  replies: z.array(annotationReplySchema).check(z.describe('Oldest first')),
 });
 export type AnnotationThread = z.infer<typeof annotationThreadSchema>;
 export const annotationThreadsResponseSchema = z.array(annotationThreadSchema);
 
 /** A thread's first note in a list across metrics, e.g. the overview's latest notes. */
-export const annotationSummarySchema = annotationThreadSchema.omit({ replies: true }).extend({
-  replyCount: z.number().int(),
+export const annotationSummarySchema = z.extend(z.omit(annotationThreadSchema, { replies: true }), {
+  replyCount: z.int(),
 });
 export type AnnotationSummary = z.infer<typeof annotationSummarySchema>;
 export const recentAnnotationsResponseSchema = z.array(annotationSummarySchema);
@@ -138,16 +143,15 @@ export const recentAnnotationsResponseSchema = z.array(annotationSummarySchema);
  * link shows authors.
  */
 export const publicAnnotationSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   unitId: z.string(),
   metricKey: z.string(),
-  yearFrom: z.number().int(),
-  yearTo: z.number().int(),
+  yearFrom: z.int(),
+  yearTo: z.int(),
   text: z.string(),
-  author: z
-    .object({ displayName: z.string() })
-    .nullable()
-    .describe("Null through a public link that does not show authors (the default)"),
+  author: z.nullable(z.object({ displayName: z.string() })).check(
+    z.describe("Null through a public link that does not show authors (the default)"),
+  ),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

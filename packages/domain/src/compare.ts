@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isTargetMet } from './assess.js';
 import { metricResponseSchema, pointSchema } from './api.js';
 import { isIncomplete, type Coverage } from './org/coverage.js';
@@ -43,13 +43,13 @@ export function spreadOf(
 }
 
 export const spreadSchema = z.object({
-  year: z.number().int(),
-  members: z.number().int(),
-  shown: z.number().int(),
-  hidden: z.number().int(),
-  noData: z.number().int(),
-  incomplete: z.number().int(),
-  meetingTarget: z.number().int().nullable(),
+  year: z.int(),
+  members: z.int(),
+  shown: z.int(),
+  hidden: z.int(),
+  noData: z.int(),
+  incomplete: z.int(),
+  meetingTarget: z.nullable(z.int()),
 });
 
 /** A unit whose shown, complete figure misses the target in force in the chosen year. */
@@ -58,9 +58,9 @@ export const missedTargetSchema = z.object({
   name: z.string(),
   kind: unitKindSchema,
   /** The unit's parent's name, to place it ("Hemtjänst Öster, Hemtjänst"); null at the top. */
-  parentName: z.string().nullable(),
+  parentName: z.nullable(z.string()),
   /** How many levels below the compared unit (0: the unit itself). */
-  depth: z.number().int(),
+  depth: z.int(),
   value: z.number(),
 });
 export type MissedTarget = z.infer<typeof missedTargetSchema>;
@@ -76,14 +76,13 @@ const seriesSchema = z.object({
 export type ComparisonSeries = z.infer<typeof seriesSchema>;
 
 export const compareQuerySchema = z.object({
-  metric: z.string().trim().min(1, 'Ange ett nyckeltal (metric)'),
-  unit: z.string().trim().min(1, 'Ange en enhet (unit)'),
-  year: z.coerce
-    .number({ error: 'year ska vara ett årtal, t.ex. 2024' })
-    .int({ error: 'year ska vara ett årtal, t.ex. 2024' })
-    .min(1990, { error: 'year ska vara ett årtal mellan 1990 och 2100' })
-    .max(2100, { error: 'year ska vara ett årtal mellan 1990 och 2100' })
-    .optional(),
+  metric: z.string().check(z.trim(), z.minLength(1, 'Ange ett nyckeltal (metric)')),
+  unit: z.string().check(z.trim(), z.minLength(1, 'Ange en enhet (unit)')),
+  year: z.optional(z.coerce.number({ error: 'year ska vara ett årtal, t.ex. 2024' }).check(
+    z.int({ error: 'year ska vara ett årtal, t.ex. 2024' }),
+    z.gte(1990, { error: 'year ska vara ett årtal mellan 1990 och 2100' }),
+    z.lte(2100, { error: 'year ska vara ett årtal mellan 1990 och 2100' }),
+  )),
 });
 
 /**
@@ -93,12 +92,12 @@ export const compareQuerySchema = z.object({
 export const comparisonResponseSchema = z.object({
   metric: metricResponseSchema,
   focusId: z.string(),
-  reference: seriesSchema.describe('The unit the members add up to'),
+  reference: seriesSchema.check(z.describe('The unit the members add up to')),
   members: z.array(seriesSchema),
-  years: z.array(z.number().int()),
-  spread: spreadSchema.describe('The members drawn, in the chosen year'),
-  missedTarget: z
-    .array(missedTargetSchema)
-    .describe("Every unit at every level of the compared unit's subtree whose shown figure misses that year's target, tree order; hidden figures never"),
+  years: z.array(z.int()),
+  spread: spreadSchema.check(z.describe('The members drawn, in the chosen year')),
+  missedTarget: z.array(missedTargetSchema).check(
+    z.describe("Every unit at every level of the compared unit's subtree whose shown figure misses that year's target, tree order; hidden figures never"),
+  ),
 });
 export type ComparisonResponse = z.infer<typeof comparisonResponseSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { annotationTextSchema } from './annotations.js';
 import { metricKeySchema } from './schemas.js';
 
@@ -16,37 +16,34 @@ const needTextSchema = annotationTextSchema;
 export const dataNeedCreateSchema = z.object({
   metricKey: metricKeySchema,
   text: needTextSchema,
-  unitId: z.string().trim().min(1).max(64).optional(),
+  unitId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
 });
 export type DataNeedCreate = z.infer<typeof dataNeedCreateSchema>;
 
-export const dataNeedUpdateSchema = z
-  .object({
+export const dataNeedUpdateSchema = z.object({
     status: dataNeedStatusSchema,
-    reply: z.string().trim().max(4000).optional(),
-    addedMetricKey: metricKeySchema.optional(),
-  })
-  .refine((u) => u.status !== 'declined' || (u.reply !== undefined && u.reply.length > 0), {
+    reply: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
+    addedMetricKey: z.optional(metricKeySchema),
+  }).check(z.refine((u) => u.status !== 'declined' || (u.reply !== undefined && u.reply.length > 0), {
     message: 'Ett nej behöver ett svar som förklarar varför',
     path: ['reply'],
-  })
-  .refine((u) => u.addedMetricKey === undefined || u.status === 'added', {
+  }), z.refine((u) => u.addedMetricKey === undefined || u.status === 'added', {
     message: 'Ett nytt nyckeltal kan bara länkas när status är "added"',
     path: ['addedMetricKey'],
-  });
+  }));
 export type DataNeedUpdate = z.infer<typeof dataNeedUpdateSchema>;
 
 export const dataNeedSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   metricKey: z.string(),
-  unitId: z.string().nullable(),
+  unitId: z.nullable(z.string()),
   text: z.string(),
   author: z.object({ username: z.string(), displayName: z.string() }),
   status: dataNeedStatusSchema,
-  reply: z.string().nullable(),
-  addedMetricKey: z.string().nullable(),
-  repliedBy: z.string().nullable(),
-  repliedAt: z.string().nullable(),
+  reply: z.nullable(z.string()),
+  addedMetricKey: z.nullable(z.string()),
+  repliedBy: z.nullable(z.string()),
+  repliedAt: z.nullable(z.string()),
   createdAt: z.string(),
   /** For the author: a reply they have not seen yet. */
   isUnread: z.boolean(),
@@ -55,22 +52,22 @@ export const dataNeedSchema = z.object({
 export type DataNeed = z.infer<typeof dataNeedSchema>;
 export const dataNeedsResponseSchema = z.array(dataNeedSchema);
 /** The answer to a new question: its id. */
-export const dataNeedCreatedSchema = z.object({ id: z.number().int() });
+export const dataNeedCreatedSchema = z.object({ id: z.int() });
 
 export const dataNeedQuerySchema = z.object({
-  status: dataNeedStatusSchema.optional(),
-  metric: metricKeySchema.optional(),
-  unit: z.string().trim().min(1).max(64).optional(),
-  olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
-  mine: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  status: z.optional(dataNeedStatusSchema),
+  metric: z.optional(metricKeySchema),
+  unit: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
+  olderThanDays: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(3650))),
+  mine: z.pipe(z.optional(z.enum(['true', 'false'])), z.transform((v) => v === 'true')),
 });
 
 export const dataNeedStatsSchema = z.object({
-  total: z.number().int(),
-  open: z.number().int(),
-  unanswered: z.number().int(),
-  medianDaysToReply: z.number().nullable(),
-  byStatus: z.record(dataNeedStatusSchema, z.number().int()),
+  total: z.int(),
+  open: z.int(),
+  unanswered: z.int(),
+  medianDaysToReply: z.nullable(z.number()),
+  byStatus: z.record(dataNeedStatusSchema, z.int()),
 });
 export type DataNeedStats = z.infer<typeof dataNeedStatsSchema>;
 

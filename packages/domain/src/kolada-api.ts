@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { KOLADA_GENDERS, koladaKpiSchema } from './kolada.js';
 import { metricKeySchema } from './schemas.js';
 
@@ -15,22 +15,23 @@ export type KoladaMapping = z.infer<typeof koladaMappingSchema>;
 
 export const koladaMappingsResponseSchema = z.object({ mappings: z.array(koladaMappingSchema) });
 
-export const koladaMappingBodySchema = z
-  .object({
+export const koladaMappingBodySchema = z.strictObject({
     metricKey: metricKeySchema,
-    label: z.object({ sv: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).strict(),
-  })
-  .strict();
+    label: z.strictObject({
+      sv: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      en: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    }),
+  });
 export type KoladaMappingBody = z.infer<typeof koladaMappingBodySchema>;
 
-export const koladaMappingCreateSchema = koladaMappingBodySchema.extend({ kpi: koladaKpiSchema }).strict();
+export const koladaMappingCreateSchema = z.strictObject(z.extend(koladaMappingBodySchema, { kpi: koladaKpiSchema }).shape);
 export type KoladaMappingCreate = z.infer<typeof koladaMappingCreateSchema>;
 
 export const koladaKpiParamsSchema = z.object({ kpi: koladaKpiSchema });
 
 export const koladaImportErrorSchema = z.object({
   file: z.string(),
-  page: z.number().int().nullable(),
+  page: z.nullable(z.int()),
   path: z.string(),
   message: z.string(),
 });
@@ -38,16 +39,16 @@ export type KoladaImportError = z.infer<typeof koladaImportErrorSchema>;
 
 export const koladaPreviewRowSchema = z.object({
   kpi: z.string(),
-  municipality: z.string().nullable(),
-  ou: z.string().nullable(),
-  period: z.number().int(),
+  municipality: z.nullable(z.string()),
+  ou: z.nullable(z.string()),
+  period: z.int(),
   gender: z.enum(KOLADA_GENDERS),
-  value: z.number().nullable(),
-  status: z.string().nullable(),
+  value: z.nullable(z.number()),
+  status: z.nullable(z.string()),
   /** The metric the KPI is shown next to; null when no mapping names it (stored all the same). */
-  metricKey: z.string().nullable(),
+  metricKey: z.nullable(z.string()),
   /** The stored value this would replace: undefined/absent when there is none. */
-  old: z.object({ value: z.number().nullable(), status: z.string().nullable() }).nullable(),
+  old: z.nullable(z.object({ value: z.nullable(z.number()), status: z.nullable(z.string()) })),
 });
 export type KoladaPreviewRow = z.infer<typeof koladaPreviewRowSchema>;
 
@@ -55,10 +56,10 @@ export type KoladaPreviewRow = z.infer<typeof koladaPreviewRowSchema>;
 export const koladaPreviewSchema = z.object({
   importId: z.null(),
   fileName: z.string(),
-  rowsRead: z.number().int(),
-  rowsValid: z.number().int(),
+  rowsRead: z.int(),
+  rowsValid: z.int(),
   /** Stored figures (same KPI, municipality, unit and year) the import would replace. */
-  replaced: z.number().int(),
+  replaced: z.int(),
   isSynthetic: z.boolean(),
   unmappedKpis: z.array(z.string()),
   errors: z.array(koladaImportErrorSchema),
@@ -68,25 +69,25 @@ export const koladaPreviewSchema = z.object({
 export type KoladaPreview = z.infer<typeof koladaPreviewSchema>;
 
 export const koladaImportResultSchema = z.object({
-  importId: z.number().int(),
+  importId: z.int(),
   fileName: z.string(),
-  rowsRead: z.number().int(),
-  rowsWritten: z.number().int(),
-  replaced: z.number().int(),
+  rowsRead: z.int(),
+  rowsWritten: z.int(),
+  replaced: z.int(),
   isSynthetic: z.boolean(),
-  errors: z.array(koladaImportErrorSchema).max(0),
+  errors: z.array(koladaImportErrorSchema).check(z.maxLength(0)),
 });
 export type KoladaImportResult = z.infer<typeof koladaImportResultSchema>;
 
-export const koladaImportQuerySchema = z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional() });
+export const koladaImportQuerySchema = z.object({ dryRun: z.optional(z.enum(['true', 'false', '1', '0'])) });
 
 export const referenceSeriesQuerySchema = z.object({ metric: metricKeySchema });
 
 export const referencePointSchema = z.object({
-  year: z.number().int(),
-  value: z.number().nullable(),
+  year: z.int(),
+  value: z.nullable(z.number()),
   /** Kolada's status text; null when empty. A null value without status: Kolada has no figure. */
-  status: z.string().nullable(),
+  status: z.nullable(z.string()),
   source: z.string(),
   isSynthetic: z.boolean(),
 });
@@ -101,7 +102,7 @@ export const referenceSeriesSchema = z.object({
   points: z.array(referencePointSchema),
   /** The points' sources, distinct, joined with "; ". */
   source: z.string(),
-  sourceUrl: z.string().nullable(),
+  sourceUrl: z.nullable(z.string()),
   /** True when any point is made up (the demo's example pages). */
   isSynthetic: z.boolean(),
 });

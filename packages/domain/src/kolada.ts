@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Kolada (the open database of Swedish municipal key figures, run by RKA) answers data queries
@@ -20,16 +20,16 @@ export const KOLADA_GENDERS = ['T', 'K', 'M'] as const;
 export type KoladaGender = (typeof KOLADA_GENDERS)[number];
 
 /** A Kolada key figure id: a letter and five digits, e.g. N00090. */
-export const koladaKpiSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Z]\d{5}$/, 'Ett Kolada-id är en versal och fem siffror, t.ex. N00090');
+export const koladaKpiSchema = z.string().check(
+  z.trim(),
+  z.regex(/^[A-Z]\d{5}$/, 'Ett Kolada-id är en versal och fem siffror, t.ex. N00090'),
+);
 
 /** A municipality code (0680 Jönköping) or a Kolada group id. */
-export const koladaMunicipalitySchema = z
-  .string()
-  .trim()
-  .regex(/^[0-9A-Za-z]{1,16}$/, 'En kommunkod är t.ex. 0680 (Jönköping)');
+export const koladaMunicipalitySchema = z.string().check(
+  z.trim(),
+  z.regex(/^[0-9A-Za-z]{1,16}$/, 'En kommunkod är t.ex. 0680 (Jönköping)'),
+);
 
 /** The key a saved page carries when its figures are made up (Tillit's demo pages): never from Kolada. */
 export const KOLADA_SYNTHETIC_MARKER = 'tillit_synthetic';
@@ -88,44 +88,42 @@ export interface KoladaParseResult {
   pages: KoladaPageInfo[];
 }
 
-const linkSchema = z.string().nullish();
+const linkSchema = z.nullish(z.string());
 
 const pageSchema = z.looseObject({
   values: z.array(z.unknown(), 'ska vara en lista med värden ("values": [...])'),
-  count: z.number().int().nonnegative().optional(),
+  count: z.optional(z.int().check(z.nonnegative())),
   next_url: linkSchema,
   previous_url: linkSchema,
   next_page: linkSchema,
   previous_page: linkSchema,
-  [KOLADA_SYNTHETIC_MARKER]: z.string().optional(),
+  [KOLADA_SYNTHETIC_MARKER]: z.optional(z.string()),
 });
 
 const periodSchema = z.union([
-  z.number().int().min(1900).max(2100),
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}$/, 'ska vara ett årtal, t.ex. 2022')
-    .transform(Number)
-    .pipe(z.number().int().min(1900).max(2100)),
+  z.int().check(z.gte(1900), z.lte(2100)),
+  z.pipe(
+    z.pipe(z.string().check(z.trim(), z.regex(/^\d{4}$/, 'ska vara ett årtal, t.ex. 2022')), z.transform(Number)),
+    z.int().check(z.gte(1900), z.lte(2100)),
+  ),
 ], 'ska vara ett årtal mellan 1900 och 2100, t.ex. 2022');
 
 const entrySchema = z.looseObject({
   kpi: koladaKpiSchema,
-  municipality: koladaMunicipalitySchema.nullish(),
-  ou: z.string().trim().min(1).max(64).nullish(),
+  municipality: z.nullish(koladaMunicipalitySchema),
+  ou: z.nullish(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
   period: periodSchema,
   values: z.array(z.unknown(), 'ska vara en lista med kön och värde ("values": [{"gender": "T", …}])'),
 });
 
 /** Kolada's own API documentation writes women as `F` in places; its data says `K`. Both are women. */
-const genderSchema = z.preprocess((g) => (g === 'F' ? 'K' : g), z.enum(KOLADA_GENDERS, 'ska vara T (totalt), K eller F (kvinnor) eller M (män)'));
+const genderSchema = z.pipe(z.transform((g) => (g === 'F' ? 'K' : g)), z.enum(KOLADA_GENDERS, 'ska vara T (totalt), K eller F (kvinnor) eller M (män)'));
 
 const genderValueSchema = z.looseObject({
   gender: genderSchema,
-  status: z.string().max(200).nullish(),
-  value: z.number('ska vara ett tal eller null').nullish(),
-  count: z.number().int().nonnegative().nullish(),
+  status: z.nullish(z.string().check(z.maxLength(200))),
+  value: z.nullish(z.number('ska vara ett tal eller null')),
+  count: z.nullish(z.int().check(z.nonnegative())),
 });
 
 /** `V15E144001301` → `1440`: Kolada's unit ids start with V, two digits, E and the municipality code. */
@@ -142,7 +140,7 @@ function versionOf(page: z.infer<typeof pageSchema>): KoladaApiVersion {
 const pathText = (base: string, path: readonly PropertyKey[]) =>
   path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : `${acc}${acc ? '.' : ''}${String(p)}`), base);
 
-function issues(error: z.ZodError, base: string): { path: string; message: string }[] {
+function issues(error: z.core.$ZodError, base: string): { path: string; message: string }[] {
   return error.issues.map((i) => ({ path: pathText(base, i.path), message: i.message }));
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Role } from './roles.js';
 import { LOCALES } from './locales.js';
 import { languageSchema } from './schemas.js';
@@ -25,35 +25,31 @@ export function mailKindsFor(role: Role): MailKind[] {
 
 /** `GET /api/settings`: the signed-in person's own settings ("Mina inställningar"). */
 export const settingsSchema = z.object({
-  language: languageSchema.describe('The language of the e-mail Tillit sends the person (Swedish unless they chose English)'),
-  email: z.string().nullable().describe('Where the e-mail goes; set under Användare or by the identity provider'),
-  isEmailFromProvider: z.boolean().describe('The address comes from the organisation’s identity provider at every sign-in'),
-  isMailOn: z.boolean().describe('Whether this Tillit sends e-mail at all (SMTP_URL is set)'),
-  mail: z
-    .array(z.object({ kind: mailKindSchema, isOn: z.boolean() }))
-    .describe('Each kind of message the person can receive, and whether they want it'),
+  language: languageSchema.check(z.describe('The language of the e-mail Tillit sends the person (Swedish unless they chose English)')),
+  email: z.nullable(z.string()).check(z.describe('Where the e-mail goes; set under Användare or by the identity provider')),
+  isEmailFromProvider: z.boolean().check(z.describe('The address comes from the organisation’s identity provider at every sign-in')),
+  isMailOn: z.boolean().check(z.describe('Whether this Tillit sends e-mail at all (SMTP_URL is set)')),
+  mail: z.array(z.object({ kind: mailKindSchema, isOn: z.boolean() })).check(
+    z.describe('Each kind of message the person can receive, and whether they want it'),
+  ),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** `PUT /api/settings`: any of the language and the kinds, the rest stays. */
-export const settingsUpdateSchema = z
-  .strictObject(
+export const settingsUpdateSchema = z.strictObject(
     {
-      language: z.enum(LOCALES, { message: 'Ange sv (svenska) eller en (engelska)' }).optional(),
-      mail: z
-        .partialRecord(
+      language: z.optional(z.enum(LOCALES, { message: 'Ange sv (svenska) eller en (engelska)' })),
+      mail: z.optional(z.partialRecord(
           mailKindSchema,
           z.boolean({ message: 'Ange true (skicka) eller false (skicka inte)' }),
           // A key that is no kind of mail (zod reports it as an unrecognised or invalid key).
           { error: (issue) => (issue.code === 'invalid_type' ? undefined : `Okänt slags e-post; ange ${MAIL_KINDS.join(', ')}`) },
-        )
-        .optional(),
+        )),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? `Okänt fält: ${issue.keys.join(', ')} (ange language eller mail)` : undefined) },
-  )
-  .refine((u) => u.language !== undefined || (u.mail !== undefined && Object.keys(u.mail).length > 0), {
+  ).check(z.refine((u) => u.language !== undefined || (u.mail !== undefined && Object.keys(u.mail).length > 0), {
     message: 'Ange språk eller minst ett slags e-post att slå på eller av',
-  });
+  }));
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 
 export const outboxStateSchema = z.enum(['waiting', 'sending', 'sent', 'failed']);
@@ -61,13 +57,13 @@ export type OutboxState = z.infer<typeof outboxStateSchema>;
 
 /** A message that could not be delivered, for the development manager to look at and resend. */
 export const failedMessageSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   kind: mailKindSchema,
   to: z.string(),
-  recipient: z.string().nullable().describe('The recipient’s display name; null when the account is gone'),
+  recipient: z.nullable(z.string()).check(z.describe('The recipient’s display name; null when the account is gone')),
   subject: z.string(),
   reason: z.string(),
-  attempts: z.number().int(),
+  attempts: z.int(),
   createdAt: z.string(),
   failedAt: z.string(),
 });
@@ -75,14 +71,14 @@ export type FailedMessage = z.infer<typeof failedMessageSchema>;
 
 /** `GET /api/mail/status`: the outbox's health, next to the loop's. */
 export const outboxStatusSchema = z.object({
-  isMailOn: z.boolean().describe('SMTP_URL is set: messages are written to the outbox and sent'),
-  waiting: z.number().int().describe('Messages not yet accepted by the mail server (including one being sent)'),
-  failed: z.number().int().describe('Messages that failed for good (a 5xx from the server, an invalid address)'),
-  oldestWaitingAt: z.string().nullable(),
-  lastError: z.string().nullable().describe('Why the latest attempt at a waiting message did not go through'),
-  nextAttemptAt: z.string().nullable(),
-  lastDeliveryAt: z.string().nullable().describe('When the mail server last accepted a message'),
-  failedMessages: z.array(failedMessageSchema).describe('The latest failed messages, newest first'),
+  isMailOn: z.boolean().check(z.describe('SMTP_URL is set: messages are written to the outbox and sent')),
+  waiting: z.int().check(z.describe('Messages not yet accepted by the mail server (including one being sent)')),
+  failed: z.int().check(z.describe('Messages that failed for good (a 5xx from the server, an invalid address)')),
+  oldestWaitingAt: z.nullable(z.string()),
+  lastError: z.nullable(z.string()).check(z.describe('Why the latest attempt at a waiting message did not go through')),
+  nextAttemptAt: z.nullable(z.string()),
+  lastDeliveryAt: z.nullable(z.string()).check(z.describe('When the mail server last accepted a message')),
+  failedMessages: z.array(failedMessageSchema).check(z.describe('The latest failed messages, newest first')),
 });
 export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
 

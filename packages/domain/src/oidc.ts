@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { roleSchema } from './people.js';
 import type { Role } from './roles.js';
 
@@ -82,7 +82,7 @@ export function mergeClaims(idToken: Claims, userinfo: Claims | null, listClaims
   return merged;
 }
 
-const emailSchema = z.email().max(254);
+const emailSchema = z.email().check(z.maxLength(254));
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
 /** An e-mail address: `email`, else `preferred_username` when it is one (Entra's UPN often is). */
@@ -132,19 +132,17 @@ export type SignInErrorCode = z.infer<typeof signInErrorSchema>;
 
 /** What the sign-in page shows: the password form, the provider's button, or both. */
 export const providersResponseSchema = z.object({
-  passwords: z.boolean().describe('Whether password sign-in is on (AUTH_PASSWORDS)'),
-  oidc: z
-    .object({
-      name: z.string().nullable().describe('OIDC_DISPLAY_NAME: "Logga in med <name>"; null for the default wording'),
+  passwords: z.boolean().check(z.describe('Whether password sign-in is on (AUTH_PASSWORDS)')),
+  oidc: z.nullable(z.object({
+      name: z.nullable(z.string()).check(z.describe('OIDC_DISPLAY_NAME: "Logga in med <name>"; null for the default wording')),
       loginUrl: z.string(),
-      isReachable: z.boolean().describe('False while the provider cannot be reached (discovery is retried)'),
-    })
-    .nullable(),
+      isReachable: z.boolean().check(z.describe('False while the provider cannot be reached (discovery is retried)')),
+    })),
 });
 export type ProvidersResponse = z.infer<typeof providersResponseSchema>;
 
 /** Answer to a sign-out: where the browser goes to end the provider's session too. */
 export const logoutResponseSchema = z.object({
-  endSessionUrl: z.string().describe("The provider's end_session_endpoint (RP-initiated logout)"),
+  endSessionUrl: z.string().check(z.describe("The provider's end_session_endpoint (RP-initiated logout)")),
 });
 export type LogoutResponse = z.infer<typeof logoutResponseSchema>;

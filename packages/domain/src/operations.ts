@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { annotationVisibilitySchema } from './annotations.js';
 import { dataNeedStatusSchema } from './data-needs.js';
 import { mailKindSchema, outboxStateSchema } from './mail.js';
@@ -11,38 +11,42 @@ import { languageSchema } from './schemas.js';
 export const readinessSchema = z.object({
   status: z.enum(['ready', 'not_ready']),
   checks: z.object({
-    database: z.enum(['ok', 'failed']).describe('A read answers'),
-    writable: z.enum(['ok', 'busy', 'failed', 'unknown']).describe('A write (rolled back) is accepted; busy: another process holds the write lock'),
-    migrations: z.enum(['ok', 'pending', 'unknown']).describe('Every migration the server knows is applied'),
+    database: z.enum(['ok', 'failed']).check(z.describe('A read answers')),
+    writable: z.enum(['ok', 'busy', 'failed', 'unknown']).check(
+      z.describe('A write (rolled back) is accepted; busy: another process holds the write lock'),
+    ),
+    migrations: z.enum(['ok', 'pending', 'unknown']).check(z.describe('Every migration the server knows is applied')),
   }),
-  reason: z.string().nullable().describe('Why the service is not ready; null when it is'),
+  reason: z.nullable(z.string()).check(z.describe('Why the service is not ready; null when it is')),
   pendingMigrations: z.array(z.string()),
 });
 export type Readiness = z.infer<typeof readinessSchema>;
 
 export const backupRunSchema = z.object({
-  at: z.string().describe('When the run started (ISO 8601)'),
+  at: z.string().check(z.describe('When the run started (ISO 8601)')),
   ok: z.boolean(),
-  file: z.string().nullable().describe('The new copy, in BACKUP_DIR; null when the run failed'),
-  bytes: z.number().int().nullable(),
-  durationMs: z.number().int(),
-  pruned: z.array(z.string()).describe('Older copies removed because more than BACKUP_KEEP were kept'),
-  error: z.string().nullable(),
-  warning: z.string().nullable().describe('The copy is good, but an old one could not be removed'),
+  file: z.nullable(z.string()).check(z.describe('The new copy, in BACKUP_DIR; null when the run failed')),
+  bytes: z.nullable(z.int()),
+  durationMs: z.int(),
+  pruned: z.array(z.string()).check(z.describe('Older copies removed because more than BACKUP_KEEP were kept')),
+  error: z.nullable(z.string()),
+  warning: z.nullable(z.string()).check(z.describe('The copy is good, but an old one could not be removed')),
 });
 export type BackupRun = z.infer<typeof backupRunSchema>;
 
 export const backupStatusSchema = z.object({
-  schedule: z.string().nullable().describe('BACKUP_SCHEDULE; null when scheduled backups are off'),
+  schedule: z.nullable(z.string()).check(z.describe('BACKUP_SCHEDULE; null when scheduled backups are off')),
   dir: z.string(),
-  keep: z.number().int(),
-  nextRunAt: z.string().nullable(),
-  lastRun: backupRunSchema.nullable().describe('The last run since the server started'),
-  lastSuccessAt: z.string().nullable().describe('The last good copy, also from before a restart'),
-  runs: z.number().int(),
-  failures: z.number().int(),
-  backups: z.array(z.object({ file: z.string(), bytes: z.number().int(), at: z.string() })).describe('The copies in BACKUP_DIR, newest first'),
-  listError: z.string().nullable(),
+  keep: z.int(),
+  nextRunAt: z.nullable(z.string()),
+  lastRun: z.nullable(backupRunSchema).check(z.describe('The last run since the server started')),
+  lastSuccessAt: z.nullable(z.string()).check(z.describe('The last good copy, also from before a restart')),
+  runs: z.int(),
+  failures: z.int(),
+  backups: z.array(z.object({ file: z.string(), bytes: z.int(), at: z.string() })).check(
+    z.describe('The copies in BACKUP_DIR, newest first'),
+  ),
+  listError: z.nullable(z.string()),
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
 
@@ -52,10 +56,10 @@ export const ERASED_USER_NAME = 'Borttagen användare';
 export const personalDataSchema = z.object({
   exportedAt: z.string(),
   account: z.object({
-    id: z.number().int(),
+    id: z.int(),
     username: z.string(),
     displayName: z.string(),
-    email: z.string().nullable().optional(),
+    email: z.optional(z.nullable(z.string())),
     role: roleSchema,
     unitIds: z.array(z.string()),
     isActive: z.boolean(),
@@ -63,60 +67,55 @@ export const personalDataSchema = z.object({
     updatedAt: z.string(),
   }),
   sessions: z.array(z.object({ createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string() })),
-  notes: z
-    .array(
+  notes: z.array(
       z.object({
-        id: z.number().int(),
-        parentId: z.number().int().nullable().describe('Set for a reply in a thread'),
+        id: z.int(),
+        parentId: z.nullable(z.int()).check(z.describe('Set for a reply in a thread')),
         unitId: z.string(),
         metricKey: z.string(),
-        yearFrom: z.number().int(),
-        yearTo: z.number().int(),
+        yearFrom: z.int(),
+        yearTo: z.int(),
         visibility: annotationVisibilitySchema,
         text: z.string(),
         createdAt: z.string(),
         updatedAt: z.string(),
       }),
-    )
-    .describe('Notes and replies the person wrote'),
-  questions: z
-    .array(
+    ).check(z.describe('Notes and replies the person wrote')),
+  questions: z.array(
       z.object({
-        id: z.number().int(),
+        id: z.int(),
         metricKey: z.string(),
-        unitId: z.string().nullable(),
+        unitId: z.nullable(z.string()),
         text: z.string(),
         status: dataNeedStatusSchema,
-        reply: z.string().nullable(),
-        repliedAt: z.string().nullable(),
+        reply: z.nullable(z.string()),
+        repliedAt: z.nullable(z.string()),
         createdAt: z.string(),
       }),
-    )
-    .describe('Their answers to "Vilka data behöver du?", with the replies they got'),
-  repliesGiven: z
-    .array(z.object({ questionId: z.number().int(), reply: z.string().nullable(), repliedAt: z.string().nullable() }))
-    .describe('Replies the person gave to others\' questions'),
-  publicLinks: z.array(z.object({ id: z.number().int(), label: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })),
-  otherRecords: z
-    .array(z.object({ kind: z.enum(['import', 'reorganisation', 'kolada_import', 'definition_change']), id: z.string(), at: z.string() }))
-    .describe('Imports, reorganisations, Kolada imports and definition changes recorded under their username'),
+    ).check(z.describe('Their answers to "Vilka data behöver du?", with the replies they got')),
+  repliesGiven: z.array(z.object({ questionId: z.int(), reply: z.nullable(z.string()), repliedAt: z.nullable(z.string()) })).check(
+    z.describe('Replies the person gave to others\' questions'),
+  ),
+  publicLinks: z.array(z.object({ id: z.int(), label: z.string(), createdAt: z.string(), revokedAt: z.nullable(z.string()) })),
+  otherRecords: z.array(z.object({ kind: z.enum(['import', 'reorganisation', 'kolada_import', 'definition_change']), id: z.string(), at: z.string() })).check(
+    z.describe('Imports, reorganisations, Kolada imports and definition changes recorded under their username'),
+  ),
   audit: z.object({
     byThem: z.array(auditEntrySchema),
     aboutThem: z.array(auditEntrySchema),
   }),
-  mentionedIn: z
-    .array(z.object({ kind: z.enum(['note', 'question']), id: z.number().int(), text: z.string(), createdAt: z.string() }))
-    .describe("Others' notes and questions whose text contains the person's name or username: review before handing out"),
-  mail: z
-    .object({
+  mentionedIn: z.array(z.object({ kind: z.enum(['note', 'question']), id: z.int(), text: z.string(), createdAt: z.string() })).check(
+    z.describe("Others' notes and questions whose text contains the person's name or username: review before handing out"),
+  ),
+  mail: z.optional(z.object({
       language: languageSchema,
       optOuts: z.array(mailKindSchema),
       messages: z.array(
-        z.object({ kind: mailKindSchema, subject: z.string(), status: outboxStateSchema, createdAt: z.string(), sentAt: z.string().nullable() }),
+        z.object({ kind: mailKindSchema, subject: z.string(), status: outboxStateSchema, createdAt: z.string(), sentAt: z.nullable(z.string()) }),
       ),
-    })
-    .optional()
-    .describe('The language of their e-mail, the kinds they turned off, and the messages to them in the outbox (kept 30 days after sending)'),
+    })).check(
+      z.describe('The language of their e-mail, the kinds they turned off, and the messages to them in the outbox (kept 30 days after sending)'),
+    ),
 });
 export type PersonalData = z.infer<typeof personalDataSchema>;
 
@@ -126,11 +125,11 @@ export const eraseBodySchema = z.object({
 export type EraseBody = z.infer<typeof eraseBodySchema>;
 
 export const eraseResultSchema = z.object({
-  pseudonym: z.string().describe('What the audit log now shows instead of the person'),
+  pseudonym: z.string().check(z.describe('What the audit log now shows instead of the person')),
   keepContent: z.boolean(),
-  notes: z.number().int().describe('Notes and replies kept as "Borttagen användare", or deleted'),
-  questions: z.number().int().describe('Questions kept as "Borttagen användare", or deleted'),
-  auditEntries: z.number().int().describe('Audit entries in which the person was replaced by the pseudonym'),
-  otherRecords: z.number().int().describe('Imports, reorganisations and definition changes whose author is now the pseudonym'),
+  notes: z.int().check(z.describe('Notes and replies kept as "Borttagen användare", or deleted')),
+  questions: z.int().check(z.describe('Questions kept as "Borttagen användare", or deleted')),
+  auditEntries: z.int().check(z.describe('Audit entries in which the person was replaced by the pseudonym')),
+  otherRecords: z.int().check(z.describe('Imports, reorganisations and definition changes whose author is now the pseudonym')),
 });
 export type EraseResult = z.infer<typeof eraseResultSchema>;

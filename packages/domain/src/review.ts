@@ -4,7 +4,7 @@
  * the analysis. Every figure comes from the suppressed-safe points; an incomplete year is shown
  * but never judged, and a hidden figure neither meets nor misses a target.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { analysisSchema, queryYearSchema } from './analyses.js';
 import { annotationVisibilitySchema } from './annotations.js';
 import { directionOf, isTargetMet, type Direction } from './assess.js';
@@ -17,43 +17,47 @@ import { suppressionReasonSchema, targetSchema, type Metric, type SuppressionRea
 import { targetInYear } from './targets.js';
 
 export const reviewQuerySchema = z.object({
-  year: queryYearSchema.optional().describe('Default: the latest year a metric of the unit has a complete figure for'),
-  unit: z.string().trim().min(1, 'Ange en enhet (unit)').max(64).optional().describe('Default: the organisation'),
+  year: z.optional(queryYearSchema).check(z.describe('Default: the latest year a metric of the unit has a complete figure for')),
+  unit: z.optional(z.string().check(
+    z.trim(),
+    z.minLength(1, 'Ange en enhet (unit)'),
+    z.maxLength(64),
+  )).check(z.describe('Default: the organisation')),
 });
 
 const directionSchema = z.enum(['improving', 'worsening', 'steady', 'changing', 'no_data']);
 
 /** How the units below stand in the year (every level below the unit, as the comparison's `missedTarget`). */
 export const reviewUnitsSchema = z.object({
-  shown: z.number().int().describe('Units below with a figure shown'),
-  hidden: z.number().int().describe('Units below whose figure is hidden by suppression: never counted as meeting or missing the target'),
-  missing: z.number().int().describe('Units below that are there that year but have no figure'),
-  meetingTarget: z.number().int().nullable().describe("Shown, complete figures that meet that year's target; null without a target"),
-  notMeetingTarget: z.number().int().nullable().describe("Shown, complete figures that miss that year's target; null without a target"),
-  incomplete: z.number().int().describe('Shown figures that not every unit below them has reported: not judged'),
+  shown: z.int().check(z.describe('Units below with a figure shown')),
+  hidden: z.int().check(z.describe('Units below whose figure is hidden by suppression: never counted as meeting or missing the target')),
+  missing: z.int().check(z.describe('Units below that are there that year but have no figure')),
+  meetingTarget: z.nullable(z.int()).check(z.describe("Shown, complete figures that meet that year's target; null without a target")),
+  notMeetingTarget: z.nullable(z.int()).check(z.describe("Shown, complete figures that miss that year's target; null without a target")),
+  incomplete: z.int().check(z.describe('Shown figures that not every unit below them has reported: not judged')),
 });
 export type ReviewUnits = z.infer<typeof reviewUnitsSchema>;
 
 /** A note of that year (a thread's first note whose years include it), on the unit or one below it. */
 export const reviewNoteSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   unitId: z.string(),
   unitName: z.string(),
-  yearFrom: z.number().int(),
-  yearTo: z.number().int(),
+  yearFrom: z.int(),
+  yearTo: z.int(),
   visibility: annotationVisibilitySchema,
   text: z.string(),
   author: z.object({ displayName: z.string() }),
-  replyCount: z.number().int(),
+  replyCount: z.int(),
   createdAt: z.string(),
 });
 export type ReviewNote = z.infer<typeof reviewNoteSchema>;
 
 /** An open answer to "Vilka data behöver du?" on the metric (received, under consideration or planned). */
 export const reviewDataNeedSchema = z.object({
-  id: z.number().int(),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
+  id: z.int(),
+  unitId: z.nullable(z.string()),
+  unitName: z.nullable(z.string()),
   text: z.string(),
   status: dataNeedStatusSchema,
   author: z.object({ displayName: z.string() }),
@@ -63,34 +67,36 @@ export type ReviewDataNeed = z.infer<typeof reviewDataNeedSchema>;
 
 export const reviewMetricSchema = z.object({
   metricKey: z.string(),
-  value: z.number().nullable().describe('The figure of the year; null when hidden (see reason) or missing'),
-  reason: suppressionReasonSchema.nullable(),
-  previousValue: z.number().nullable().describe("Last year's figure; null when hidden (see previousReason) or missing"),
-  previousReason: suppressionReasonSchema.nullable(),
-  change: z.number().nullable().describe('Value minus previousValue as shown; null unless both are shown and complete'),
-  direction: directionSchema.describe("The change as the metric's good direction sees it"),
-  targetMet: z.boolean().nullable().describe("By the target in force that year; null when hidden, missing, incomplete or without a target"),
-  target: targetSchema.nullable().describe('The target in force that year'),
+  value: z.nullable(z.number()).check(z.describe('The figure of the year; null when hidden (see reason) or missing')),
+  reason: z.nullable(suppressionReasonSchema),
+  previousValue: z.nullable(z.number()).check(z.describe("Last year's figure; null when hidden (see previousReason) or missing")),
+  previousReason: z.nullable(suppressionReasonSchema),
+  change: z.nullable(z.number()).check(z.describe('Value minus previousValue as shown; null unless both are shown and complete')),
+  direction: directionSchema.check(z.describe("The change as the metric's good direction sees it")),
+  targetMet: z.nullable(z.boolean()).check(
+    z.describe("By the target in force that year; null when hidden, missing, incomplete or without a target"),
+  ),
+  target: z.nullable(targetSchema).check(z.describe('The target in force that year')),
   coverage: coverageSchema,
-  isIncomplete: z.boolean().describe('Not every unit below has reported the year yet: shown, not judged'),
+  isIncomplete: z.boolean().check(z.describe('Not every unit below has reported the year yet: shown, not judged')),
   isPreviousIncomplete: z.boolean(),
   units: reviewUnitsSchema,
-  notes: z.array(reviewNoteSchema).describe('Notes of that year on the unit and every unit below it, newest first'),
-  openDataNeeds: z.array(reviewDataNeedSchema).describe('Open questions on the metric, newest first'),
-  analysis: analysisSchema.nullable().describe('The analysis of the metric for the unit and year, draft or published'),
+  notes: z.array(reviewNoteSchema).check(z.describe('Notes of that year on the unit and every unit below it, newest first')),
+  openDataNeeds: z.array(reviewDataNeedSchema).check(z.describe('Open questions on the metric, newest first')),
+  analysis: z.nullable(analysisSchema).check(z.describe('The analysis of the metric for the unit and year, draft or published')),
 });
 export type ReviewMetric = z.infer<typeof reviewMetricSchema>;
 
 export const reviewYearSchema = z.object({
-  year: z.number().int(),
-  isComplete: z.boolean().describe('Some metric has a complete figure (shown or hidden) that year'),
+  year: z.int(),
+  isComplete: z.boolean().check(z.describe('Some metric has a complete figure (shown or hidden) that year')),
 });
 
 export const reviewResponseSchema = z.object({
-  year: z.number().int(),
+  year: z.int(),
   unit: unitRefSchema,
-  years: z.array(reviewYearSchema).describe('The years with figures, oldest first'),
-  metrics: z.array(reviewMetricSchema).describe('What got worse and what misses its target first'),
+  years: z.array(reviewYearSchema).check(z.describe('The years with figures, oldest first')),
+  metrics: z.array(reviewMetricSchema).check(z.describe('What got worse and what misses its target first')),
 });
 export type ReviewResponse = z.infer<typeof reviewResponseSchema>;
 

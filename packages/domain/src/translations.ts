@@ -5,7 +5,7 @@
  * It is marked as needing an update until its English text is saved, or until the development
  * manager confirms that it still says the same (a Swedish typo fixed, say).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { LocalizedText, Metric } from './schemas.js';
 
 export const TRANSLATED_FIELDS = ['name', 'definition', 'numerator', 'denominator', 'unitLabel', 'prompt'] as const;

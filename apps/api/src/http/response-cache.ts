@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants, gzipSync } from 'node:zlib';
 import { serializerCompiler } from 'fastify-type-provider-zod';
-import type { ZodType } from 'zod';
+import type { $ZodType as ZodType } from 'zod/v4/core';
 import type { Db } from '../db/database.js';
 import { createDbStamp } from '../db/stamp.js';
 

@@ -9,7 +9,7 @@ import {
 } from '@tillit/domain';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { createTestApp, signIn } from '../test-app.js';
 
 let app: FastifyInstance;

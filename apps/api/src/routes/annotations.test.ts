@@ -165,9 +165,7 @@ describe('GET /api/annotations', () => {
     ]);
     expect(asManager.map((t) => t.canEdit)).toEqual([true, true]);
 
-    const asDevelopmentManager = annotationThreadsResponseSchema.parse(
-      (await call('dm', 'GET', `/api/annotations?metric=${METRIC}&unit=${OSTER}`)).json(),
-    );
+    const asDevelopmentManager = annotationThreadsResponseSchema.parse((await call('dm', 'GET', `/api/annotations?metric=${METRIC}&unit=${OSTER}`)).json());
     expect(asDevelopmentManager.map((t) => t.canEdit)).toEqual([false, false]);
     expect(asDevelopmentManager[0]?.replies.map((r) => r.canEdit)).toEqual([true, false]);
   });
@@ -311,9 +309,7 @@ describe('POST /api/annotations/:id/replies', () => {
     const firstReply = annotationReplySchema.parse(first.json());
     expect(firstReply).toMatchObject({ parentId: root.id, canEdit: true, author: { username: 'utvecklingschef' } });
 
-    const nested = annotationReplySchema.parse(
-      (await call('um', 'POST', `/api/annotations/${firstReply.id}/replies`, { text: 'Bättre, se 2024.' })).json(),
-    );
+    const nested = annotationReplySchema.parse((await call('um', 'POST', `/api/annotations/${firstReply.id}/replies`, { text: 'Bättre, se 2024.' })).json());
     expect(nested.parentId).toBe(root.id);
     const stored = db.prepare('SELECT unit_id, metric_key, year_from, year_to, visibility, parent_id FROM annotations WHERE id = ?').get(nested.id);
     expect(stored).toEqual({ unit_id: OSTER, metric_key: METRIC, year_from: 2020, year_to: 2021, visibility: 'public', parent_id: root.id });

@@ -13,15 +13,15 @@ import {
 } from '@tillit/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AppDeps } from './deps.js';
 import { requireUser, STAFF } from '../plugins/access.js';
 import type { Writer } from '../services/annotations.js';
 import { errorResponses } from './schemas.js';
 
 const refused = {
-  401: errorEnvelopeSchema.describe('Not signed in'),
-  403: errorEnvelopeSchema.describe('Not allowed: a politician, a unit outside your scope, or a note someone else wrote'),
+  401: errorEnvelopeSchema.check(z.describe('Not signed in')),
+  403: errorEnvelopeSchema.check(z.describe('Not allowed: a politician, a unit outside your scope, or a note someone else wrote')),
 } as const;
 
 const writer = (request: FastifyRequest): Writer => ({ user: requireUser(request), requestId: request.id });

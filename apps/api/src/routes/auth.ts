@@ -1,7 +1,7 @@
 import { demoAccountsResponseSchema, errorEnvelopeSchema, loginBodySchema, logoutResponseSchema, meResponseSchema } from '@tillit/domain';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AppDeps, SecurityOptions } from './deps.js';
 import { NotFoundError } from '../errors.js';
 import { requireUser, SESSION_COOKIE, SIGNED_IN } from '../plugins/access.js';
@@ -43,9 +43,9 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         response: {
           200: meResponseSchema,
           400: errorEnvelopeSchema,
-          401: errorEnvelopeSchema.describe('Wrong username or password'),
-          404: errorEnvelopeSchema.describe('Password sign-in is off (AUTH_PASSWORDS=0)'),
-          429: errorEnvelopeSchema.describe('Too many failed attempts; see Retry-After'),
+          401: errorEnvelopeSchema.check(z.describe('Wrong username or password')),
+          404: errorEnvelopeSchema.check(z.describe('Password sign-in is off (AUTH_PASSWORDS=0)')),
+          429: errorEnvelopeSchema.check(z.describe('Too many failed attempts; see Retry-After')),
         },
       },
     },
@@ -65,7 +65,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         summary: "Sign out: ends the session; for a session begun at the identity provider, also where to end the provider's",
         tags: ['auth'],
         response: {
-          200: logoutResponseSchema.describe('The session was begun at the provider: send the browser to endSessionUrl'),
+          200: logoutResponseSchema.check(z.describe('The session was begun at the provider: send the browser to endSessionUrl')),
           204: z.null(),
         },
       },

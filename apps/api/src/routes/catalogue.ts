@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 // `/api/metrics` and `/api/principles`: the catalogue everyone reads, and its keeping.
 import {
   errorEnvelopeSchema,
@@ -93,7 +94,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       schema: {
         summary: 'Add a metric to the catalogue',
         tags: ['catalogue'],
-        body: metricSchema.omit({ targetHistory: true }),
+        body: z.omit(metricSchema, { targetHistory: true }),
         response: { 201: metricResponseSchema, 409: errorEnvelopeSchema, ...errors },
       },
     },

@@ -1,18 +1,16 @@
 import { CSV_FORMATS, type CsvFormat } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AppDeps } from './deps.js';
 import { STAFF } from '../plugins/access.js';
 import { attachmentHeader, valuesCsv, valuesWorkbook, type ExportFile } from '../services/export.js';
 
 const exportQuery = z.object({
-  metric: z.string().trim().min(1, 'Ange ett nyckeltal (metric)'),
-  unit: z.string().trim().min(1, 'Ange en enhet (unit)'),
+  metric: z.string().check(z.trim(), z.minLength(1, 'Ange ett nyckeltal (metric)')),
+  unit: z.string().check(z.trim(), z.minLength(1, 'Ange en enhet (unit)')),
 });
-const csvQuery = exportQuery.extend({
-  format: z
-    .enum(Object.keys(CSV_FORMATS) as [CsvFormat, ...CsvFormat[]], { message: 'Använd format=excel eller format=plain' })
-    .default('excel'),
+const csvQuery = z.extend(exportQuery, {
+  format: z._default(z.enum(Object.keys(CSV_FORMATS) as [CsvFormat, ...CsvFormat[]], { message: 'Använd format=excel eller format=plain' }), 'excel'),
 });
 
 // A file is not JSON, so these routes declare no response schemas (the type provider would then

@@ -14,7 +14,7 @@ import {
   referenceSeriesResponseSchema,
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER, SIGNED_IN } from '../plugins/access.js';
 import { decodeText } from '../services/import-decode.js';
@@ -109,7 +109,7 @@ export const koladaRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { servic
         summary: 'Remove a mapping (the imported figures stay)',
         tags: ['kolada'],
         params: koladaKpiParamsSchema,
-        response: { 204: z.null().describe('Removed'), ...errors },
+        response: { 204: z.null().check(z.describe('Removed')), ...errors },
       },
     },
     async (request, reply) => {

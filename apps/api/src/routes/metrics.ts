@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { errorEnvelopeSchema } from '@tillit/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AppError, NotFoundError } from '../errors.js';
 import type { Metrics } from '../services/metrics.js';
 
@@ -40,11 +40,11 @@ export function registerMetrics(app: FastifyInstance, options: { token: string |
       schema: {
         summary: 'Prometheus metrics; needs Authorization: Bearer <METRICS_TOKEN>',
         tags: ['system'],
-        headers: z.object({ authorization: z.string().max(1000).optional() }),
+        headers: z.object({ authorization: z.optional(z.string().check(z.maxLength(1000))) }),
         response: {
-          200: z.string().describe('Prometheus text format'),
+          200: z.string().check(z.describe('Prometheus text format')),
           401: errorEnvelopeSchema,
-          404: errorEnvelopeSchema.describe('METRICS_TOKEN is not set'),
+          404: errorEnvelopeSchema.check(z.describe('METRICS_TOKEN is not set')),
         },
       },
     },

@@ -1,27 +1,27 @@
 import { errorEnvelopeSchema, homePath, providersResponseSchema, safeNextPath, type SignInErrorCode } from '@tillit/domain';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AppDeps } from './deps.js';
 import { NotFoundError } from '../errors.js';
 import { CALLBACK_PATH, FLOW_COOKIE, FLOW_MS } from '../services/oidc.js';
 import { setSessionCookie } from './auth.js';
 
 const LOGIN_PATH = '/api/auth/oidc/login';
-const redirected = z.null().describe('A redirect: see Location');
+const redirected = z.null().check(z.describe('A redirect: see Location'));
 
 const loginQuery = z.object({
-  next: z.string().max(2000).optional().describe('Where to go after signing in: a path on this site'),
+  next: z.optional(z.string().check(z.maxLength(2000))).check(z.describe('Where to go after signing in: a path on this site')),
 });
 
 // The provider's answer (RFC 6749 4.1.2, RFC 9207 `iss`); the whole query string is checked by
 // openid-client, so other parameters a provider adds (`session_state`) are let through.
 const callbackQuery = z.looseObject({
-  code: z.string().max(4000).optional(),
-  state: z.string().max(1000).optional(),
-  iss: z.string().max(1000).optional(),
-  error: z.string().max(200).optional(),
-  error_description: z.string().max(2000).optional(),
+  code: z.optional(z.string().check(z.maxLength(4000))),
+  state: z.optional(z.string().check(z.maxLength(1000))),
+  iss: z.optional(z.string().check(z.maxLength(1000))),
+  error: z.optional(z.string().check(z.maxLength(200))),
+  error_description: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 /** The sign-in page, which words the refusal (`error`) and keeps where the person was going. */

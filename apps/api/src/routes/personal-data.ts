@@ -1,11 +1,11 @@
 import { eraseBodySchema, eraseResultSchema, errorEnvelopeSchema, personalDataSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER } from '../plugins/access.js';
 import { createPersonalDataService } from '../services/personal-data.js';
 
-const idParams = z.object({ id: z.coerce.number().int().min(1, 'Ogiltigt id') });
+const idParams = z.object({ id: z.coerce.number().check(z.int(), z.gte(1, 'Ogiltigt id')) });
 
 /** A person's data, handed out (GDPR art. 15) or erased (art. 17): the development manager's. */
 export const personalDataRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {

@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import {
   errorEnvelopeSchema,
   publicLinkCreatedSchema,
@@ -64,8 +65,8 @@ export const publicLinkRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { se
         response: {
           200: publicLinkSchema,
           400: errorResponses[400],
-          404: errorEnvelopeSchema.describe('Unknown link'),
-          409: errorEnvelopeSchema.describe('The link is revoked'),
+          404: errorEnvelopeSchema.check(z.describe('Unknown link')),
+          409: errorEnvelopeSchema.check(z.describe('The link is revoked')),
         },
       },
     },
@@ -87,7 +88,7 @@ export const publicLinkRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { se
         summary: 'Revoke a public link: it stops working at once',
         tags: ['public links'],
         params: publicLinkParamsSchema,
-        response: { 200: publicLinkSchema, 400: errorResponses[400], 404: errorEnvelopeSchema.describe('Unknown link') },
+        response: { 200: publicLinkSchema, 400: errorResponses[400], 404: errorEnvelopeSchema.check(z.describe('Unknown link')) },
       },
     },
     async (request) => {

@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import { readinessSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
@@ -17,7 +18,7 @@ export const readinessRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db 
       schema: {
         summary: 'Ready to serve? The database answers, takes writes and has every migration',
         tags: ['system'],
-        response: { 200: readinessSchema, 503: readinessSchema.describe('Not ready; `reason` says why') },
+        response: { 200: readinessSchema, 503: readinessSchema.check(z.describe('Not ready; `reason` says why')) },
       },
     },
     async (_request, reply) => {

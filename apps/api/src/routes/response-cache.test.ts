@@ -1,6 +1,6 @@
 import { formatDate, summaryResponseSchema, valuesResponseSchema, type ValuesResponse } from '@tillit/domain';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database.js';
 import { createDataVersion } from '../services/index.js';

@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import {
   analysesQuerySchema,
   analysesResponseSchema,
@@ -12,7 +13,7 @@ import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER, requireUser } from '../plugins/access.js';
 import { errorResponses } from './schemas.js';
 
-const forbidden = errorEnvelopeSchema.describe('Only the development manager');
+const forbidden = errorEnvelopeSchema.check(z.describe('Only the development manager'));
 
 /** The yearly review and the analyses the committee reads (issue 14): the development manager's. */
 export const reviewRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { services }) => {

@@ -1,12 +1,12 @@
 import { errorEnvelopeSchema, outboxStatusSchema, settingsSchema, settingsUpdateSchema } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER, requireUser, SIGNED_IN } from '../plugins/access.js';
 import type { OutboxAdmin } from '../services/mail.js';
 import type { SettingsService } from '../services/settings.js';
 
-const idParams = z.object({ id: z.coerce.number().int().min(1, 'Ogiltigt id') });
+const idParams = z.object({ id: z.coerce.number().check(z.int(), z.gte(1, 'Ogiltigt id')) });
 
 /** "Mina inställningar" for everyone signed in; the outbox's health for the development manager (docs/mail.md). */
 export const settingsRoutes: FastifyPluginAsyncZod<AppDeps & { settings: SettingsService; outbox: OutboxAdmin }> = async (

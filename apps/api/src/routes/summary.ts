@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import {
   errorEnvelopeSchema,
   publicTokenParamsSchema,
@@ -73,7 +74,7 @@ export const summaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, s
         tags: ['summary'],
         params: publicTokenParamsSchema,
         querystring: summaryQuerySchema,
-        response: { 200: summaryResponseSchema, 304: notModified, 400: errorResponses[400], 404: errorEnvelopeSchema.describe('Unknown or revoked link, or a unit it does not show') },
+        response: { 200: summaryResponseSchema, 304: notModified, 400: errorResponses[400], 404: errorEnvelopeSchema.check(z.describe('Unknown or revoked link, or a unit it does not show')) },
       },
     },
     async (request, reply) => {

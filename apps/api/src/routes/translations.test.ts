@@ -1,7 +1,7 @@
 import { auditEntrySchema, metricResponseSchema, metricsResponseSchema, summaryResponseSchema, valuesResponseSchema } from '@tillit/domain';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { createTestApp, signIn } from '../test-app.js';
 
 let app: FastifyInstance;

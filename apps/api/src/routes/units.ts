@@ -19,7 +19,7 @@ import {
   unitUpdateBodySchema,
 } from '@tillit/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AppDeps } from './deps.js';
 import { actorOf, DEVELOPMENT_MANAGER, SIGNED_IN, STAFF } from '../plugins/access.js';
 import { PRIVATE, sendAnswer } from '../plugins/compression.js';
@@ -28,7 +28,7 @@ import { withUpload } from '../http/uploads.js';
 import { notModified } from './schemas.js';
 
 const unitsQuerySchema = z.object({
-  include: z.enum(['open', 'closed']).default('open').describe('`closed`: closed units too (the organisation page)'),
+  include: z._default(z.enum(['open', 'closed']), 'open').check(z.describe('`closed`: closed units too (the organisation page)')),
 });
 
 export const unitRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { db, services }) => {

@@ -1,5 +1,5 @@
 import { analysisOf, isUnchangedAnalysis, type Analysis, type analysisBodySchema, type PublishedAnalysis } from '@tillit/domain';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   findAnalysisHead,
   insertAnalysisHead,

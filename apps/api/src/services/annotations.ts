@@ -8,7 +8,7 @@ import {
   type replyBodySchema,
   type updateAnnotationBodySchema,
 } from '@tillit/domain';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   deleteAnnotation,
   findAnnotation,

@@ -1,6 +1,6 @@
 import { MAIL_GIVE_UP_HOURS, retryDelaySeconds } from '@tillit/domain';
 import { createTransport, type NodemailerError } from 'nodemailer';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Db } from '../db/database.js';
 import { claimDueMessage, markFailed, markRetry, markSent, nextDueAt, releaseClaims, type OutboxMessage } from '../db/outbox.js';
 import type { JobLog } from './backup-schedule.js';

@@ -1,12 +1,10 @@
-import type { ErrorEnvelope } from '@tillit/domain';
-import { isErrorEnvelope } from './guards';
+import { errorEnvelopeSchema, type ErrorEnvelope } from '@tillit/domain';
 
 type ErrorDetail = NonNullable<ErrorEnvelope['error']['details']>[number];
 
 /**
- * What the client parses an answer with: a shared zod schema (the usual case), or one of the
- * hand-written checks in guards.ts for the few answers every page needs, so that zod is not
- * loaded before a page that parses with it (sizes per route: docs/benchmarks.md).
+ * What the client parses an answer with: the domain's named response schema, written with
+ * zod/mini, so that the checks every page needs cost a few kB (sizes per route: docs/benchmarks.md).
  */
 export interface ResponseParser<T> {
   safeParse(
@@ -105,8 +103,9 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function errorFromResponse(response: Response, body: unknown): ApiError {
-  if (isErrorEnvelope(body)) {
-    const { code, message, details, requestId } = body.error;
+  const envelope = errorEnvelopeSchema.safeParse(body);
+  if (envelope.success) {
+    const { code, message, details, requestId } = envelope.data.error;
     return new ApiError({ status: response.status, code, message, requestId, details: details ?? [] });
   }
   return new ApiError({

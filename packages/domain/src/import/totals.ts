@@ -5,7 +5,7 @@
  * below it and not stored; storing it as the unit's own figure (staff employed at the department
  * itself) is an explicit choice. Pure.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** What to do with a row for a unit that has units below it. */
 export const parentRowsSchema = z.enum(['check', 'own']);

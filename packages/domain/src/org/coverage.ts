@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isActiveInYear, type UnitNode } from '../tree.js';
 import { yearTreeCache, type Organisation } from './lineage.js';
 import { internTable, UnitTable, type ByUnit } from './unit-table.js';
@@ -21,13 +21,11 @@ export interface Coverage {
   isFinal: boolean;
 }
 
-export const coverageSchema = z
-  .object({
-    reported: z.number().int().min(0),
-    expected: z.number().int().min(0),
+export const coverageSchema = z.object({
+    reported: z.int().check(z.gte(0)),
+    expected: z.int().check(z.gte(0)),
     isFinal: z.boolean(),
-  })
-  .describe('Units below that reported the metric that year, of those expected to (see docs/metrics.md#coverage)');
+  }).check(z.describe('Units below that reported the metric that year, of those expected to (see docs/metrics.md#coverage)'));
 
 // In a module of its own, without zod, for pages that load light (the summary's entry).
 export { isIncomplete } from './incomplete.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * A figure that has been shown and that a change (an import, a reorganisation) would hide from
@@ -9,7 +9,7 @@ export const releaseWarningSchema = z.object({
   unitName: z.string(),
   metricKey: z.string(),
   metricName: z.string(),
-  year: z.number().int(),
+  year: z.int(),
   message: z.string(),
 });
 export type ReleaseWarning = z.infer<typeof releaseWarningSchema>;

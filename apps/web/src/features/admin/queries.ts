@@ -1,6 +1,6 @@
 import { auditEntriesResponseSchema, type UserCreate, userResponseSchema, usersResponseSchema, type UserUpdate } from '@tillit/domain';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiClient } from '../../api/client';
 
 export const adminQueries = {

@@ -7,7 +7,7 @@ import {
   type UpdateAnnotationBody,
 } from '@tillit/domain';
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiClient } from '../../api/client';
 
 /** The metric and unit a thread is about: what a write changes. */

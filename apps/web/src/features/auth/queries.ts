@@ -1,12 +1,14 @@
-import type { Me } from '@tillit/domain';
+import { logoutResponseSchema, meResponseSchema, type Me } from '@tillit/domain';
 import { queryOptions, useMutation } from '@tanstack/react-query';
 import { ApiError, apiClient } from '../../api/client';
-import { checked, isMe, signedOut } from '../../api/guards';
+import { z } from 'zod/mini';
 import { signInHref } from './SignInRedirect';
 
 // Signing in happens on the sign-in page, its own entry (src/login/); the app only asks who is
-// signed in and signs out. Checked by hand (api/guards.ts): every page needs this before its own
-// code, and zod with it.
+// signed in and signs out, with the domain's schemas (zod/mini).
+
+/** A sign-out's answer: 204 with no body, or, for a session begun at the organisation's identity provider, where to go next. */
+const signedOut = z.optional(logoutResponseSchema);
 export const meQueries = {
   /** The signed-in person, or null when nobody is signed in. */
   me: () =>
@@ -14,7 +16,7 @@ export const meQueries = {
       queryKey: ['auth', 'me'] as const,
       queryFn: async ({ signal }): Promise<Me | null> => {
         try {
-          return await apiClient.get('/api/auth/me', checked(isMe, 'the signed-in person'), { signal });
+          return await apiClient.get('/api/auth/me', meResponseSchema, { signal });
         } catch (error) {
           if (error instanceof ApiError && error.status === 401) return null;
           throw error;

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { apiClient, type WriteMethod } from '../../api/client';
 
 /**
@@ -7,7 +7,7 @@ import { apiClient, type WriteMethod } from '../../api/client';
  * summary and overview computed from it, so a successful write refreshes every query rather
  * than guessing which of them depend on the metric.
  */
-export function useCatalogueWrite<T>(method: WriteMethod, schema: z.ZodType<T>) {
+export function useCatalogueWrite<T>(method: WriteMethod, schema: z.ZodMiniType<T>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ path, body }: { path: string; body: unknown }) => apiClient.send(method, path, schema, body),

@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import { DATA_NEED_STATUSES, dataNeedStatusSchema, formatDate, type DataNeed, type Metric } from '@tillit/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,7 +60,7 @@ export function InboxItem({ need, metrics, metricName, unitName }: InboxItemProp
               <select
                 id={`${id}-status`}
                 value={draft.status}
-                onChange={(e) => set('status', dataNeedStatusSchema.catch(draft.status).parse(e.target.value))}
+                onChange={(e) => set('status', z.catch(dataNeedStatusSchema, draft.status).parse(e.target.value))}
               >
                 {DATA_NEED_STATUSES.map((s) => (
                   <option key={s} value={s}>

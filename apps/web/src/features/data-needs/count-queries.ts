@@ -1,15 +1,17 @@
-import type { DataNeed } from '@tillit/domain';
+import { dataNeedSchema, dataNeedStatsSchema, type DataNeed } from '@tillit/domain';
 import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod/mini';
 import { apiClient } from '../../api/client';
-import { checked, isDataNeedStats, isUnreadFlags } from '../../api/guards';
+
+/** Only what the menu's count reads of each question. */
+const unreadFlagsSchema = z.array(z.pick(dataNeedSchema, { isUnread: true }));
 
 /** How many replies the person has not read yet: the number in the menu. */
 export const unreadCount = (needs: readonly Pick<DataNeed, 'isUnread'>[]): number => needs.filter((n) => n.isUnread).length;
 
 /**
- * The numbers in the main menu. The menu is on every page, so these are checked by hand
- * (api/guards.ts) rather than with zod, and live apart from the pages' queries (queries.ts, which
- * uses them under the same keys).
+ * The numbers in the main menu. The menu is on every page, so these live apart from the pages'
+ * queries (queries.ts, which uses them under the same keys).
  */
 export const dataNeedCountQueries = {
   /**
@@ -19,7 +21,7 @@ export const dataNeedCountQueries = {
   unread: () =>
     queryOptions({
       queryKey: ['data-needs', 'unread'] as const,
-      queryFn: ({ signal }) => apiClient.get('/api/data-needs', checked(isUnreadFlags, 'a list of questions'), { params: { mine: 'true' }, signal }),
+      queryFn: ({ signal }) => apiClient.get('/api/data-needs', unreadFlagsSchema, { params: { mine: 'true' }, signal }),
       select: unreadCount,
       staleTime: 30_000,
     }),
@@ -27,7 +29,7 @@ export const dataNeedCountQueries = {
   stats: () =>
     queryOptions({
       queryKey: ['data-needs', 'stats'] as const,
-      queryFn: ({ signal }) => apiClient.get('/api/data-needs/stats', checked(isDataNeedStats, 'the questions’ figures'), { signal }),
+      queryFn: ({ signal }) => apiClient.get('/api/data-needs/stats', dataNeedStatsSchema, { signal }),
       staleTime: 30_000,
     }),
 };

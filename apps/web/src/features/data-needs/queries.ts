@@ -1,6 +1,6 @@
 import { dataNeedCreatedSchema, dataNeedSchema, dataNeedsResponseSchema, type DataNeed, type DataNeedCreate, type DataNeedUpdate } from '@tillit/domain';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiClient } from '../../api/client';
 import { dataNeedCountQueries } from './count-queries';
 import { filtersToApiParams, type InboxFilters } from './data-need-model';

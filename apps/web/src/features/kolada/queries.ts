@@ -8,7 +8,7 @@ import {
   type KoladaMappingCreate,
 } from '@tillit/domain';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiClient } from '../../api/client';
 
 export const koladaQueries = {

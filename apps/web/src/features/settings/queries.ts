@@ -1,6 +1,6 @@
 import { outboxStatusSchema, settingsSchema, type Settings, type SettingsUpdate } from '@tillit/domain';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { apiClient } from '../../api/client';
 
 export const settingsQueries = {

@@ -1,10 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '../../api/client';
-import { checked } from '../../api/guards';
-import { isSummaryResponse } from '../../api/summary-guard';
-
-// Checked by hand, not with zod: the summary is its own small entry (src/summary-entry/).
-const summaryResponse = checked(isSummaryResponse, 'the summary');
+import { summaryResponseSchema as summaryResponse } from '@tillit/domain';
 
 /** `unitId` null is the whole organisation (the server's default). */
 export const summaryQueries = {
