@@ -92,7 +92,13 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService, {
     for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url, access });
   });
 
-  app.addHook('onRequest', async (request) => {
+  // A callback hook, not an async one: no promise per request.
+  app.addHook('onRequest', (request, _reply, done) => {
+    done(refusal(request));
+  });
+
+  /** Why this request may not go on (401, 403), or undefined when it may. */
+  function refusal(request: FastifyRequest): Error | undefined {
     const config = request.routeOptions.config;
     const access = config?.access;
     const token = request.cookies[SESSION_COOKIE];
@@ -106,13 +112,14 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService, {
       const site = request.headers['sec-fetch-site'];
       const origin = request.headers.origin;
       const isCrossSite = site === 'cross-site' || (origin !== undefined && origin !== (publicOrigin ?? ownOrigin(request)));
-      if (isCrossSite) throw new ForbiddenError('Förfrågan kom från en annan webbplats och har stoppats.');
+      if (isCrossSite) return new ForbiddenError('Förfrågan kom från en annan webbplats och har stoppats.');
     }
 
-    if (access === undefined || access === 'public') return;
-    if (!request.user) throw new UnauthorizedError();
-    if (!access.includes(request.user.role)) throw new ForbiddenError();
-  });
+    if (access === undefined || access === 'public') return undefined;
+    if (!request.user) return new UnauthorizedError();
+    if (!access.includes(request.user.role)) return new ForbiddenError();
+    return undefined;
+  }
 }
 
 /**

@@ -10,7 +10,6 @@ import {
   findUserByUsername,
   insertSession,
   touchSession,
-  type SessionRow,
 } from '../db/users.js';
 import { createDbStamp } from '../db/stamp.js';
 import { TooManyRequestsError, UnauthorizedError } from '../errors.js';
@@ -136,30 +135,50 @@ export class LoginThrottle {
   }
 }
 
+/** A session as read from the database, with its times ready to compare. */
+interface Remembered {
+  tokenHash: string;
+  /** Null when the account is deactivated. */
+  user: SessionUser | null;
+  createdAt: Date;
+  expiresAtMs: number;
+  lastSeenAtMs: number;
+}
+
 export function createAuthService(db: Db, options: AuthOptions) {
   const throttle = new LoginThrottle();
-  // Sessions as last read, by token hash, valid while the database is unchanged (`db/stamp.ts`):
-  // any write — a sign-out, a role change, a deactivation, here or from a CLI — empties it, so
-  // the next request reads the database again. Expiry is still checked on every request.
+  // Sessions as last read, valid while the database is unchanged (`db/stamp.ts`): any write — a
+  // sign-out, a role change, a deactivation, here or from a CLI — empties it, so the next request
+  // reads the database again (after a CLI's write: within a millisecond). Expiry is still checked on every request. Kept by the token itself
+  // (in this process's memory only; the database holds digests), so a remembered session costs
+  // no digest and no date parsing: the times are kept as numbers.
   const dbStamp = createDbStamp(db);
   let sessionsAt = '';
-  const sessions = new Map<string, { session: SessionRow; user: SessionUser }>();
-  const lookup = (tokenHash: string, at: string): { session: SessionRow; user: SessionUser | null } | null => {
+  const sessions = new Map<string, Remembered>();
+  const lookup = (token: string, at: string): Remembered | null => {
     if (at !== sessionsAt) {
       sessions.clear();
       sessionsAt = at;
     }
-    const known = sessions.get(tokenHash);
+    const known = sessions.get(token);
     if (known) return known;
+    const tokenHash = hashToken(token);
     const session = findSession(db, tokenHash);
     if (!session) return null;
     const row = findUserById(db, session.userId);
     const user = row?.isActive ? toSessionUser(row) : null;
     // Shared by the requests of this session until the next write: nobody may change it.
     if (user) Object.freeze(Object.freeze(user).unitIds);
+    const found: Remembered = {
+      tokenHash,
+      user,
+      createdAt: new Date(session.createdAt),
+      expiresAtMs: Date.parse(session.expiresAt),
+      lastSeenAtMs: Date.parse(session.lastSeenAt),
+    };
     // Bounded: a flood of different tokens cannot grow it without end.
-    if (user && sessions.size < 10_000) sessions.set(tokenHash, { session, user });
-    return { session, user };
+    if (user && sessions.size < 10_000) sessions.set(token, found);
+    return found;
   };
   const expiry = (createdAt: Date, now: Date): string =>
     new Date(
@@ -213,21 +232,20 @@ export function createAuthService(db: Db, options: AuthOptions) {
      * `at` is the change stamp read for this request, when the caller already has it.
      */
     authenticate(token: string, at: string = dbStamp()): SessionUser | null {
-      const tokenHash = hashToken(token);
-      const found = lookup(tokenHash, at);
+      const found = lookup(token, at);
       if (!found) return null;
-      const { session, user } = found;
-      const now = new Date();
-      if (session.expiresAt <= now.toISOString()) {
-        deleteSession(db, tokenHash);
+      const now = Date.now();
+      if (found.expiresAtMs <= now) {
+        deleteSession(db, found.tokenHash);
         return null;
       }
-      if (!user) return null;
+      if (!found.user) return null;
       // Extending the idle deadline is a write: once a minute is enough.
-      if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) {
-        touchSession(db, tokenHash, now.toISOString(), expiry(new Date(session.createdAt), now));
+      if (now - found.lastSeenAtMs > 60_000) {
+        const at = new Date(now);
+        touchSession(db, found.tokenHash, at.toISOString(), expiry(found.createdAt, at));
       }
-      return user;
+      return found.user;
     },
   };
 }
