@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/database.js';
 import { createBackupScheduler } from './services/backup-schedule.js';
+import { keepHeapNearLive } from './services/gc.js';
 import { createMail } from './services/mail.js';
 import { createRetentionJob } from './services/retention.js';
 import { seed } from './services/seed.js';
@@ -9,6 +10,7 @@ import { removeOrphanUploadDirs } from './http/uploads.js';
 
 /** Starts Tillit: configuration, database (migrated and seeded), the app, and a graceful close. */
 async function main(): Promise<void> {
+  keepHeapNearLive();
   const config = loadConfig();
   const db = openDatabase(config.databasePath);
   migrate(db);

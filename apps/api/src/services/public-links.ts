@@ -124,14 +124,15 @@ export function createPublicLinkService(db: Db, units: UnitService) {
         known.clear();
         knownAt = at;
       }
-      const tokenHash = hashToken(token);
-      const remembered = known.get(tokenHash);
+      // Remembered by the token itself (in this process's memory; the database holds digests),
+      // so a link opened again costs no digest.
+      const remembered = known.get(token);
       if (remembered) return remembered;
-      const found = findActivePublicLinkByHash(db, tokenHash);
+      const found = findActivePublicLinkByHash(db, hashToken(token));
       if (!found) throw new NotFoundError('Länken finns inte eller har återkallats.');
       const link = toLink(found);
       // Bounded: guessed tokens are never remembered, and there are few real links.
-      if (known.size < 1000) known.set(tokenHash, link);
+      if (known.size < 1000) known.set(token, link);
       return link;
     },
   };
