@@ -1,5 +1,4 @@
 import type { AggregatedNode } from './aggregate.js';
-import { sumQuantities } from './ratio.js';
 import type { SuppressionReason } from './schemas.js';
 import type { UnitNode } from './tree.js';
 
@@ -180,6 +179,8 @@ interface Model {
   families: Family[];
   /** The children with data of every unit that has any. */
   childrenOf: Map<string, string[]>;
+  /** The own part's term (`ownPartId`) of every unit that has one. */
+  ownOf: Map<string, string>;
 }
 
 interface Rules {
@@ -188,7 +189,7 @@ interface Rules {
 }
 
 function buildModel(roots: readonly UnitNode[], cells: ReadonlyMap<string, AggregatedNode>): Model {
-  const model: Model = { units: [], terms: new Map(), families: [], childrenOf: new Map() };
+  const model: Model = { units: [], terms: new Map(), families: [], childrenOf: new Map(), ownOf: new Map() };
   const visit = (node: UnitNode): void => {
     const agg = cells.get(node.id);
     if (!agg?.total) return;
@@ -201,6 +202,7 @@ function buildModel(roots: readonly UnitNode[], cells: ReadonlyMap<string, Aggre
     if (agg.own) {
       const ownId = ownPartId(node.id);
       model.terms.set(ownId, termOf(ownId, agg.own, true));
+      model.ownOf.set(node.id, ownId);
       components.push(ownId);
     }
     model.families.push({ parent: node.id, components });
@@ -243,25 +245,33 @@ function termsOf(f: Family): string[] {
   return [f.parent, ...f.components];
 }
 
-/** Adds every term that follows from a sum whose other terms are known (value: that family). */
+/**
+ * Adds every term that follows from a sum whose other terms are known (value: that family).
+ * Runs once per round of the suppression over every family, so it allocates nothing per family.
+ */
 function deriveClosure(families: readonly Family[], known: Map<string, number | null>): void {
   let changed = true;
   while (changed) {
     changed = false;
-    families.forEach((f, index) => {
+    for (let index = 0; index < families.length; index++) {
+      const f = families[index]!;
       let unknown: string | null = null;
       let count = 0;
-      for (const t of termsOf(f)) {
+      if (!known.has(f.parent)) {
+        unknown = f.parent;
+        count = 1;
+      }
+      for (const t of f.components) {
         if (known.has(t)) continue;
         count++;
         unknown = t;
-        if (count > 1) return;
+        if (count > 1) break;
       }
       if (count === 1) {
         known.set(unknown!, index);
         changed = true;
       }
-    });
+    }
   }
 }
 
@@ -279,12 +289,24 @@ interface Residual {
 function residualOf(model: Model, known: ReadonlyMap<string, number | null>, id: string): Residual {
   const terms: string[] = [];
   const covered: string[] = [];
+  // Summed as `sumQuantities` does (in hundredths), without an array per quantity: this runs for
+  // every known figure in every round of the suppression.
+  let minGroup = 0;
+  let numerator = 0;
+  let denominator = 0;
+  const addTerm = (termId: string): void => {
+    terms.push(termId);
+    const t = model.terms.get(termId)!;
+    minGroup += Math.round(t.minGroup * 100);
+    numerator += Math.round(t.numerator * 100);
+    denominator += Math.round(t.denominator * 100);
+  };
   const add = (unitId: string): void => {
-    const own = ownPartId(unitId);
-    if (model.terms.has(own)) terms.push(own);
+    const own = model.ownOf.get(unitId);
+    if (own !== undefined) addTerm(own);
     const children = model.childrenOf.get(unitId);
     if (!children) {
-      terms.push(unitId); // a leaf: its figure is its own
+      addTerm(unitId); // a leaf: its figure is its own
       return;
     }
     for (const c of children) {
@@ -293,14 +315,7 @@ function residualOf(model: Model, known: ReadonlyMap<string, number | null>, id:
     }
   };
   add(id);
-  const parts = terms.map((t) => model.terms.get(t)!);
-  return {
-    terms,
-    covered,
-    minGroup: sumQuantities(parts.map((p) => p.minGroup)),
-    numerator: sumQuantities(parts.map((p) => p.numerator)),
-    denominator: sumQuantities(parts.map((p) => p.denominator)),
-  };
+  return { terms, covered, minGroup: minGroup / 100, numerator: numerator / 100, denominator: denominator / 100 };
 }
 
 type ViolationKind = 'group' | 'zero' | 'full';
