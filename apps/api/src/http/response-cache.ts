@@ -46,9 +46,9 @@ export interface ResponseCacheOptions {
  * - **Forgotten on any write.** Every entry carries the app's data version and a stamp of the
  *   database (`db/stamp.ts`: moves on any write, by this process or another). An entry whose
  *   stamp differs is rebuilt, so a write is visible on the very next request (another process's
- *   within a millisecond, see db/stamp.ts). A rebuild that
- *   comes out the same (a write that did not touch this answer, such as a session's) keeps the
- *   entry: its entity tag, time and compressed copies stay.
+ *   within a millisecond, see db/stamp.ts). A rebuild that comes out the same (a write that did
+ *   not touch this answer, such as a session's) keeps the entry: its entity tag, time and
+ *   compressed copies stay.
  * - **Bounded.** Least recently used entries go first, past `maxEntries` or `maxBytes`.
  */
 export function createResponseCache(db: Db, data: { version: () => number }, options: ResponseCacheOptions = {}) {

@@ -149,9 +149,10 @@ export function createAuthService(db: Db, options: AuthOptions) {
   const throttle = new LoginThrottle();
   // Sessions as last read, valid while the database is unchanged (`db/stamp.ts`): any write — a
   // sign-out, a role change, a deactivation, here or from a CLI — empties it, so the next request
-  // reads the database again (after a CLI's write: within a millisecond). Expiry is still checked on every request. Kept by the token itself
-  // (in this process's memory only; the database holds digests), so a remembered session costs
-  // no digest and no date parsing: the times are kept as numbers.
+  // reads the database again (after a CLI's write: within a millisecond). Expiry is still checked
+  // on every request. Kept by the token itself (in this process's memory only; the database
+  // holds digests), so a remembered session costs no digest and no date parsing: the times are
+  // kept as numbers.
   const dbStamp = createDbStamp(db);
   let sessionsAt = '';
   const sessions = new Map<string, Remembered>();
