@@ -39,6 +39,22 @@ test.describe('the dashboard with demo data', () => {
     await page.screenshot({ path: test.info().outputPath('metric.png'), fullPage: true });
   });
 
+  test("the target's label stands clear of the trend: on the other side of the target line", async ({ page }) => {
+    // Sick leave starts well above the target of at most 2,50 % (3,42 % in 2019) and ends just
+    // under it: the label goes at the left end, under the line, away from the figures.
+    await page.goto('/metrics/manager_sick_leave?unit=soc');
+    // Measured once the trend is drawn and the chart laid out.
+    await expect(page.locator('path.recharts-line-curve').first()).toBeVisible();
+    const line = await page.locator('.recharts-reference-line-line').boundingBox();
+    const label = await page.locator('text.recharts-label', { hasText: /Mål: högst 2,50\s%/ }).boundingBox();
+    const firstPoint = await page.locator('.recharts-line-dots circle').first().boundingBox();
+    expect(line && label && firstPoint).toBeTruthy();
+    // The first point is above the target line (smaller y), so the label hangs below it.
+    expect(firstPoint!.y).toBeLessThan(line!.y);
+    expect(label!.y).toBeGreaterThanOrEqual(line!.y);
+    expect(label!.x).toBeLessThan(line!.x + line!.width / 2);
+  });
+
   test("a unit's manager sick leave is hidden with the reason, and no number for it reaches the page", async ({ page }) => {
     const overview = new OverviewPage(page);
     await overview.open('ifo-vuxenenheten');

@@ -5,6 +5,10 @@ export type TargetLabelPosition = 'insideTopLeft' | 'insideTopRight' | 'insideBo
 /**
  * Where the target's label goes so the line does not run through it: at the end of the chart
  * where the values are farthest from the target, on the other side of the target line.
+ *
+ * The names are recharts' for a box, and a reference line is a box of no height: `insideTop…`
+ * hangs the text below the line, `insideBottom…` stands it on the line. So values above the
+ * target put the label at `insideTop…`, under the line.
  */
 export function targetLabelPosition(data: readonly TrendDatum[], target: TrendTarget): TargetLabelPosition {
   const y = target.max ?? target.min;
@@ -15,5 +19,5 @@ export function targetLabelPosition(data: readonly TrendDatum[], target: TrendTa
   const isLeft = Math.abs(first.value - y) > Math.abs(last.value - y);
   const end = isLeft ? first : last;
   const isDataAbove = end.value > y;
-  return `inside${isDataAbove ? 'Bottom' : 'Top'}${isLeft ? 'Left' : 'Right'}`;
+  return `inside${isDataAbove ? 'Top' : 'Bottom'}${isLeft ? 'Left' : 'Right'}`;
 }
