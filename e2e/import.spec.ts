@@ -26,7 +26,7 @@ test('the development manager previews and imports a Swedish Excel CSV, sees the
   await importPage.preview('personal.csv', excelCsv([HEADER, 'hemtjanst-hemtjanst-oster;staff_turnover;2026;2,0;40;Äldreomsorg HR-system']));
   await expect(page.getByText('Lästa rader: 1. Giltiga: 1.')).toBeVisible();
   await expect(importPage.errorTable()).toHaveCount(0);
-  await expect(importPage.changeTable().getByRole('row', { name: /hemtjanst-hemtjanst-oster staff_turnover 2026/ })).toContainText('2 / 40');
+  await expect(importPage.changeTable().getByRole('row', { name: /Hemtjänst Öster \(hemtjanst-hemtjanst-oster\) Personalomsättning 2026/ })).toContainText('2 / 40');
   await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: test.info().outputPath('import-preview.png'), fullPage: true });
   await importPage.importFile();
@@ -62,7 +62,7 @@ test('a file with unfamiliar headers gets a mapping step, preselected with guess
 
   await importPage.confirmMapping('kpi-export.csv');
   await expect(page.getByText('Lästa rader: 1. Giltiga: 1.')).toBeVisible();
-  await expect(importPage.changeTable().getByRole('row', { name: /hemtjanst-hemtjanst-norr staff_turnover 2026/ })).toContainText('3 / 60');
+  await expect(importPage.changeTable().getByRole('row', { name: /Hemtjänst Norr \(hemtjanst-hemtjanst-norr\) Personalomsättning 2026/ })).toContainText('3 / 60');
   await importPage.importFile();
   await importPage.undo('kpi-export.csv');
 });
@@ -86,7 +86,7 @@ test('an XLSX workbook from the HR system previews and imports like a CSV', asyn
   await page.getByRole('button', { name: 'Förhandsgranska' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Förhandsgranskning av personal.xlsx' })).toBeVisible();
   await expect(page.getByText('Lästa rader: 1. Giltiga: 1.')).toBeVisible();
-  await expect(importPage.changeTable().getByRole('row', { name: /hemtjanst-hemtjanst-oster staff_turnover 2026/ })).toContainText('3,5 / 50');
+  await expect(importPage.changeTable().getByRole('row', { name: /Hemtjänst Öster \(hemtjanst-hemtjanst-oster\) Personalomsättning 2026/ })).toContainText('3,5 / 50');
   await importPage.importFile();
 
   await page.goto('/metrics/staff_turnover?unit=hemtjanst-hemtjanst-oster');
@@ -123,6 +123,8 @@ test('an HR report with a title above the header on row 4 and a subtotal row sho
   await expect(totals.getByRole('heading', { level: 3, name: 'Summarader' })).toBeVisible();
   const row = totals.getByRole('table', { name: /^Summarader/ }).getByRole('row').nth(1);
   await expect(row).toContainText('Hemtjänst');
+  await expect(row).toContainText('Intern chefsrörlighet'); // the metric by its name, as in the file
+  await expect(row).not.toContainText('manager_mobility_internal');
   await expect(row).toContainText('2 / 12');
   await expect(row).toContainText('Stämmer med summan av filens 2 rader under (2 / 12). Sparas inte');
   await expect(page.getByRole('radio', { name: /^Kontrollera dem mot raderna under/ })).toBeChecked();

@@ -39,7 +39,7 @@ test('development manager: imports a Swedish Excel CSV for a new year and sees t
   expect(file.includes(Buffer.from('Äldreomsorg', 'utf8'))).toBe(false);
   await importPage.preview('Äldreomsorg personal.csv', file);
   await expect(page.getByText('Lästa rader: 2. Giltiga: 2.')).toBeVisible();
-  await expect(importPage.changeTable().getByRole('row', { name: new RegExp(`hemtjanst-hemtjanst-oster staff_turnover ${NEW_YEAR}`) })).toContainText('3 / 40');
+  await expect(importPage.changeTable().getByRole('row', { name: new RegExp(`Hemtjänst Öster \\(hemtjanst-hemtjanst-oster\\) Personalomsättning ${NEW_YEAR}`) })).toContainText('3 / 40');
   await shot(page, testInfo, '1-import-preview');
   await importPage.importFile();
 

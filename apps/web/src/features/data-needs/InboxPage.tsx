@@ -10,7 +10,7 @@ import { InboxItem } from './InboxItem';
 import { InboxStats } from './InboxStats';
 import { NavCount } from './NavCount';
 import { dataNeedQueries } from './queries';
-import { useDataNeedNames } from './useDataNeedNames';
+import { useNames } from '../units/useNames';
 
 /** `/data-needs`: every answer to "Vilka data behöver du?", for the development manager to answer. */
 export function InboxPage() {
@@ -19,7 +19,7 @@ export function InboxPage() {
   const filters = filtersFromSearch(searchParams);
   const stats = useQuery(dataNeedQueries.stats());
   const list = useQuery(dataNeedQueries.inbox(filters));
-  const names = useDataNeedNames();
+  const names = useNames();
   return (
     <>
       <PageTitle page={t('dataNeeds.inbox.title')} />

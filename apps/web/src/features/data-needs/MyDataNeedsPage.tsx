@@ -8,14 +8,14 @@ import { newestFirst } from './data-need-model';
 import { AskDataNeed } from './AskDataNeed';
 import { MyDataNeedItem } from './MyDataNeedItem';
 import { dataNeedQueries } from './queries';
-import { useDataNeedNames } from './useDataNeedNames';
+import { useNames } from '../units/useNames';
 
 /** `/data-needs/mine`: the person's answers to "Vilka data behöver du?" and the replies. */
 export function MyDataNeedsPage() {
   const { t } = useTranslation();
   const me = useQuery(meQueries.me());
   const query = useQuery(dataNeedQueries.mine());
-  const names = useDataNeedNames();
+  const names = useNames();
   const isPolitician = me.data?.role === 'politician';
   return (
     <>

@@ -3,9 +3,20 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/charts/DataTable';
 import { useLanguage } from '../../i18n/useLanguage';
+import { useNames } from '../units/useNames';
 import { changeRows, totalRows } from './import-rows';
 
 const SEPARATOR_KEY = { ';': 'semicolon', ',': 'comma', '\t': 'tab' } as const;
+
+/** A unit by its name, with the code the file gave beside it (the HR system's own column). */
+function UnitCell({ id, name }: { id: string; name: string }) {
+  if (name === id) return <>{id}</>;
+  return (
+    <>
+      {name} <span className="muted">({id})</span>
+    </>
+  );
+}
 
 /** Where in the file the table was found: the sheet, or the encoding and separator, and the header's row. */
 function ReadFrom({ preview }: { preview: ImportPreview }) {
@@ -28,6 +39,7 @@ function ReadFrom({ preview }: { preview: ImportPreview }) {
 function TotalsSection({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  const names = useNames();
   const id = useId();
   const count = (n: number) => formatNumber(n, 0, language);
   if (preview.totalsTotal === 0) return null;
@@ -45,7 +57,7 @@ function TotalsSection({ preview }: { preview: ImportPreview }) {
         columns={[
           { key: 'row', header: t('import.row'), align: 'end', render: (r) => r.row },
           { key: 'unit', header: t('import.unit'), render: (r) => r.unit },
-          { key: 'metric', header: t('import.metric'), render: (r) => r.metricKey },
+          { key: 'metric', header: t('import.metric'), render: (r) => names.metricName(r.metricKey) },
           { key: 'year', header: t('import.year'), align: 'end', render: (r) => r.year },
           { key: 'file', header: t('importHr.inFile'), align: 'end', render: (r) => r.file },
           { key: 'below', header: t('importHr.below'), align: 'end', render: (r) => r.below },
@@ -79,6 +91,7 @@ function TotalsSection({ preview }: { preview: ImportPreview }) {
 export function PreviewTables({ preview, options }: { preview: ImportPreview; options?: ReactNode }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
+  const names = useNames();
   const rows = changeRows(preview.changes, language, (reason) => t('importHr.hidden', { reason: t(`importHr.hiddenReasons.${reason}`) }));
   const count = (n: number) => formatNumber(n, 0, language);
   return (
@@ -143,8 +156,8 @@ export function PreviewTables({ preview, options }: { preview: ImportPreview; op
           rows={rows}
           rowKey={(r) => r.key}
           columns={[
-            { key: 'unit', header: t('import.unit'), render: (r) => r.unitId },
-            { key: 'metric', header: t('import.metric'), render: (r) => r.metricKey },
+            { key: 'unit', header: t('import.unit'), render: (r) => <UnitCell id={r.unitId} name={names.unitName(r.unitId) ?? r.unitId} /> },
+            { key: 'metric', header: t('import.metric'), render: (r) => names.metricName(r.metricKey) },
             { key: 'year', header: t('import.year'), align: 'end', render: (r) => r.year },
             { key: 'before', header: t('import.before'), align: 'end', render: (r) => r.before },
             { key: 'after', header: t('import.after'), align: 'end', render: (r) => r.after },

@@ -3,10 +3,13 @@ import { useMemo } from 'react';
 import { useLanguage } from '../../i18n/useLanguage';
 import { unitOptions } from '../admin/unit-options';
 import { catalogueQueries } from '../catalogue/queries';
-import { unitQueries } from '../units/queries';
+import { unitQueries } from './queries';
 
-/** Names for the metric keys and unit ids a question carries; an unknown one shows as itself. */
-export function useDataNeedNames() {
+/**
+ * Names for metric keys and unit ids (a question about data, a row of the import preview); an
+ * unknown one shows as itself.
+ */
+export function useNames() {
   const { language } = useLanguage();
   const metrics = useQuery(catalogueQueries.metrics());
   const units = useQuery(unitQueries.tree());
