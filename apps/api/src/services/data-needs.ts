@@ -1,4 +1,5 @@
 import {
+  can,
   DATA_NEED_STATUSES,
   daysBetween,
   median,
@@ -76,7 +77,7 @@ export function createDataNeedService(db: Db, deps: { catalogue: CatalogueServic
       user: SessionUser,
       q: { status?: DataNeedStatus; metric?: string; unit?: string; olderThanDays?: number; mine?: boolean },
     ): DataNeed[] {
-      const seesAll = user.role === 'development_manager' && !q.mine;
+      const seesAll = can(user.role, 'administer') && !q.mine;
       const createdBefore =
         q.olderThanDays === undefined ? undefined : new Date(Date.now() - q.olderThanDays * 86_400_000).toISOString();
       return listDataNeeds(db, {
@@ -118,7 +119,7 @@ export function createDataNeedService(db: Db, deps: { catalogue: CatalogueServic
      */
     markRead(id: number, user: SessionUser): void {
       const row = findDataNeed(db, id);
-      if (!row || (row.authorId !== user.id && user.role !== 'development_manager')) throw new NotFoundError(`Frågan ${id} finns inte.`);
+      if (!row || (row.authorId !== user.id && !can(user.role, 'administer'))) throw new NotFoundError(`Frågan ${id} finns inte.`);
       if (row.authorId !== user.id) throw new ForbiddenError('Bara den som frågade kan markera svaret som läst.');
       markDataNeedRead(db, id, new Date().toISOString());
     },
