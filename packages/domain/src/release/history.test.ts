@@ -217,3 +217,30 @@ describe('random histories, checked by linear programming over every release tog
     }, 300_000);
   }
 });
+
+// A leak the random histories above found on 2026-12-04 (seed -457698498), present before that
+// day's changes too and not yet mended: docs/privacy.md, "Known limits". `it.fails` keeps it in
+// sight: it passes while the leak is there, and fails, to be turned into an `it`, once it is gone.
+describe('known limits of suppression across releases', () => {
+  it.fails('bounds over three releases with a correction between them pin a hidden figure', async () => {
+    const units = [unit('u0', null, 'Enhet 00', { kind: 'organisation' }), unit('u1', 'u0', 'Enhet 01', { kind: 'department' }), unit('u2', 'u0', 'Enhet 02', { kind: 'department' })];
+    let state: State = { org: org(units), figures: [figure('u1', 0.01, 0.01, 7), figure('u2', 0, 0.01, 4)], metric: turnover };
+    const states = [state];
+    const changes: Change[] = [
+      { kind: 'add', pick: 4, persons: 1, numerator: 1 },
+      { kind: 'threshold', threshold: 4 },
+      { kind: 'correct', pick: 0, numerator: 0 },
+      { kind: 'remove', pick: 0 },
+    ];
+    changes.forEach((c, i) => {
+      state = apply(state, c, i);
+      states.push(state);
+    });
+    const { seen, threshold } = releaseAll(states);
+    // Shown: the organisation in the first state (0.01 / 0.02), Enhet 01 in the third (1.01 /
+    // 1.01, with a new unit of one person below it) and the organisation in the fourth (1 / 1.02,
+    // after Enhet 01's own figure was corrected to 0): together they pin the new unit at 1 and
+    // Enhet 02 at 0, though each state alone gives neither away.
+    expect(await lpProblems(seen, { bounded: turnover.bounded, threshold })).toEqual([]);
+  });
+});
