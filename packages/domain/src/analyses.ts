@@ -5,7 +5,14 @@
  * version ever reaches the politicians' summary or a public link.
  */
 import { z } from 'zod/mini';
-import { ANNOTATION_YEAR_MAX, ANNOTATION_YEAR_MIN, annotationTextSchema, annotationYearSchema } from './annotations.js';
+import {
+  ANNOTATION_YEAR_MAX,
+  ANNOTATION_YEAR_MIN,
+  annotationMetricKeySchema,
+  annotationTextSchema,
+  annotationUnitIdSchema,
+  annotationYearSchema,
+} from './annotations.js';
 
 export const analysisStatusSchema = z.enum(['draft', 'published']);
 export type AnalysisStatus = z.infer<typeof analysisStatusSchema>;
@@ -15,12 +22,8 @@ export type AnalysisStatus = z.infer<typeof analysisStatusSchema>;
  * characters, no control characters; markup is text and never rendered).
  */
 export const analysisBodySchema = z.object({
-  unitId: z.string({ error: 'Ange en enhet (unitId)' }).check(z.trim(), z.minLength(1, 'Ange en enhet (unitId)'), z.maxLength(64)),
-  metricKey: z.string({ error: 'Ange ett nyckeltal (metricKey)' }).check(
-    z.trim(),
-    z.minLength(1, 'Ange ett nyckeltal (metricKey)'),
-    z.maxLength(64),
-  ),
+  unitId: annotationUnitIdSchema,
+  metricKey: annotationMetricKeySchema,
   year: annotationYearSchema,
   text: annotationTextSchema,
   status: analysisStatusSchema.check(z.describe("'draft' keeps it to the development manager; 'published' puts it in the summary")),

@@ -39,15 +39,24 @@ export const annotationYearSchema = z.int({ error: YEAR_MESSAGE }).check(
   z.lte(ANNOTATION_YEAR_MAX, { error: YEAR_MESSAGE }),
 );
 
+/** The unit a note (or an analysis) is about. */
+export const annotationUnitIdSchema = z.string({ error: 'Ange en enhet (unitId)' }).check(
+  z.trim(),
+  z.minLength(1, 'Ange en enhet (unitId)'),
+  z.maxLength(64),
+);
+/** The metric a note (or an analysis) is about. */
+export const annotationMetricKeySchema = z.string({ error: 'Ange ett nyckeltal (metricKey)' }).check(
+  z.trim(),
+  z.minLength(1, 'Ange ett nyckeltal (metricKey)'),
+  z.maxLength(64),
+);
+
 const SPAN_MESSAGE = 'Sista året (yearTo) kan inte vara före första året (year)';
 
 export const createAnnotationBodySchema = z.object({
-    unitId: z.string({ error: 'Ange en enhet (unitId)' }).check(z.trim(), z.minLength(1, 'Ange en enhet (unitId)'), z.maxLength(64)),
-    metricKey: z.string({ error: 'Ange ett nyckeltal (metricKey)' }).check(
-      z.trim(),
-      z.minLength(1, 'Ange ett nyckeltal (metricKey)'),
-      z.maxLength(64),
-    ),
+    unitId: annotationUnitIdSchema,
+    metricKey: annotationMetricKeySchema,
     year: annotationYearSchema,
     /** The last year of a span; leave out for a single year. */
     yearTo: z.optional(annotationYearSchema),
